@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Wangge",
+  products: [
+    .executable(name: "wangge", targets: ["wangge"])
+  ],
+  dependencies: [
+    // SQLite access with WAL, migrations and prepared statements (the default store).
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    // Commands as types: `wangge demo`, `report`, `ingest`, `verify`, ...
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    .target(name: "WanggeCore"),
+    .target(
+      name: "WanggeStore",
+      dependencies: ["WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .systemLibrary(
+      name: "CNCurses",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .target(name: "TerminalUI", dependencies: ["CNCurses"]),
+    .executableTarget(
+      name: "wangge",
+      dependencies: [
+        "WanggeCore", "WanggeStore", "TerminalUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "WanggeCoreTests", dependencies: ["WanggeCore"]),
+    .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+  ]
+)

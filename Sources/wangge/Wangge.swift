@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `wangge` command: a terminal command board for community grid epidemic response.
+@main
+struct Wangge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "wangge",
+    abstract: "网格 Wangge — community grid epidemic-response command board.",
+    subcommands: []
+  )
+}
