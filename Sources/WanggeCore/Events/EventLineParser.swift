@@ -1,0 +1,115 @@
+import Foundation
+
+/// A problem with one field of one input line, phrased so a person can fix it.
+public struct FieldProblem: Error, Hashable, Sendable {
+  /// The JSON field at fault (or `line` for the line as a whole).
+  public var field: String
+  /// What is wrong and how to fix it.
+  public var problem: String
+  public init(field: String, problem: String) {
+    self.field = field
+    self.problem = problem
+  }
+}
+
+/// Parses one JSON Lines event. The schema is documented in the README ("Events").
+public enum EventLineParser {
+  /// The accepted `type` words.
+  public static let types = ["ack", "done", "visit", "group_built", "reached", "green"]
+
+  /// Parses `line` into an event or the first problem found.
+  public static func parse(_ line: Substring) -> Result<GridEvent, FieldProblem> {
+    guard let data = line.data(using: .utf8),
+      let any = try? JSONSerialization.jsonObject(with: data, options: []),
+      let obj = any as? [String: Any]
+    else {
+      return .failure(
+        FieldProblem(field: "line", problem: "not a JSON object; write one event per line as {\"id\":…,\"type\":…}"))
+    }
+    do {
+      return .success(try event(from: obj))
+    } catch let p as FieldProblem {
+      return .failure(p)
+    } catch {
+      return .failure(FieldProblem(field: "line", problem: "\(error)"))
+    }
+  }
+
+  static func event(from obj: [String: Any]) throws -> GridEvent {
+    guard let idValue = obj["id"] else { throw missing("id", "a unique event id such as \"ack-000123\"") }
+    let id: String
+    if let s = idValue as? String, !s.isEmpty, s.count <= 200 {
+      id = s
+    } else if let n = idValue as? NSNumber, !(idValue is Bool) {
+      id = n.stringValue
+    } else {
+      throw FieldProblem(field: "id", problem: "must be a non-empty string of at most 200 characters")
+    }
+    guard let type = obj["type"] as? String else {
+      throw missing("type", "one of \(types.joined(separator: ", "))")
+    }
+    guard let atText = obj["at"] as? String else {
+      throw missing("at", "an ISO 8601 time such as \"2026-11-22T09:30:00+08:00\"")
+    }
+    guard let at = InstantFormat.parse(atText) else {
+      throw FieldProblem(
+        field: "at", problem: "\"\(atText)\" is not a time; use ISO 8601 such as \"2026-11-22T09:30:00+08:00\"")
+    }
+    let kind: GridEvent.Kind
+    switch type {
+    case "ack":
+      kind = .acknowledged(task: try int(obj, "task"), unit: try unit(obj))
+    case "done":
+      var result: String?
+      if let r = obj["result"], !(r is NSNull) {
+        guard JSONSerialization.isValidJSONObject(r),
+          let d = try? JSONSerialization.data(withJSONObject: r, options: [.sortedKeys])
+        else { throw FieldProblem(field: "result", problem: "must be a JSON object or array") }
+        result = String(decoding: d, as: UTF8.self)
+      }
+      kind = .finished(task: try int(obj, "task"), unit: try unit(obj), result: result)
+    case "visit":
+      kind = .visited(household: try int(obj, "household"))
+    case "group_built":
+      kind = .groupBuilt(unit: try unit(obj))
+    case "reached":
+      guard let via = obj["via"] as? String else { throw missing("via", "\"group\", \"phone\" or \"none\"") }
+      guard let r = Reachability(code: via) else {
+        throw FieldProblem(field: "via", problem: "\"\(via)\" is not allowed (allowed: group, phone, none)")
+      }
+      kind = .reached(household: try int(obj, "household"), via: r)
+    case "green":
+      guard let open = obj["open"] as? Bool else { throw missing("open", "true or false") }
+      kind = .greenChannel(household: try int(obj, "household"), open: open)
+    default:
+      throw FieldProblem(
+        field: "type", problem: "\"\(type)\" is not an event type (allowed: \(types.joined(separator: ", ")))")
+    }
+    return GridEvent(id: id, at: at, kind: kind)
+  }
+
+  static func missing(_ field: String, _ expected: String) -> FieldProblem {
+    FieldProblem(field: field, problem: "missing; add \(expected)")
+  }
+
+  static func int(_ obj: [String: Any], _ field: String) throws -> Int64 {
+    guard let v = obj[field] else { throw missing(field, "a positive integer id") }
+    if let n = v as? NSNumber, !(v is Bool), let i = Int64(exactly: n.doubleValue), i > 0 { return i }
+    if let s = v as? String, let i = Int64(s), i > 0 { return i }
+    throw FieldProblem(field: field, problem: "must be a positive integer id, got \(v)")
+  }
+
+  static func unit(_ obj: [String: Any]) throws -> GridEvent.UnitRef {
+    guard let v = obj["unit"] else {
+      throw missing("unit", "the unit's id or path such as \"河北街道/水映花城社区/…/12号楼/3单元\"")
+    }
+    if let s = v as? String {
+      if let i = Int64(s), i > 0 { return .id(i) }
+      let path = PlacePath(parsing: s)
+      guard !path.isRoot else { throw FieldProblem(field: "unit", problem: "empty path; give the unit's path or id") }
+      return .path(path)
+    }
+    if let n = v as? NSNumber, !(v is Bool), let i = Int64(exactly: n.doubleValue), i > 0 { return .id(i) }
+    throw FieldProblem(field: "unit", problem: "must be a unit id or a path string")
+  }
+}
