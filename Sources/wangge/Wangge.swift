@@ -6,6 +6,8 @@ struct Wangge: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "wangge",
     abstract: "网格 Wangge — community grid epidemic-response command board.",
-    subcommands: []
+    subcommands: [
+      DemoCommand.self, ReportCommand.self, IngestCommand.self, VerifyCommand.self,
+    ]
   )
 }

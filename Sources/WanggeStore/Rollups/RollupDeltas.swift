@@ -1,0 +1,55 @@
+import GRDB
+
+/// Changes to rollup rows collected while a batch is applied, written once per row at the end.
+struct RollupDeltas {
+  struct TallyKey: Hashable {
+    var placeID: Int64
+    var taskID: Int64
+  }
+
+  var stats: [Int64: PlaceStats] = [:]
+  var tallies: [TallyKey: [Int64]] = [:]  // assigned, acked, acked_on_time, finished, finished_on_time
+
+  mutating func addStats(_ delta: PlaceStats, to places: [Int64]) {
+    for p in places { stats[p, default: PlaceStats()].add(delta) }
+  }
+
+  mutating func addTally(task: Int64, places: [Int64], _ delta: [Int64]) {
+    for p in places {
+      let key = TallyKey(placeID: p, taskID: task)
+      var v = tallies[key] ?? [0, 0, 0, 0, 0]
+      for i in 0..<5 { v[i] += delta[i] }
+      tallies[key] = v
+    }
+  }
+
+  /// Writes every collected change. Runs inside the batch's transaction.
+  func flush(_ db: Database) throws {
+    if !stats.isEmpty {
+      let sets = PlaceStats.columns.map { "\($0) = \($0) + ?" }.joined(separator: ", ")
+      let stmt = try db.makeStatement(sql: "UPDATE place_stats SET \(sets) WHERE place_id = ?")
+      for (place, delta) in stats where !delta.isZero {
+        try stmt.execute(arguments: StatementArguments(delta.values + [place]))
+      }
+    }
+    if !tallies.isEmpty {
+      let stmt = try db.makeStatement(
+        sql: """
+          UPDATE task_tally SET assigned = assigned + ?, acked = acked + ?, acked_on_time = acked_on_time + ?,
+            finished = finished + ?, finished_on_time = finished_on_time + ?
+          WHERE place_id = ? AND task_id = ?
+          """)
+      let insert = try db.makeStatement(
+        sql: """
+          INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """)
+      for (key, d) in tallies where d.contains(where: { $0 != 0 }) {
+        try stmt.execute(arguments: StatementArguments(d + [key.placeID, key.taskID]))
+        if db.changesCount == 0 {
+          try insert.execute(arguments: StatementArguments([key.placeID, key.taskID] + d))
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,248 @@
+import GRDB
+import WanggeCore
+
+extension SQLiteStore {
+  public func ingest(_ events: [GridEvent], recordedAt: Instant) throws -> IngestSummary {
+    try pool.write { db in
+      var applier = try EventApplier(db: db)
+      var rejections: [EventRejection] = []
+      for (index, event) in events.enumerated() {
+        do {
+          try applier.apply(event, recordedAt: recordedAt)
+        } catch let p as FieldProblem {
+          rejections.append(EventRejection(index: index, problem: p))
+        }
+      }
+      guard rejections.isEmpty else { throw StoreError.rejected(rejections) }
+      try applier.deltas.flush(db)
+      return applier.summary
+    }
+  }
+}
+
+/// Applies events to raw rows inside one transaction and collects the rollup changes they cause.
+struct EventApplier {
+  let db: Database
+  let unitDepth: Int
+  var deltas = RollupDeltas()
+  var summary = IngestSummary()
+  private var parents: [Int64: Int64?] = [:]
+  private var unitByPath: [PlacePath: Int64] = [:]
+  private var tasks: [Int64: GridTask] = [:]
+  private let insertEvent: Statement
+
+  init(db: Database) throws {
+    self.db = db
+    unitDepth = try Int.fetchOne(db, sql: "SELECT max(depth) FROM level") ?? 0
+    insertEvent = try db.makeStatement(
+      sql: "INSERT OR IGNORE INTO event(id, type, at, recorded_at) VALUES (?, ?, ?, ?)")
+  }
+
+  mutating func apply(_ event: GridEvent, recordedAt: Instant) throws {
+    // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
+    let effect = try prepare(event)
+    try insertEvent.execute(arguments: [event.id, event.typeCode, event.at.epochSeconds, recordedAt.epochSeconds])
+    guard db.changesCount > 0 else {
+      summary.duplicates += 1
+      return
+    }
+    if try effect(&self) { summary.applied += 1 } else { summary.noEffect += 1 }
+  }
+
+  /// Checks the event against the store and returns the change to make (true when something changed).
+  private mutating func prepare(_ event: GridEvent) throws -> (inout EventApplier) throws -> Bool {
+    let at = event.at
+    switch event.kind {
+    case .acknowledged(let taskID, let ref):
+      let (task, unit) = try assignmentTarget(taskID, ref)
+      return { a in try a.recordAssignment(task: task, unit: unit, ack: at, finish: nil, result: nil) }
+    case .finished(let taskID, let ref, let result):
+      let (task, unit) = try assignmentTarget(taskID, ref)
+      return { a in try a.recordAssignment(task: task, unit: unit, ack: at, finish: at, result: result) }
+    case .visited(let household):
+      let (unit, _) = try householdRow(household)
+      guard try Row.fetchOne(db, sql: "SELECT 1 FROM help_case WHERE household_id = ?", arguments: [household]) != nil
+      else {
+        throw FieldProblem(
+          field: "household", problem: "household \(household) has no one-to-one help case; visits are kept for help cases only")
+      }
+      return { a in try a.recordVisit(household: household, unit: unit, at: at, eventID: event.id) }
+    case .groupBuilt(let ref):
+      let unit = try unitID(ref)
+      return { a in try a.recordGroupBuilt(unit: unit) }
+    case .reached(let household, let via):
+      let (unit, old) = try householdRow(household)
+      return { a in try a.recordReach(household: household, unit: unit, old: old, new: via) }
+    case .greenChannel(let household, let open):
+      let (unit, _) = try householdRow(household)
+      guard
+        let green = try Bool.fetchOne(
+          db, sql: "SELECT green FROM help_case WHERE household_id = ?", arguments: [household])
+      else {
+        throw FieldProblem(field: "household", problem: "household \(household) has no one-to-one help case")
+      }
+      return { a in try a.recordGreen(household: household, unit: unit, was: green, open: open) }
+    }
+  }
+
+  // MARK: lookups
+
+  private mutating func ancestors(of placeID: Int64) throws -> [Int64] {
+    var out: [Int64] = []
+    var current = placeID
+    while true {
+      let parent: Int64?
+      if let cached = parents[current] {
+        parent = cached
+      } else {
+        parent = try Int64?.fetchOne(db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [current]) ?? nil
+        parents[current] = parent
+      }
+      guard let p = parent else { return out }
+      out.append(p)
+      current = p
+    }
+  }
+
+  private mutating func unitID(_ ref: GridEvent.UnitRef) throws -> Int64 {
+    switch ref {
+    case .id(let id):
+      guard try Row.fetchOne(db, sql: "SELECT 1 FROM unit WHERE place_id = ?", arguments: [id]) != nil else {
+        throw FieldProblem(field: "unit", problem: "no unit has id \(id); give a unit's id or path")
+      }
+      return id
+    case .path(let path):
+      if let id = unitByPath[path] { return id }
+      let place: Place
+      do {
+        place = try SQLiteStore.resolve(db, path)
+      } catch let e as StoreError {
+        throw FieldProblem(field: "unit", problem: e.description)
+      }
+      guard place.depth == unitDepth else {
+        throw FieldProblem(field: "unit", problem: "\"\(path)\" is not a unit; give the path down to the unit (单元)")
+      }
+      unitByPath[path] = place.id
+      return place.id
+    }
+  }
+
+  private mutating func task(_ id: Int64) throws -> GridTask {
+    if let t = tasks[id] { return t }
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT type, title, scope_id, issued_at, ack_within, finish_within FROM task WHERE id = ?",
+        arguments: [id])
+    else { throw FieldProblem(field: "task", problem: "no task has id \(id); list tasks with `wangge report` or `wangge tasks`") }
+    let t = GridTask(
+      id: id, type: TaskType(rawValue: row[0]) ?? .screening, title: row[1], scopeID: row[2],
+      issuedAt: Instant(epochSeconds: row[3]), ackWithin: Span(seconds: row[4]), finishWithin: Span(seconds: row[5]))
+    tasks[id] = t
+    return t
+  }
+
+  private mutating func assignmentTarget(_ taskID: Int64, _ ref: GridEvent.UnitRef) throws -> (GridTask, Int64) {
+    let t = try task(taskID)
+    let unit = try unitID(ref)
+    guard
+      try Row.fetchOne(
+        db, sql: "SELECT 1 FROM assignment WHERE task_id = ? AND unit_id = ?", arguments: [taskID, unit]) != nil
+    else {
+      throw FieldProblem(field: "unit", problem: "unit \(unit) has no assignment in task \(taskID) (it is outside the task's scope)")
+    }
+    return (t, unit)
+  }
+
+  private func householdRow(_ id: Int64) throws -> (unit: Int64, reach: Reachability) {
+    guard
+      let row = try Row.fetchOne(db, sql: "SELECT unit_id, reach FROM household WHERE id = ?", arguments: [id])
+    else { throw FieldProblem(field: "household", problem: "no household has id \(id)") }
+    return (row[0], Reachability(rawValue: row[1]) ?? .notReached)
+  }
+
+  // MARK: effects
+
+  /// Earliest acknowledgement and earliest finish win, so the order events arrive in does not matter.
+  private mutating func recordAssignment(task: GridTask, unit: Int64, ack: Instant, finish: Instant?, result: String?)
+    throws -> Bool
+  {
+    let row = try Row.fetchOne(
+      db, sql: "SELECT acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id = ?",
+      arguments: [task.id, unit])!
+    let oldAck: Int64? = row[0]
+    let oldFinish: Int64? = row[1]
+    let newAck = min(oldAck ?? .max, ack.epochSeconds)
+    let newFinish = finish.map { min(oldFinish ?? .max, $0.epochSeconds) } ?? oldFinish
+    guard newAck != oldAck || newFinish != oldFinish else { return false }
+    try db.execute(
+      sql: """
+        UPDATE assignment SET acked_at = ?, finished_at = ?, result = coalesce(?, result)
+        WHERE task_id = ? AND unit_id = ?
+        """,
+      arguments: [newAck, newFinish, newFinish != oldFinish ? result : nil, task.id, unit])
+    let d = task.deadlines
+    func onTimeAck(_ s: Int64?) -> Int64 { s.map { d.ackIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
+    func onTimeFinish(_ s: Int64?) -> Int64 { s.map { d.finishIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
+    let delta: [Int64] = [
+      0,
+      oldAck == nil ? 1 : 0,
+      onTimeAck(newAck) - onTimeAck(oldAck),
+      oldFinish == nil && newFinish != nil ? 1 : 0,
+      onTimeFinish(newFinish) - onTimeFinish(oldFinish),
+    ]
+    deltas.addTally(task: task.id, places: try ancestors(of: unit), delta)
+    return true
+  }
+
+  private mutating func recordVisit(household: Int64, unit: Int64, at: Instant, eventID: String) throws -> Bool {
+    try db.execute(
+      sql: "INSERT INTO visit(household_id, at, event_id) VALUES (?, ?, ?)",
+      arguments: [household, at.epochSeconds, eventID])
+    let row = try Row.fetchOne(
+      db, sql: "SELECT last_visit, cadence FROM help_case WHERE household_id = ?", arguments: [household])!
+    let last: Int64? = row[0]
+    let cadence: Int64 = row[1]
+    guard last == nil || at.epochSeconds > last! else { return false }
+    try db.execute(
+      sql: "UPDATE help_case SET last_visit = ? WHERE household_id = ?", arguments: [at.epochSeconds, household])
+    let due = at.epochSeconds + cadence
+    for place in [unit] + (try ancestors(of: unit)) {
+      try db.execute(
+        sql: "UPDATE help_due SET due_at = ? WHERE place_id = ? AND household_id = ?",
+        arguments: [due, place, household])
+    }
+    return true
+  }
+
+  private mutating func recordGroupBuilt(unit: Int64) throws -> Bool {
+    try db.execute(sql: "UPDATE unit SET group_built = 1 WHERE place_id = ? AND group_built = 0", arguments: [unit])
+    guard db.changesCount > 0 else { return false }
+    var d = PlaceStats()
+    d.groupsBuilt = 1
+    deltas.addStats(d, to: [unit] + (try ancestors(of: unit)))
+    return true
+  }
+
+  private mutating func recordReach(household: Int64, unit: Int64, old: Reachability, new: Reachability) throws
+    -> Bool
+  {
+    guard old != new else { return false }
+    try db.execute(sql: "UPDATE household SET reach = ? WHERE id = ?", arguments: [new.rawValue, household])
+    var d = PlaceStats()
+    if old == .inGroup { d.reachedGroup -= 1 }
+    if old == .phoneOnly { d.reachedPhone -= 1 }
+    if new == .inGroup { d.reachedGroup += 1 }
+    if new == .phoneOnly { d.reachedPhone += 1 }
+    deltas.addStats(d, to: [unit] + (try ancestors(of: unit)))
+    return true
+  }
+
+  private mutating func recordGreen(household: Int64, unit: Int64, was: Bool, open: Bool) throws -> Bool {
+    guard was != open else { return false }
+    try db.execute(sql: "UPDATE help_case SET green = ? WHERE household_id = ?", arguments: [open, household])
+    var d = PlaceStats()
+    d.greenOpen = open ? 1 : -1
+    deltas.addStats(d, to: [unit] + (try ancestors(of: unit)))
+    return true
+  }
+}

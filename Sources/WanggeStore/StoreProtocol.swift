@@ -1,0 +1,105 @@
+import WanggeCore
+
+/// Everything above the storage layer talks to a `Store`; SQLite today, PostgreSQL later.
+public protocol Store: Sendable {
+  /// The grid's level names, root first.
+  func levels() throws -> LevelChain
+  /// The root place (the city or district).
+  func root() throws -> Place
+  func place(id: Int64) throws -> Place?
+  /// Finds a place by path; the root's own name may lead the path. Throws ``StoreError/unknownPlace``.
+  func resolve(_ path: PlacePath) throws -> Place
+  /// The path from below the root down to `id`.
+  func path(of id: Int64) throws -> PlacePath
+  /// Children ordered by id (the order they were created in).
+  func children(of id: Int64) throws -> [Place]
+  /// Figures for each place in `ids`, counting tasks issued in `window` before `now`, judged at `now`.
+  /// Costs O(ids × tasks in window), never O(households or events).
+  func figures(for ids: [Int64], at now: Instant, window: Span) throws -> [Int64: PlaceFigures]
+  /// How many tasks were issued within `window` before `now`.
+  func taskCount(issuedIn window: Span, before now: Instant) throws -> Int
+  /// How many places of each deeper level lie under `id` (depth → count).
+  func levelCounts(under id: Int64) throws -> [Int: Int]
+  /// Applies `events` in one transaction, all or nothing. Events already applied are skipped.
+  /// Throws ``StoreError/rejected`` listing every event (by index) that cannot be applied.
+  func ingest(_ events: [GridEvent], recordedAt: Instant) throws -> IngestSummary
+  /// Recomputes every rollup from the raw rows and lists the differences (empty when all agree).
+  func verify() throws -> [RollupMismatch]
+  /// A number that changes whenever any process commits a change to the store.
+  func changeToken() throws -> Int64
+}
+
+/// What one ingest batch did.
+public struct IngestSummary: Hashable, Sendable {
+  /// Events applied for the first time.
+  public var applied = 0
+  /// Events whose id was already in the store (nothing changed).
+  public var duplicates = 0
+  /// New events that changed nothing (e.g. a second acknowledgement of the same assignment).
+  public var noEffect = 0
+  public init(applied: Int = 0, duplicates: Int = 0, noEffect: Int = 0) {
+    self.applied = applied
+    self.duplicates = duplicates
+    self.noEffect = noEffect
+  }
+  public mutating func add(_ o: IngestSummary) {
+    applied += o.applied
+    duplicates += o.duplicates
+    noEffect += o.noEffect
+  }
+}
+
+/// One rollup value that disagrees with a recount from the raw rows.
+public struct RollupMismatch: Hashable, Sendable, CustomStringConvertible {
+  public var table: String
+  public var key: String
+  public var field: String
+  public var stored: Int64
+  public var recounted: Int64
+  public init(table: String, key: String, field: String, stored: Int64, recounted: Int64) {
+    self.table = table
+    self.key = key
+    self.field = field
+    self.stored = stored
+    self.recounted = recounted
+  }
+  public var description: String {
+    "\(table) \(key) \(field): stored \(stored), recounted \(recounted)"
+  }
+}
+
+/// Errors a person can cause or fix, each with a message that says what to do.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+  /// No place has this path; `suggestion` names the closest existing prefix.
+  case unknownPlace(path: String, suggestion: String)
+  /// Some events of a batch cannot be applied; nothing of the batch was written.
+  case rejected([EventRejection])
+  /// The store file is missing, unreadable or not a Wangge store.
+  case notAStore(path: String, reason: String)
+  /// The store already exists and would be replaced.
+  case exists(path: String)
+
+  public var description: String {
+    switch self {
+    case .unknownPlace(let path, let suggestion):
+      return "unknown place \"\(path)\"; \(suggestion)"
+    case .rejected(let list):
+      return list.map { "event \($0.index + 1): \($0.problem.field): \($0.problem.problem)" }
+        .joined(separator: "\n")
+    case .notAStore(let path, let reason):
+      return "\(path): \(reason)"
+    case .exists(let path):
+      return "\(path) already exists; pass --force to replace it"
+    }
+  }
+}
+
+/// An event of a batch that cannot be applied, by its position in the batch.
+public struct EventRejection: Equatable, Sendable {
+  public var index: Int
+  public var problem: FieldProblem
+  public init(index: Int, problem: FieldProblem) {
+    self.index = index
+    self.problem = problem
+  }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import WanggeCore
+import WanggeStore
+
+/// `wangge report`: the figures for each child of a place, and the place's own totals.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report", abstract: "Figures for each child of a place and the place's totals.")
+
+  @OptionGroup var store: StoreOptions
+  @Option(help: "Place path, e.g. 河北街道/水映花城社区 (default: the whole grid).") var scope: String?
+  @Flag(help: "Print JSON (shape in the README).") var json = false
+  @Option(help: "Judge deadlines at this time (ISO 8601) instead of now.") var at: String?
+  @Option(help: "Count tasks issued in the last N days.") var days: Int = 7
+
+  func run() throws {
+    let s = try store.open()
+    var now = SystemClock().now()
+    if let at {
+      guard let t = InstantFormat.parse(at) else {
+        fail("--at: \"\(at)\" is not a time; use ISO 8601 such as 2026-11-22T09:00:00+08:00")
+      }
+      now = t
+    }
+    guard days > 0 else { fail("--days: must be at least 1") }
+    let place: Place
+    do {
+      place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+    } catch let e as StoreError {
+      fail("--scope: \(e.description)")
+    }
+    let report = try PlaceReport.make(store: s, scope: place, at: now, window: .days(Int64(days)))
+    print(json ? ReportJSON.text(report) : ReportText.render(report))
+  }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import WanggeStore
+
+/// `wangge verify`: recounts every rollup from the raw rows and lists any mismatch.
+struct VerifyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "verify", abstract: "Recount every rollup from the raw rows; exit 1 on any mismatch.")
+
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    let s = try store.open()
+    let started = Date()
+    let mismatches = try s.verify()
+    let seconds = Date().timeIntervalSince(started)
+    if mismatches.isEmpty {
+      print(String(format: "verified: every rollup matches a recount (%.1f s)", seconds))
+      return
+    }
+    for m in mismatches { print(m.description) }
+    printError("\(mismatches.count) rollup mismatch(es); the store's rollups disagree with its raw rows")
+    throw ExitCode(1)
+  }
+}
