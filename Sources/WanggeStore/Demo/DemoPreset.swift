@@ -93,3 +93,13 @@ public struct DemoPreset: Sendable {
     households: 10_000_000, leaders: 1_450_000, departments: 800, fixedDepartments: [],
     groupsBuilt: nil, helpRate: 0.005, tasks: Array(history.suffix(3)), examplePath: [])
 }
+
+extension DemoPreset {
+  /// A small grid for tests: 2 streets, 40 buildings, 120 units, 1,500 households.
+  static let tiny = DemoPreset(
+    name: "tiny", rootName: "测试市", levels: .jiaohe,
+    placesPerDepth: [2, 4, 8, 16, 40, 120], depthOneNames: ["长安街道", "河北街道"],
+    households: 1500, leaders: 115, departments: 6,
+    fixedDepartments: [FixedDepartment(name: "公安局", leaders: 20, squads: 3)],
+    groupsBuilt: 110, helpRate: 0.03, tasks: history, examplePath: [])
+}

@@ -63,8 +63,7 @@ struct DemoWriter {
     levelIndexStack = [Int](repeating: 0, count: unitDepth + 1)
     taskScopeIDs = [Int64?](repeating: nil, count: preset.tasks.count)
     let units = preset.placesPerDepth.last!
-    let buildings = preset.placesPerDepth[preset.placesPerDepth.count - 2]
-    sharedLeaderSampler = ExactSampler(choose: units - preset.leaders, of: units - buildings)
+    sharedLeaderSampler = ExactSampler(choose: 0, of: 0)
     groupSampler = ExactSampler(choose: preset.groupsBuilt ?? (units - units / 100), of: units)
     insertPlace = try db.makeStatement(
       sql: "INSERT INTO place(id, parent_id, depth, name, has_station) VALUES (?, ?, ?, ?, ?)")
@@ -151,6 +150,11 @@ struct DemoWriter {
         return acc
       }
     }
+    // A shared leader leads unit 2k+1 as well as unit 2k of the same building: never three units.
+    let pairable = childCounts[unitDepth - 1].reduce(0) { $0 + $1 / 2 }
+    let units = preset.placesPerDepth.last!
+    precondition(units - preset.leaders <= pairable, "too few units to pair for \(preset.leaders) leaders")
+    sharedLeaderSampler = ExactSampler(choose: units - preset.leaders, of: pairable)
     householdsPerUnit = CountSplitter.split(
       preset.households, into: preset.placesPerDepth.last!, spread: 0.75, rng: &rng)
   }
@@ -266,7 +270,7 @@ struct DemoWriter {
       var unit = PlaceStats()
       unit.units = 1
       // Every unit has exactly one leader; a leader of two units counts once in the building and above.
-      let shared = position > 0 && sharedLeaderSampler.next(&rng)
+      let shared = position % 2 == 1 && sharedLeaderSampler.next(&rng)
       if !shared { leaderID = try newLeader() }
       unit.leaders = 1
       let groupBuilt = groupSampler.next(&rng)
