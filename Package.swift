@@ -16,7 +16,11 @@ let package = Package(
     .target(name: "WanggeCore"),
     .target(
       name: "WanggeStore",
-      dependencies: ["WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
+        // The SQLite C API that GRDB links, for the demo generator's bulk inserts.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .systemLibrary(
       name: "CNCurses",

@@ -27,6 +27,28 @@ enum ChineseNames {
   ]
   static let needs = ["买药", "买菜", "缴水电费", "送医复诊", "代购生活用品", "心理疏导", "上门核酸", "取快递"]
 
+  static let surnameBytes = surnames.map { Array($0.utf8) }
+  static let givenBytes = given.map { Array($0.utf8) }
+
+  /// Writes a person's name as UTF-8 into `buffer` (replacing its contents), without allocating a String.
+  static func person(into buffer: inout [UInt8], _ rng: inout SeededRandom) {
+    buffer.removeAll(keepingCapacity: true)
+    buffer.append(contentsOf: surnameBytes[rng.below(surnameBytes.count)])
+    buffer.append(contentsOf: givenBytes[rng.below(givenBytes.count)])
+    if !rng.chance(0.3) { buffer.append(contentsOf: givenBytes[rng.below(givenBytes.count)]) }
+  }
+
+  /// Writes the decimal digits of `n` (n ≥ 0) into `buffer` (replacing its contents).
+  static func digits(_ n: Int, into buffer: inout [UInt8]) {
+    buffer.removeAll(keepingCapacity: true)
+    var v = n
+    repeat {
+      buffer.append(UInt8(48 + v % 10))
+      v /= 10
+    } while v > 0
+    buffer.reverse()
+  }
+
   static func person(_ rng: inout SeededRandom) -> String {
     let s = rng.pick(surnames)
     return rng.chance(0.3) ? s + rng.pick(given) : s + rng.pick(given) + rng.pick(given)

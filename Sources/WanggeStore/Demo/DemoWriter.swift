@@ -31,18 +31,20 @@ struct DemoWriter {
   var sharedLeaderSampler: ExactSampler
   var groupSampler: ExactSampler
   var communityNames: [String] = []
+  /// Reused UTF-8 scratch space for names, phones and rooms on the hot path.
+  var scratch: [UInt8] = []
 
   // Prepared statements for the hot paths.
-  let insertPlace: Statement
-  let insertStats: Statement
+  let insertPlace: BulkInsert
+  let insertStats: BulkInsert
   let insertTally: Statement
   let insertLevelCount: Statement
-  let insertUnit: Statement
-  let insertHousehold: Statement
+  let insertUnit: BulkInsert
+  let insertHousehold: BulkInsert
   let insertHelp: Statement
-  let insertDue: Statement
-  let insertAssignment: Statement
-  let insertLeader: Statement
+  let insertDue: BulkInsert
+  let insertAssignment: BulkInsert
+  let insertLeader: BulkInsert
   let insertVolunteer: Statement
 
   /// Rollups collected for one open subtree.
@@ -65,23 +67,23 @@ struct DemoWriter {
     let units = preset.placesPerDepth.last!
     sharedLeaderSampler = ExactSampler(choose: 0, of: 0)
     groupSampler = ExactSampler(choose: preset.groupsBuilt ?? (units - units / 100), of: units)
-    insertPlace = try db.makeStatement(
-      sql: "INSERT INTO place(id, parent_id, depth, name, has_station) VALUES (?, ?, ?, ?, ?)")
-    insertStats = try db.makeStatement(
-      sql: "INSERT INTO place_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    insertPlace = try BulkInsert(
+      db, "INSERT INTO place(id, parent_id, depth, name, has_station) VALUES (?, ?, ?, ?, ?)")
+    insertStats = try BulkInsert(
+      db, "INSERT INTO place_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     insertTally = try db.makeStatement(
       sql: """
         INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """)
     insertLevelCount = try db.makeStatement(sql: "INSERT INTO level_count VALUES (?, ?, ?)")
-    insertUnit = try db.makeStatement(sql: "INSERT INTO unit(place_id, leader_id, group_built) VALUES (?, ?, ?)")
-    insertHousehold = try db.makeStatement(sql: "INSERT INTO household VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    insertUnit = try BulkInsert(db, "INSERT INTO unit(place_id, leader_id, group_built) VALUES (?, ?, ?)")
+    insertHousehold = try BulkInsert(db, "INSERT INTO household VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
     insertHelp = try db.makeStatement(sql: "INSERT INTO help_case VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    insertDue = try db.makeStatement(sql: "INSERT INTO help_due VALUES (?, ?, ?)")
-    insertAssignment = try db.makeStatement(
-      sql: "INSERT INTO assignment(task_id, unit_id, acked_at, finished_at, result) VALUES (?, ?, ?, ?, ?)")
-    insertLeader = try db.makeStatement(sql: "INSERT INTO leader VALUES (?, ?, ?, ?, ?, ?)")
+    insertDue = try BulkInsert(db, "INSERT INTO help_due VALUES (?, ?, ?)")
+    insertAssignment = try BulkInsert(
+      db, "INSERT INTO assignment(task_id, unit_id, acked_at, finished_at, result) VALUES (?, ?, ?, ?, ?)")
+    insertLeader = try BulkInsert(db, "INSERT INTO leader VALUES (?, ?, ?, ?, ?, ?)")
     insertVolunteer = try db.makeStatement(sql: "INSERT INTO volunteer VALUES (?, ?, ?, ?, ?)")
   }
 
@@ -205,7 +207,7 @@ struct DemoWriter {
     idStack[depth] = id
     levelIndexStack[depth] = levelIndex
     let isStation = preset.levels.stationDepth == depth
-    try insertPlace.execute(arguments: [id, parentID, depth, name, isStation])
+    try insertPlace.int(id).optionalInt(parentID).int(depth).text(name).bool(isStation).run()
     for (t, task) in preset.tasks.enumerated() where task.scopeDepth == depth && task.scopeIndex == levelIndex {
       taskScopeIDs[t] = id
     }
@@ -246,8 +248,14 @@ struct DemoWriter {
     }
   }
 
+  func insertStatsRow(_ id: Int64, _ s: PlaceStats) throws {
+    insertStats.int(id)
+    for v in s.values { insertStats.int(v) }
+    try insertStats.run()
+  }
+
   mutating func close(id: Int64, acc: Accumulator) throws {
-    try insertStats.execute(arguments: StatementArguments([id] + acc.stats.values))
+    try insertStatsRow(id, acc.stats)
     for (t, tally) in acc.tallies.enumerated() where tally.assigned > 0 {
       try insertTally.execute(arguments: [
         id, t + 1, tally.assigned, tally.acknowledged, tally.acknowledgedOnTime, tally.finished, tally.finishedOnTime,
@@ -266,7 +274,7 @@ struct DemoWriter {
       nextPlaceID += 1
       let unitID = nextPlaceID
       idStack[unitDepth] = unitID
-      try insertPlace.execute(arguments: [unitID, buildingID, unitDepth, "\(position + 1)单元", false])
+      try insertPlace.int(unitID).int(buildingID).int(unitDepth).text("\(position + 1)单元").bool(false).run()
       var unit = PlaceStats()
       unit.units = 1
       // Every unit has exactly one leader; a leader of two units counts once in the building and above.
@@ -275,9 +283,9 @@ struct DemoWriter {
       unit.leaders = 1
       let groupBuilt = groupSampler.next(&rng)
       if groupBuilt { unit.groupsBuilt = 1 }
-      try insertUnit.execute(arguments: [unitID, leaderID, groupBuilt])
+      try insertUnit.int(unitID).int(leaderID).bool(groupBuilt).run()
       try writeHouseholds(unitID: unitID, count: householdsPerUnit[start + position], groupBuilt: groupBuilt, into: &unit)
-      try insertStats.execute(arguments: StatementArguments([unitID] + unit.values))
+      try insertStatsRow(unitID, unit)
       acc.stats.add(unit)
       if shared { acc.stats.leaders -= 1 }
       acc.levelCounts[unitDepth] += 1
@@ -293,9 +301,8 @@ struct DemoWriter {
     departmentCounter[dept] += 1
     phoneCounter += 1
     let home = communityNames.isEmpty ? preset.rootName : rng.pick(communityNames)
-    try insertLeader.execute(arguments: [
-      id, ChineseNames.person(&rng), ChineseNames.phone(phoneCounter), dept + 1, squad, home,
-    ])
+    try insertLeader.int(id).text(ChineseNames.person(&rng)).text(ChineseNames.phone(phoneCounter)).int(dept + 1)
+      .int(squad).text(home).run()
     return id
   }
 
@@ -305,7 +312,6 @@ struct DemoWriter {
       nextHouseholdID += 1
       let hid = nextHouseholdID
       let floor = k / perFloor + 1
-      let room = "\(floor)0\(k % perFloor + 1)"
       let size = 1 + rng.below(3) + (rng.chance(0.3) ? 1 : 0)
       var flags = VulnerabilityFlags()
       let help = rng.chance(preset.helpRate)
@@ -346,10 +352,14 @@ struct DemoWriter {
         reach = r < 0.9 ? .inGroup : (r < 0.97 ? .phoneOnly : .notReached)
       }
       phoneCounter += 1
-      try insertHousehold.execute(arguments: [
-        hid, unitID, room, ChineseNames.person(&rng), ChineseNames.phone(phoneCounter), size, reach.rawValue,
-        flags.rawValue,
-      ])
+      insertHousehold.int(hid).int(unitID)
+      ChineseNames.digits(floor * 100 + k % perFloor + 1, into: &scratch)  // room such as 1201
+      insertHousehold.utf8(scratch)
+      ChineseNames.person(into: &scratch, &rng)
+      insertHousehold.utf8(scratch)
+      ChineseNames.digits(10_000_000_000 + phoneCounter, into: &scratch)  // the fake 100 prefix
+      insertHousehold.utf8(scratch)
+      try insertHousehold.int(size).int(reach.rawValue).int(flags.rawValue).run()
       unit.households += 1
       unit.people += Int64(size)
       if reach == .inGroup { unit.reachedGroup += 1 }
@@ -364,7 +374,7 @@ struct DemoWriter {
           green, rng.pick(ChineseNames.needs),
         ])
         let due = (last + cadence).epochSeconds
-        for d in 0...unitDepth { try insertDue.execute(arguments: [idStack[d], hid, due]) }
+        for d in 0...unitDepth { try insertDue.int(idStack[d]).int(hid).int(due).run() }
         unit.helpCases += 1
         if green { unit.greenOpen += 1 }
       }
@@ -415,7 +425,7 @@ struct DemoWriter {
       if let a = ack, a > anchor.epochSeconds { ack = nil }
       if let f = finish, f > anchor.epochSeconds || ack == nil { finish = nil }
       let result: String? = finish == nil ? nil : "{\"checked\":\(rng.below(30) + 1),\"from_risk_areas\":\(rng.chance(0.05) ? 1 : 0)}"
-      try insertAssignment.execute(arguments: [t + 1, unitID, ack, finish, result])
+      try insertAssignment.int(t + 1).int(unitID).optionalInt(ack).optionalInt(finish).optionalText(result).run()
       let deadlines = Deadlines(ack: issued + Span(seconds: ackWindow), finish: issued + Span(seconds: finishWindow))
       acc.tallies[t].count(
         Assignment(
