@@ -7,7 +7,8 @@ struct Wangge: ParsableCommand {
     commandName: "wangge",
     abstract: "网格 Wangge — community grid epidemic-response command board.",
     subcommands: [
-      DemoCommand.self, ReportCommand.self, IngestCommand.self, VerifyCommand.self,
-    ]
+      StartCommand.self, DemoCommand.self, ReportCommand.self, IngestCommand.self, VerifyCommand.self,
+    ],
+    defaultSubcommand: StartCommand.self
   )
 }
