@@ -27,6 +27,10 @@ static inline attr_t wangge_a_italic(void) { return A_ITALIC; }
 static inline int wangge_key_f0(void) { return KEY_F0; }
 static inline int wangge_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int wangge_err(void) { return ERR; }
+static inline mmask_t wangge_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+
+/* newterm on stdout/stdin: returns NULL instead of exiting when TERM is unknown. */
+static inline SCREEN *wangge_newterm(const char *term) { return newterm(term, stdout, stdin); }
 
 static inline void wangge_getmaxyx(WINDOW *w, int *y, int *x) {
   int yy, xx;

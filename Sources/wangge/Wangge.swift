@@ -6,6 +6,6 @@ struct Wangge: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "wangge",
     abstract: "网格 Wangge — community grid epidemic-response command board.",
-    subcommands: []
+    subcommands: [GalleryCommand.self]
   )
 }

@@ -44,7 +44,8 @@ public enum ThemeLoader {
       return Outcome(theme: theme, messages: [])
     }
     let known = BuiltinThemes.names + userThemeNames(environment: environment)
-    let message = "--theme: unknown theme \"\(choice)\" (allowed: \(known.joined(separator: ", ")), or a path to a .toml file); using default"
+    let message =
+      "--theme: unknown theme \"\(choice)\" (allowed: \(known.joined(separator: ", ")), or a path to a .toml file); using default"
     return Outcome(theme: defaultTheme, messages: [message])
   }
 
@@ -52,10 +53,12 @@ public enum ThemeLoader {
   public static func loadFile(at path: String) -> Outcome {
     guard let data = FileManager.default.contents(atPath: path) else {
       return Outcome(
-        theme: defaultTheme, messages: ["\(path):1: file: cannot be read (does it exist?); using the default theme"])
+        theme: defaultTheme,
+        messages: ["\(path):1: file: cannot be read (does it exist?); using the default theme"])
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      return Outcome(theme: defaultTheme, messages: ["\(path):1: file: is not UTF-8 text; using the default theme"])
+      return Outcome(
+        theme: defaultTheme, messages: ["\(path):1: file: is not UTF-8 text; using the default theme"])
     }
     do {
       return Outcome(theme: try ThemeParser.parse(text, file: path), messages: [])

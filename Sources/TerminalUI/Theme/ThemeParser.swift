@@ -55,7 +55,9 @@ public enum ThemeParser {
         continue
       }
       var style = RoleStyle()
-      for roleKey in section.keys.sorted(by: { index.line(of: "\(key).\($0)") < index.line(of: "\(key).\($1)") }) {
+      for roleKey in section.keys.sorted(by: {
+        index.line(of: "\(key).\($0)") < index.line(of: "\(key).\($1)")
+      }) {
         let path = "\(key).\(roleKey)"
         guard let item = section[roleKey] else { continue }
         switch roleKey {
