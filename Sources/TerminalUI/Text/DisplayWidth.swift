@@ -8,10 +8,14 @@ public enum DisplayWidth {
   private static let ambiguousWideFlag = Atomic<Bool>(false)
 
   /// Whether East Asian Ambiguous characters are measured 2 columns wide (`--ambiguous-wide`).
+  /// A task-local ``ambiguousOverride`` (used by tests) takes precedence over the global setting.
   public static var ambiguousIsWide: Bool {
-    get { ambiguousWideFlag.load(ordering: .relaxed) }
+    get { ambiguousOverride ?? ambiguousWideFlag.load(ordering: .relaxed) }
     set { ambiguousWideFlag.store(newValue, ordering: .relaxed) }
   }
+
+  /// Overrides the ambiguous-width setting for one task (`DisplayWidth.$ambiguousOverride.withValue(true) { … }`).
+  @TaskLocal public static var ambiguousOverride: Bool?
 
   /// Width of one Unicode scalar: 0, 1 or 2 columns (control characters count 0).
   public static func of(_ scalar: Unicode.Scalar, ambiguousWide: Bool? = nil) -> Int {

@@ -25,10 +25,12 @@ public enum StatusKind: String, Sendable, CaseIterable {
     }
   }
 
-  /// The style to draw this state with (bold for the states that need action).
+  /// The style to draw this state with (bold for the states that need action; critical is a
+  /// filled badge, since the `critical` role has its own background).
   public var style: Style {
     switch self {
-    case .overdue, .critical: return Style(role, attributes: .bold)
+    case .critical: return Style.filled(role, attributes: .bold)
+    case .overdue: return Style(role, attributes: .bold)
     default: return Style(role)
     }
   }

@@ -12,7 +12,7 @@ public struct TableColumn: Sendable {
 }
 
 /// One cell of a table row: text and its style (e.g. a status role).
-public struct TableCell: Sendable, ExpressibleByStringLiteral {
+public struct TableCell: Sendable, ExpressibleByStringInterpolation {
   public var text: String
   public var style: Style
 

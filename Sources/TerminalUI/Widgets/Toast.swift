@@ -19,7 +19,7 @@ public struct Toast: Sendable, Hashable {
     let width = min(screen.width, DisplayWidth.of(line) + 4)
     guard width >= 6, screen.height >= 4 else { return }
     let box = Rect(x: screen.right - width, y: screen.bottom - 4, width: width, height: 3)
-    let inner = Box(borderStyle: Style(kind.role), clearsInside: true).render(in: box, buffer: &buffer)
+    let inner = Box(borderStyle: kind.style, clearsInside: true).render(in: box, buffer: &buffer)
     buffer.put(line, in: inner.inset(horizontal: 1, vertical: 0), style: kind.style)
   }
 }
