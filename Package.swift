@@ -11,6 +11,8 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     // Commands as types: `wangge demo`, `report`, `ingest`, `verify`, ...
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Theme files (`themes/*.toml`): TOML keeps the comments people write beside colours.
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .target(name: "WanggeCore"),
@@ -27,7 +29,10 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncurses-dev"])]
     ),
-    .target(name: "TerminalUI", dependencies: ["CNCurses"]),
+    .target(
+      name: "TerminalUI",
+      dependencies: ["CNCurses", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
     .executableTarget(
       name: "wangge",
       dependencies: [

@@ -8,6 +8,7 @@ struct Wangge: ParsableCommand {
     abstract: "网格 Wangge — community grid epidemic-response command board.",
     subcommands: [
       StartCommand.self, DemoCommand.self, ReportCommand.self, IngestCommand.self, VerifyCommand.self,
+      GalleryCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )

@@ -1,0 +1,21 @@
+/// A terminal the app draws buffers on and reads keys from (ncurses, or in memory for tests).
+public protocol Backend: AnyObject {
+  /// The current size of the screen in cells.
+  var size: Size { get }
+  /// The theme used to turn roles into colours.
+  var theme: Theme { get set }
+  /// Draws `buffer`, writing only the cells that differ from the previous frame.
+  func draw(_ buffer: Buffer)
+  /// Waits up to `timeoutMilliseconds` (negative: forever) for a key; nil on timeout.
+  func readKey(timeoutMilliseconds: Int) -> Key?
+  /// Shows the text cursor at a cell (for prompts).
+  func showCursor(x: Int, y: Int)
+  /// Hides the text cursor.
+  func hideCursor()
+  /// Forgets the previous frame so the next `draw` repaints every cell (Ctrl-L).
+  func invalidate()
+  /// Whether the process was asked to stop (SIGINT, SIGTERM, SIGHUP): leave the loop and shut down.
+  var terminationRequested: Bool { get }
+  /// Restores the terminal (idempotent).
+  func shutdown()
+}

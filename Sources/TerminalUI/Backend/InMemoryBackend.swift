@@ -1,0 +1,56 @@
+/// A backend without a terminal, for tests: keeps the last frame, queued keys and write counts.
+public final class InMemoryBackend: Backend {
+  public var size: Size
+  public var theme: Theme {
+    didSet { previous = nil }
+  }
+  /// The last buffer drawn.
+  public private(set) var lastBuffer: Buffer?
+  /// The cells written by the last `draw`.
+  public private(set) var lastUpdates: [Buffer.Update] = []
+  /// All cells written since creation.
+  public private(set) var cellsWritten = 0
+  /// UTF-8 bytes of the symbols written since creation (a rough stand-in for terminal output).
+  public private(set) var bytesWritten = 0
+  /// Number of frames drawn.
+  public private(set) var frames = 0
+  /// Where the cursor is shown (nil: hidden).
+  public private(set) var cursor: (x: Int, y: Int)?
+  /// Keys `readKey` will return, first first.
+  public var pendingKeys: [Key] = []
+  /// Set by tests to simulate SIGTERM.
+  public var terminationRequested = false
+  /// Whether `shutdown` was called.
+  public private(set) var isShutDown = false
+  private var previous: Buffer?
+
+  public init(width: Int, height: Int, theme: Theme = ThemeLoader.defaultTheme) {
+    self.size = Size(width: width, height: height)
+    self.theme = theme
+  }
+
+  public func draw(_ buffer: Buffer) {
+    let updates = buffer.diff(from: previous)
+    lastUpdates = updates
+    cellsWritten += updates.count
+    bytesWritten += updates.reduce(0) { $0 + $1.cell.symbol.utf8.count }
+    frames += 1
+    previous = buffer
+    lastBuffer = buffer
+  }
+
+  public func readKey(timeoutMilliseconds: Int) -> Key? {
+    pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+  }
+
+  /// Changes the size and queues a `.resize` key, as a terminal would.
+  public func resize(width: Int, height: Int) {
+    size = Size(width: width, height: height)
+    pendingKeys.append(.resize)
+  }
+
+  public func showCursor(x: Int, y: Int) { cursor = (x, y) }
+  public func hideCursor() { cursor = nil }
+  public func invalidate() { previous = nil }
+  public func shutdown() { isShutDown = true }
+}

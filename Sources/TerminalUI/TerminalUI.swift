@@ -1,2 +1,0 @@
-/// Namespace for the terminal layer: cells, buffers, widgets, themes and backends.
-public enum TerminalUI {}

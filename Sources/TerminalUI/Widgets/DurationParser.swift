@@ -1,0 +1,41 @@
+/// Reads and writes durations as people type them: `3h`, `90m`, `1h30m`, `2d`, `45s`, `3小时`, `90分钟`.
+public enum DurationParser {
+  static let units: [(String, Int)] = [
+    ("小时", 3600), ("分钟", 60), ("天", 86400), ("时", 3600), ("分", 60), ("秒", 1),
+    ("d", 86400), ("h", 3600), ("m", 60), ("s", 1),
+  ]
+
+  /// Seconds in `text`, or nil when it is not a duration. A bare number means minutes.
+  public static func seconds(_ text: String) -> Int? {
+    let trimmed = text.filter { !$0.isWhitespace }.lowercased()
+    guard !trimmed.isEmpty else { return nil }
+    if let minutes = Int(trimmed) { return minutes >= 0 ? minutes * 60 : nil }
+    var rest = Substring(trimmed)
+    var total = 0
+    var usedUnits: Set<Int> = []
+    while !rest.isEmpty {
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      guard !digits.isEmpty, let number = Int(digits) else { return nil }
+      rest = rest.dropFirst(digits.count)
+      guard let unit = units.first(where: { rest.hasPrefix($0.0) }) else { return nil }
+      guard usedUnits.insert(unit.1).inserted else { return nil }
+      rest = rest.dropFirst(unit.0.count)
+      let (product, overflow) = number.multipliedReportingOverflow(by: unit.1)
+      guard !overflow else { return nil }
+      total += product
+    }
+    return total
+  }
+
+  /// The shortest form of `seconds`: `1h30m`, `2d`, `45s`, `0m`.
+  public static func format(_ seconds: Int) -> String {
+    guard seconds > 0 else { return "0m" }
+    var rest = seconds
+    var text = ""
+    for (suffix, size) in [("d", 86400), ("h", 3600), ("m", 60), ("s", 1)] where rest >= size {
+      text += "\(rest / size)\(suffix)"
+      rest %= size
+    }
+    return text
+  }
+}

@@ -1,0 +1,118 @@
+import Testing
+
+@testable import TerminalUI
+
+struct BackendTests {
+  @Test func inMemoryBackendWritesOnlyTheChangedCell() {
+    let backend = InMemoryBackend(width: 160, height: 48)
+    var gallery = Gallery()
+    var buffer = Buffer(size: backend.size)
+    _ = gallery.render(into: &buffer, now: 0)
+    backend.draw(buffer)
+    #expect(backend.lastUpdates.count > 160 * 48 / 2)  // first frame: (almost) everything
+    var next = buffer
+    next.put("X", x: 80, y: 24)
+    backend.draw(next)
+    #expect(backend.lastUpdates.count == 1)
+    #expect(backend.lastUpdates.first?.x == 80 && backend.lastUpdates.first?.y == 24)
+    backend.draw(next)
+    #expect(backend.lastUpdates.isEmpty)
+    backend.invalidate()
+    backend.draw(next)
+    #expect(backend.lastUpdates.count == next.diff(from: nil).count)
+  }
+
+  @Test func eventLoopRunsUntilQuit() {
+    let backend = InMemoryBackend(width: 100, height: 30)
+    backend.pendingKeys = [.tab, .char("i"), .char("水"), .escape, .char("q"), .char("x")]
+    var gallery = Gallery()
+    var handled: [Key] = []
+    EventLoop.run(backend: backend) { buffer in
+      gallery.render(into: &buffer, now: 0)
+    } handle: { key in
+      handled.append(key)
+      return gallery.handle(key, now: 0)
+    }
+    #expect(handled == [.tab, .char("i"), .char("水"), .escape, .char("q")])
+    #expect(backend.pendingKeys == [.char("x")])
+    #expect(gallery.prompt.text == "协作路水")
+    #expect(backend.lastBuffer?.lines()[0].contains("[2/3]") == true)
+  }
+
+  @Test func eventLoopStopsOnTerminationSignal() {
+    let backend = InMemoryBackend(width: 100, height: 30)
+    backend.pendingKeys = [.down, .down]
+    backend.terminationRequested = true
+    var frames = 0
+    EventLoop.run(backend: backend) { _ in
+      frames += 1
+      return nil
+    } handle: { _ in true }
+    #expect(frames == 0)
+  }
+
+  @Test func cursorFollowsTheFocusedPrompt() {
+    let backend = InMemoryBackend(width: 100, height: 30)
+    backend.pendingKeys = [.char("i")]
+    var gallery = Gallery()
+    EventLoop.run(backend: backend) { buffer in gallery.render(into: &buffer, now: 0) } handle: {
+      gallery.handle($0, now: 0)
+    }
+    // Box border (1) + padding (1) + 搜索： (6) + 协作路 (6)
+    #expect(backend.cursor?.x == 14)
+    #expect(backend.cursor?.y == 3)
+  }
+
+  @Test func keysDecodeFromCharacterCodes() {
+    #expect(Key.fromCharacterCode(9) == .tab)
+    #expect(Key.fromCharacterCode(13) == .enter)
+    #expect(Key.fromCharacterCode(10) == .enter)
+    #expect(Key.fromCharacterCode(27) == .escape)
+    #expect(Key.fromCharacterCode(127) == .backspace)
+    #expect(Key.fromCharacterCode(8) == .backspace)
+    #expect(Key.fromCharacterCode(21) == .ctrl("u"))
+    #expect(Key.fromCharacterCode(11) == .ctrl("k"))
+    #expect(Key.fromCharacterCode(23) == .ctrl("w"))
+    #expect(Key.fromCharacterCode(0x6C34) == .char("水"))
+    #expect(Key.fromCharacterCode(0x1F637) == .char("😷"))
+    #expect(Key.fromCharacterCode(0xD800) == .unknown(0xD800))
+    #expect(Key.ctrl("u").name == "Ctrl-U")
+    #expect(Key.function(5).name == "F5")
+  }
+
+  @Test func ncursesKeyCodesDecode() {
+    #expect(NcursesKeys.decode(0o403) == .up)  // KEY_UP
+    #expect(NcursesKeys.decode(0o402) == .down)
+    #expect(NcursesKeys.decode(0o541) == .backTab)  // KEY_BTAB
+    #expect(NcursesKeys.decode(0o632) == .resize)  // KEY_RESIZE
+    #expect(NcursesKeys.decode(0o410 + 5) == .function(5))  // KEY_F(5)
+    #expect(NcursesKeys.decode(0o512) == .delete)  // KEY_DC
+  }
+
+  @Test func colourLevelDetection() {
+    func level(_ env: [String: String], colors: Int = 256, direct: Bool = false, themed: Bool = true) -> ColorLevel {
+      ColorLevel.detect(environment: env, hasColors: true, colors: colors, hasDirectColor: direct, themeUsesColor: themed)
+    }
+    #expect(level(["NO_COLOR": "1"]) == .none)
+    #expect(level(["NO_COLOR": ""]) == .indexed256)  // empty NO_COLOR does not count
+    #expect(level([:], themed: false) == .none)  // mono theme
+    #expect(level(["COLORTERM": "truecolor"]) == .indexed256)  // terminfo cannot take RGB
+    #expect(level(["COLORTERM": "truecolor"], colors: 1 << 24, direct: true) == .trueColor)
+    #expect(level(["COLORTERM": "24bit"], colors: 1 << 24, direct: true) == .trueColor)
+    #expect(level([:], colors: 16) == .ansi16)
+    #expect(level([:], colors: 8) == .ansi8)
+    #expect(ColorLevel.detect(environment: [:], hasColors: false, colors: 0, hasDirectColor: false, themeUsesColor: true) == .none)
+  }
+
+  @Test func coloursMapDownGracefully() {
+    #expect(ColorLevel.trueColor.colorNumber(.rgb(0x12, 0x34, 0x56)) == 0x123456)
+    #expect(ColorLevel.indexed256.colorNumber(.rgb(255, 0, 0)) == 196)
+    #expect(ColorLevel.indexed256.colorNumber(.rgb(0x1e, 0x22, 0x2a)) == 235)
+    #expect(ColorLevel.ansi16.colorNumber(.rgb(250, 250, 250)) == 15)
+    #expect(ColorLevel.ansi16.colorNumber(.rgb(0, 200, 0)) == 2)
+    #expect(ColorLevel.ansi8.colorNumber(.indexed(12)) == 4)
+    #expect(ColorLevel.indexed256.colorNumber(.terminalDefault) == -1)
+    #expect(ColorLevel.none.colorNumber(.rgb(1, 2, 3)) == -1)
+    #expect(ColorLevel.indexed256.colorNumber(nil) == -1)
+  }
+}
