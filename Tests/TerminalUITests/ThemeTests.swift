@@ -86,8 +86,10 @@ struct ThemeTests {
     for name in ["default", "light"] {
       let theme = try #require(ThemeLoader.builtin(name))
       for pair in galleryPairs(theme) {
-        let ratio = try #require(ColorMath.contrast(try #require(pair.fg), try #require(pair.bg)))
-        #expect(ratio >= 3, "\(name): \(pair.fg!) on \(pair.bg!): \(ratio):1")
+        let fg = try #require(pair.fg)
+        let bg = try #require(pair.bg)
+        let ratio = try #require(ColorMath.contrast(fg, bg))
+        #expect(ratio >= 3, "\(name): \(fg) on \(bg): \(ratio):1")
       }
     }
   }
