@@ -47,7 +47,9 @@ struct BackendTests {
     EventLoop.run(backend: backend) { _ in
       frames += 1
       return nil
-    } handle: { _ in true }
+    } handle: { _ in
+      true
+    }
     #expect(frames == 0)
   }
 
@@ -55,7 +57,9 @@ struct BackendTests {
     let backend = InMemoryBackend(width: 100, height: 30)
     backend.pendingKeys = [.char("i")]
     var gallery = Gallery()
-    EventLoop.run(backend: backend) { buffer in gallery.render(into: &buffer, now: 0) } handle: {
+    EventLoop.run(backend: backend) { buffer in
+      gallery.render(into: &buffer, now: 0)
+    } handle: {
       gallery.handle($0, now: 0)
     }
     // Box border (1) + padding (1) + 搜索： (6) + 协作路 (6)
@@ -90,8 +94,11 @@ struct BackendTests {
   }
 
   @Test func colourLevelDetection() {
-    func level(_ env: [String: String], colors: Int = 256, direct: Bool = false, themed: Bool = true) -> ColorLevel {
-      ColorLevel.detect(environment: env, hasColors: true, colors: colors, hasDirectColor: direct, themeUsesColor: themed)
+    func level(_ env: [String: String], colors: Int = 256, direct: Bool = false, themed: Bool = true)
+      -> ColorLevel
+    {
+      ColorLevel.detect(
+        environment: env, hasColors: true, colors: colors, hasDirectColor: direct, themeUsesColor: themed)
     }
     #expect(level(["NO_COLOR": "1"]) == .none)
     #expect(level(["NO_COLOR": ""]) == .indexed256)  // empty NO_COLOR does not count
@@ -101,7 +108,9 @@ struct BackendTests {
     #expect(level(["COLORTERM": "24bit"], colors: 1 << 24, direct: true) == .trueColor)
     #expect(level([:], colors: 16) == .ansi16)
     #expect(level([:], colors: 8) == .ansi8)
-    #expect(ColorLevel.detect(environment: [:], hasColors: false, colors: 0, hasDirectColor: false, themeUsesColor: true) == .none)
+    #expect(
+      ColorLevel.detect(
+        environment: [:], hasColors: false, colors: 0, hasDirectColor: false, themeUsesColor: true) == .none)
   }
 
   @Test func coloursMapDownGracefully() {

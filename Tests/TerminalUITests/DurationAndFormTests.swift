@@ -29,11 +29,12 @@ struct DurationAndFormTests {
   }
 
   func makeForm() -> Form {
-    Form(fields: [
-      .text("任务名称", "", required: true),
-      .choice("层级", options: ["街道", "社区", "小区"]),
-      .duration("响应时限", "3h"),
-    ], language: .zh)
+    Form(
+      fields: [
+        .text("任务名称", "", required: true),
+        .choice("层级", options: ["街道", "社区", "小区"]),
+        .duration("响应时限", "3h"),
+      ], language: .zh)
   }
 
   @Test func tabAndShiftTabMoveBetweenFields() {

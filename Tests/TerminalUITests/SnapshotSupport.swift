@@ -8,9 +8,11 @@ import Testing
 /// A missing file is written (and fails under CI); `WANGGE_RECORD=1` rewrites files; any
 /// difference fails and shows both screens.
 func assertSnapshot(_ buffer: Buffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-  let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+  let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "__Snapshots__")
   let file = directory.appendingPathComponent("\(name).txt")
-  let actual = "# \(buffer.width)x\(buffer.height)\n" + buffer.lines().map { $0 + "|" }.joined(separator: "\n") + "\n"
+  let actual =
+    "# \(buffer.width)x\(buffer.height)\n" + buffer.lines().map { $0 + "|" }.joined(separator: "\n") + "\n"
   let environment = ProcessInfo.processInfo.environment
   let record = environment["WANGGE_RECORD"] == "1"
   guard !record, let expected = try? String(contentsOf: file, encoding: .utf8) else {

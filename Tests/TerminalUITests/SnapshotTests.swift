@@ -35,7 +35,8 @@ struct SnapshotTests {
   @Test func sparkline() {
     forEachSize("sparkline") { buffer in
       for (index, sample) in samples.prefix(buffer.height).enumerated() {
-        Sparkline(values: sample.trend + sample.trend.reversed()).render(in: buffer.area.row(index), buffer: &buffer)
+        Sparkline(values: sample.trend + sample.trend.reversed()).render(
+          in: buffer.area.row(index), buffer: &buffer)
       }
     }
   }
@@ -44,17 +45,22 @@ struct SnapshotTests {
     forEachSize("breadcrumbs") { buffer in
       for row in 0..<buffer.height {
         let width = max(4, buffer.width - row * 5)
-        Breadcrumbs(GallerySample.path).render(in: Rect(x: 0, y: row, width: width, height: 1), buffer: &buffer)
+        Breadcrumbs(GallerySample.path).render(
+          in: Rect(x: 0, y: row, width: width, height: 1), buffer: &buffer)
       }
     }
   }
 
   @Test func keyHintBarAndStatusLine() {
     forEachSize("keyhints-status") { buffer in
-      StatusLine(left: " 网格 Wangge · 协作路社区", right: "12:30 ✓ 已同步 ").render(in: buffer.area.row(0), buffer: &buffer)
-      KeyHintBar([KeyHint("q", "退出"), KeyHint("Tab", "下一页"), KeyHint("↑↓", "选择"), KeyHint("Enter", "详情 details"),
-        KeyHint("/", "搜索 search")]).render(in: buffer.area.row(2), buffer: &buffer)
-      StatusLine(left: "Riverside Garden 河畔花园 · 58 units", right: "late ! 3").render(in: buffer.area.row(4), buffer: &buffer)
+      StatusLine(left: " 网格 Wangge · 协作路社区", right: "12:30 ✓ 已同步 ").render(
+        in: buffer.area.row(0), buffer: &buffer)
+      KeyHintBar([
+        KeyHint("q", "退出"), KeyHint("Tab", "下一页"), KeyHint("↑↓", "选择"), KeyHint("Enter", "详情 details"),
+        KeyHint("/", "搜索 search"),
+      ]).render(in: buffer.area.row(2), buffer: &buffer)
+      StatusLine(left: "Riverside Garden 河畔花园 · 58 units", right: "late ! 3").render(
+        in: buffer.area.row(4), buffer: &buffer)
     }
   }
 
@@ -72,7 +78,8 @@ struct SnapshotTests {
   @Test func modalAndToast() {
     forEachSize("modal-toast") { buffer in
       Box(title: "社区 Community").render(in: buffer.area, buffer: &buffer)
-      ConfirmModal(title: "确认下发", message: "向 12 个单元下发？", language: .zh).render(in: buffer.area, buffer: &buffer)
+      ConfirmModal(title: "确认下发", message: "向 12 个单元下发？", language: .zh).render(
+        in: buffer.area, buffer: &buffer)
       Toast("3 个单元超时", kind: .overdue, expiresAt: 10).render(in: buffer.area, buffer: &buffer)
     }
   }
@@ -83,8 +90,14 @@ struct SnapshotTests {
         buffer.put(kind.label(.zh) + "  " + kind.label(.en), x: 0, y: index, style: kind.style)
       }
     }
-    assertSnapshot(render(width: 20, height: 6) { TooSmallScreen.renderIfNeeded(minimum: Gallery.minimumSize, buffer: &$0, language: .zh) }, named: "toosmall-20x6-zh")
-    assertSnapshot(render(width: 50, height: 5) { TooSmallScreen.renderIfNeeded(minimum: Gallery.minimumSize, buffer: &$0, language: .en) }, named: "toosmall-50x5-en")
+    assertSnapshot(
+      render(width: 20, height: 6) {
+        TooSmallScreen.renderIfNeeded(minimum: Gallery.minimumSize, buffer: &$0, language: .zh)
+      }, named: "toosmall-20x6-zh")
+    assertSnapshot(
+      render(width: 50, height: 5) {
+        TooSmallScreen.renderIfNeeded(minimum: Gallery.minimumSize, buffer: &$0, language: .en)
+      }, named: "toosmall-50x5-en")
   }
 
   @Test func ambiguousWideTable() {
@@ -92,8 +105,11 @@ struct SnapshotTests {
       let gallery = Gallery()
       let buffer = render(width: 60, height: 8) { buffer in
         let inner = Box(title: "①②③ “宽” mode").render(in: buffer.area, buffer: &buffer)
-        Table(columns: gallery.communityColumns(), rows: samples.map(gallery.cells), sort: TableSort(column: 1, ascending: true))
-          .render(in: inner, buffer: &buffer)
+        Table(
+          columns: gallery.communityColumns(), rows: samples.map(gallery.cells),
+          sort: TableSort(column: 1, ascending: true)
+        )
+        .render(in: inner, buffer: &buffer)
       }
       assertSnapshot(buffer, named: "table-ambiguous-wide-60x8")
       #expect(buffer.lines().allSatisfy { DisplayWidth.of($0) == 60 })

@@ -8,7 +8,8 @@ struct ThemeTests {
     for name in BuiltinThemes.names {
       let file = repositoryRoot.appendingPathComponent("themes/\(name).toml")
       let text = try String(contentsOf: file, encoding: .utf8)
-      #expect(BuiltinThemes.source(named: name) == text, "themes/\(name).toml differs: run scripts/embed-themes.py")
+      #expect(
+        BuiltinThemes.source(named: name) == text, "themes/\(name).toml differs: run scripts/embed-themes.py")
     }
   }
 
@@ -122,12 +123,22 @@ struct ThemeTests {
     } catch {
       let messages = error.problems.map(\.description)
       #expect(messages.count == 4, "\(messages)")
-      #expect(messages.contains { $0.hasPrefix("broken.toml:5: text.fg: \"#12345\" is not a colour (allowed: \"#rrggbb\"") })
-      #expect(messages.contains {
-        $0.hasPrefix("broken.toml:9: selection.attrs: \"blink\" is not an attribute (allowed: bold, dim, underline, reverse, italic)")
-      })
-      #expect(messages.contains { $0 == "broken.toml:10: selection.shadow: unknown key (allowed: fg, bg, attrs)" })
-      #expect(messages.contains { $0.hasPrefix("broken.toml:12: sparkles: unknown role (allowed: name, description, [background]") })
+      #expect(
+        messages.contains {
+          $0.hasPrefix("broken.toml:5: text.fg: \"#12345\" is not a colour (allowed: \"#rrggbb\"")
+        })
+      #expect(
+        messages.contains {
+          $0.hasPrefix(
+            "broken.toml:9: selection.attrs: \"blink\" is not an attribute (allowed: bold, dim, underline, reverse, italic)"
+          )
+        })
+      #expect(
+        messages.contains { $0 == "broken.toml:10: selection.shadow: unknown key (allowed: fg, bg, attrs)" })
+      #expect(
+        messages.contains {
+          $0.hasPrefix("broken.toml:12: sparkles: unknown role (allowed: name, description, [background]")
+        })
     }
   }
 
@@ -143,7 +154,8 @@ struct ThemeTests {
 
   @Test func colourFormsParse() throws {
     let theme = try ThemeParser.parse(
-      "[text]\nfg = 208\nbg = \"bright-blue\"\n[muted]\nfg = \"default\"\n[accent]\nfg = \"#FF8800\"\n", file: "t.toml")
+      "[text]\nfg = 208\nbg = \"bright-blue\"\n[muted]\nfg = \"default\"\n[accent]\nfg = \"#FF8800\"\n",
+      file: "t.toml")
     #expect(theme.style(.text).fg == .indexed(208))
     #expect(theme.style(.text).bg == .indexed(12))
     #expect(theme.style(.muted).fg == .terminalDefault)
@@ -151,13 +163,15 @@ struct ThemeTests {
   }
 
   @Test func loaderFallsBackToDefaultAndReports() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wangge-theme-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "wangge-theme-\(UUID().uuidString)")
     let themes = directory.appendingPathComponent("wangge/themes")
     try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     try "name = \"ocean\"\n[text]\nfg = \"#00aaff\"\n".write(
       to: themes.appendingPathComponent("ocean.toml"), atomically: true, encoding: .utf8)
-    try "[text]\nfg = \"purple\"\n".write(to: themes.appendingPathComponent("bad.toml"), atomically: true, encoding: .utf8)
+    try "[text]\nfg = \"purple\"\n".write(
+      to: themes.appendingPathComponent("bad.toml"), atomically: true, encoding: .utf8)
     let env = ["XDG_CONFIG_HOME": directory.path]
 
     let user = ThemeLoader.load(option: "ocean", environment: env)
@@ -168,7 +182,10 @@ struct ThemeTests {
 
     let bad = ThemeLoader.load(option: "bad", environment: env)
     #expect(bad.theme.name == "default")
-    #expect(bad.messages.first?.hasSuffix("bad.toml:2: text.fg: \"purple\" is not a colour (allowed: \"#rrggbb\", \"default\", 0-255, black … bright-white)") == true)
+    #expect(
+      bad.messages.first?.hasSuffix(
+        "bad.toml:2: text.fg: \"purple\" is not a colour (allowed: \"#rrggbb\", \"default\", 0-255, black … bright-white)"
+      ) == true)
 
     let missing = ThemeLoader.load(option: "/nonexistent/x.toml", environment: env)
     #expect(missing.theme.name == "default")
@@ -176,7 +193,8 @@ struct ThemeTests {
 
     let unknown = ThemeLoader.load(option: "nope", environment: env)
     #expect(unknown.theme.name == "default")
-    #expect(unknown.messages.first?.contains("allowed: default, light, high-contrast, mono, bad, ocean") == true)
+    #expect(
+      unknown.messages.first?.contains("allowed: default, light, high-contrast, mono, bad, ocean") == true)
   }
 
   @Test func resolvingRolesInheritsFromTextAndBackground() throws {

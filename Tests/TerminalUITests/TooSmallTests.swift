@@ -5,7 +5,8 @@ import Testing
 struct TooSmallTests {
   @Test func saysWhatIsNeededInChineseAndEnglish() {
     var buffer = Buffer(width: 30, height: 8)
-    #expect(TooSmallScreen.renderIfNeeded(minimum: Size(width: 80, height: 24), buffer: &buffer, language: .zh))
+    #expect(
+      TooSmallScreen.renderIfNeeded(minimum: Size(width: 80, height: 24), buffer: &buffer, language: .zh))
     let text = buffer.text
     #expect(text.contains("终端太小"))
     #expect(text.contains("需要 80×24"))
@@ -17,7 +18,8 @@ struct TooSmallTests {
 
   @Test func leavesALargeEnoughScreenAlone() {
     var buffer = Buffer(width: 80, height: 24)
-    #expect(!TooSmallScreen.renderIfNeeded(minimum: Size(width: 80, height: 24), buffer: &buffer, language: .zh))
+    #expect(
+      !TooSmallScreen.renderIfNeeded(minimum: Size(width: 80, height: 24), buffer: &buffer, language: .zh))
     #expect(buffer == Buffer(width: 80, height: 24))
   }
 

@@ -26,6 +26,8 @@ public struct Gallery {
   public var lastSubmitted: String?
   public var modal: ConfirmModal?
   public var messages = MessageCenter()
+  /// Whether `.` has flipped the bottom-right cell (a one-cell change for measuring redraw bytes).
+  public var marker = false
 
   public init(language: Language = .zh, themeName: String = "default", colorInfo: String = "") {
     self.language = language
@@ -147,6 +149,8 @@ public struct Gallery {
         message: t("向 12 个单元下发排查任务？", "Send the screening task to 12 units?"), language: language)
     case .char("t"):
       messages.show(t("3 个单元超过响应时限", "3 units missed the ack deadline"), kind: .overdue, now: now)
+    case .char("."):
+      marker.toggle()
     case .char("L"):
       language = language == .zh ? .en : .zh
       form = Gallery.makeForm(language)
@@ -180,6 +184,12 @@ public struct Gallery {
     default: renderLarge(in: rows[2], buffer: &buffer)
     }
     KeyHintBar(hints).render(in: rows[3].inset(horizontal: 1, vertical: 0), buffer: &buffer)
+    if marker {
+      // `.` flips exactly one cell: the redraw-bytes probe of Tests/e2e/gallery.sh.
+      var cell = buffer[buffer.width - 1, buffer.height - 1]
+      cell.symbol = "•"
+      buffer.set(buffer.width - 1, buffer.height - 1, cell)
+    }
     if let toast = messages.current(at: now) {
       toast.render(in: buffer.area, buffer: &buffer)
     }

@@ -17,333 +17,333 @@ public enum BuiltinThemes {
   }
 
   static let defaultTheme = ##"""
-# Wangge theme "default": dark background, calm colours.
-#
-# Keys (every one optional):
-#   name        = "…"   the theme's name, shown by `wangge gallery`
-#   description = "…"   one line about the theme
-#   [ROLE]              a section per role; each role takes:
-#     fg    = text colour
-#     bg    = background colour
-#     attrs = ["bold", "dim", "underline", "reverse", "italic"] (any of them)
-# Roles:
-#   background  bg = the screen's background, fg = the default text colour
-#   text        ordinary text            muted     hints, units, disabled entries
-#   accent      focus, key names         border    box lines and separators
-#   title       panel titles             header    table header row (fg and bg)
-#   selection   the selected row (fg and bg)
-#   good        on time / done (✓)       warn      late (!)
-#   bad         overdue (✗)              critical  emergencies, green channel (fg and bg)
-#   highlight   a value that changed     banner    alert / top bar (fg and bg)
-#   input       text input fields (fg and bg)
-# Colours: "#rrggbb", "default" (the terminal's own), an index 0-255, or a name:
-#   black red green yellow blue magenta cyan white, bright-black … bright-white.
-# A role left out gets the text colour on the background. Colour never carries meaning
-# alone: every state also shows a symbol or a word.
+    # Wangge theme "default": dark background, calm colours.
+    #
+    # Keys (every one optional):
+    #   name        = "…"   the theme's name, shown by `wangge gallery`
+    #   description = "…"   one line about the theme
+    #   [ROLE]              a section per role; each role takes:
+    #     fg    = text colour
+    #     bg    = background colour
+    #     attrs = ["bold", "dim", "underline", "reverse", "italic"] (any of them)
+    # Roles:
+    #   background  bg = the screen's background, fg = the default text colour
+    #   text        ordinary text            muted     hints, units, disabled entries
+    #   accent      focus, key names         border    box lines and separators
+    #   title       panel titles             header    table header row (fg and bg)
+    #   selection   the selected row (fg and bg)
+    #   good        on time / done (✓)       warn      late (!)
+    #   bad         overdue (✗)              critical  emergencies, green channel (fg and bg)
+    #   highlight   a value that changed     banner    alert / top bar (fg and bg)
+    #   input       text input fields (fg and bg)
+    # Colours: "#rrggbb", "default" (the terminal's own), an index 0-255, or a name:
+    #   black red green yellow blue magenta cyan white, bright-black … bright-white.
+    # A role left out gets the text colour on the background. Colour never carries meaning
+    # alone: every state also shows a symbol or a word.
 
-name = "default"
-description = "Dark background, calm colours"
+    name = "default"
+    description = "Dark background, calm colours"
 
-[background]
-fg = "#d8dee9"
-bg = "#1e222a"
+    [background]
+    fg = "#d8dee9"
+    bg = "#1e222a"
 
-[text]
-fg = "#d8dee9"
+    [text]
+    fg = "#d8dee9"
 
-[muted]
-fg = "#8a93a3"
+    [muted]
+    fg = "#8a93a3"
 
-[accent]
-fg = "#61afef"
-attrs = ["bold"]
+    [accent]
+    fg = "#61afef"
+    attrs = ["bold"]
 
-[border]
-fg = "#6f7889"
+    [border]
+    fg = "#6f7889"
 
-[title]
-fg = "#e5c07b"
-attrs = ["bold"]
+    [title]
+    fg = "#e5c07b"
+    attrs = ["bold"]
 
-[header]
-fg = "#e6e9ef"
-bg = "#2f3541"
-attrs = ["bold"]
+    [header]
+    fg = "#e6e9ef"
+    bg = "#2f3541"
+    attrs = ["bold"]
 
-[selection]
-fg = "#ffffff"
-bg = "#3e4a61"
+    [selection]
+    fg = "#ffffff"
+    bg = "#3e4a61"
 
-[good]
-fg = "#98c379"
+    [good]
+    fg = "#98c379"
 
-[warn]
-fg = "#e5c07b"
+    [warn]
+    fg = "#e5c07b"
 
-[bad]
-fg = "#e06c75"
-attrs = ["bold"]
+    [bad]
+    fg = "#e06c75"
+    attrs = ["bold"]
 
-[critical]
-fg = "#ffffff"
-bg = "#b03a3a"
-attrs = ["bold"]
+    [critical]
+    fg = "#ffffff"
+    bg = "#b03a3a"
+    attrs = ["bold"]
 
-[highlight]
-fg = "#56b6c2"
-attrs = ["bold"]
+    [highlight]
+    fg = "#56b6c2"
+    attrs = ["bold"]
 
-[banner]
-fg = "#1e222a"
-bg = "#61afef"
-attrs = ["bold"]
+    [banner]
+    fg = "#1e222a"
+    bg = "#61afef"
+    attrs = ["bold"]
 
-[input]
-fg = "#ffffff"
-bg = "#2f3541"
+    [input]
+    fg = "#ffffff"
+    bg = "#2f3541"
 
-"""##
+    """##
 
   static let lightTheme = ##"""
-# Wangge theme "light": light background for bright rooms and projectors.
-#
-# Keys (every one optional):
-#   name        = "…"   the theme's name, shown by `wangge gallery`
-#   description = "…"   one line about the theme
-#   [ROLE]              a section per role; each role takes:
-#     fg    = text colour
-#     bg    = background colour
-#     attrs = ["bold", "dim", "underline", "reverse", "italic"] (any of them)
-# Roles:
-#   background  bg = the screen's background, fg = the default text colour
-#   text        ordinary text            muted     hints, units, disabled entries
-#   accent      focus, key names         border    box lines and separators
-#   title       panel titles             header    table header row (fg and bg)
-#   selection   the selected row (fg and bg)
-#   good        on time / done (✓)       warn      late (!)
-#   bad         overdue (✗)              critical  emergencies, green channel (fg and bg)
-#   highlight   a value that changed     banner    alert / top bar (fg and bg)
-#   input       text input fields (fg and bg)
-# Colours: "#rrggbb", "default" (the terminal's own), an index 0-255, or a name:
-#   black red green yellow blue magenta cyan white, bright-black … bright-white.
-# A role left out gets the text colour on the background. Colour never carries meaning
-# alone: every state also shows a symbol or a word.
+    # Wangge theme "light": light background for bright rooms and projectors.
+    #
+    # Keys (every one optional):
+    #   name        = "…"   the theme's name, shown by `wangge gallery`
+    #   description = "…"   one line about the theme
+    #   [ROLE]              a section per role; each role takes:
+    #     fg    = text colour
+    #     bg    = background colour
+    #     attrs = ["bold", "dim", "underline", "reverse", "italic"] (any of them)
+    # Roles:
+    #   background  bg = the screen's background, fg = the default text colour
+    #   text        ordinary text            muted     hints, units, disabled entries
+    #   accent      focus, key names         border    box lines and separators
+    #   title       panel titles             header    table header row (fg and bg)
+    #   selection   the selected row (fg and bg)
+    #   good        on time / done (✓)       warn      late (!)
+    #   bad         overdue (✗)              critical  emergencies, green channel (fg and bg)
+    #   highlight   a value that changed     banner    alert / top bar (fg and bg)
+    #   input       text input fields (fg and bg)
+    # Colours: "#rrggbb", "default" (the terminal's own), an index 0-255, or a name:
+    #   black red green yellow blue magenta cyan white, bright-black … bright-white.
+    # A role left out gets the text colour on the background. Colour never carries meaning
+    # alone: every state also shows a symbol or a word.
 
-name = "light"
-description = "Light background for bright rooms and projectors"
+    name = "light"
+    description = "Light background for bright rooms and projectors"
 
-[background]
-fg = "#24292f"
-bg = "#fafafa"
+    [background]
+    fg = "#24292f"
+    bg = "#fafafa"
 
-[text]
-fg = "#24292f"
+    [text]
+    fg = "#24292f"
 
-[muted]
-fg = "#6e7781"
+    [muted]
+    fg = "#6e7781"
 
-[accent]
-fg = "#0550ae"
-attrs = ["bold"]
+    [accent]
+    fg = "#0550ae"
+    attrs = ["bold"]
 
-[border]
-fg = "#6e7781"
+    [border]
+    fg = "#6e7781"
 
-[title]
-fg = "#8250df"
-attrs = ["bold"]
+    [title]
+    fg = "#8250df"
+    attrs = ["bold"]
 
-[header]
-fg = "#24292f"
-bg = "#e1e6eb"
-attrs = ["bold"]
+    [header]
+    fg = "#24292f"
+    bg = "#e1e6eb"
+    attrs = ["bold"]
 
-[selection]
-fg = "#000000"
-bg = "#cfe2ff"
+    [selection]
+    fg = "#000000"
+    bg = "#cfe2ff"
 
-[good]
-fg = "#1a7f37"
+    [good]
+    fg = "#1a7f37"
 
-[warn]
-fg = "#9a6700"
+    [warn]
+    fg = "#9a6700"
 
-[bad]
-fg = "#cf222e"
-attrs = ["bold"]
+    [bad]
+    fg = "#cf222e"
+    attrs = ["bold"]
 
-[critical]
-fg = "#ffffff"
-bg = "#a40e26"
-attrs = ["bold"]
+    [critical]
+    fg = "#ffffff"
+    bg = "#a40e26"
+    attrs = ["bold"]
 
-[highlight]
-fg = "#0969da"
-attrs = ["bold"]
+    [highlight]
+    fg = "#0969da"
+    attrs = ["bold"]
 
-[banner]
-fg = "#ffffff"
-bg = "#0550ae"
-attrs = ["bold"]
+    [banner]
+    fg = "#ffffff"
+    bg = "#0550ae"
+    attrs = ["bold"]
 
-[input]
-fg = "#24292f"
-bg = "#eaeef2"
+    [input]
+    fg = "#24292f"
+    bg = "#eaeef2"
 
-"""##
+    """##
 
   static let highContrastTheme = ##"""
-# Wangge theme "high-contrast": every colour pair it uses has a contrast ratio of at least 7:1.
-#
-# Keys (every one optional):
-#   name        = "…"   the theme's name, shown by `wangge gallery`
-#   description = "…"   one line about the theme
-#   [ROLE]              a section per role; each role takes:
-#     fg    = text colour
-#     bg    = background colour
-#     attrs = ["bold", "dim", "underline", "reverse", "italic"] (any of them)
-# Roles:
-#   background  bg = the screen's background, fg = the default text colour
-#   text        ordinary text            muted     hints, units, disabled entries
-#   accent      focus, key names         border    box lines and separators
-#   title       panel titles             header    table header row (fg and bg)
-#   selection   the selected row (fg and bg)
-#   good        on time / done (✓)       warn      late (!)
-#   bad         overdue (✗)              critical  emergencies, green channel (fg and bg)
-#   highlight   a value that changed     banner    alert / top bar (fg and bg)
-#   input       text input fields (fg and bg)
-# Colours: "#rrggbb", "default" (the terminal's own), an index 0-255, or a name:
-#   black red green yellow blue magenta cyan white, bright-black … bright-white.
-# A role left out gets the text colour on the background. Colour never carries meaning
-# alone: every state also shows a symbol or a word.
+    # Wangge theme "high-contrast": every colour pair it uses has a contrast ratio of at least 7:1.
+    #
+    # Keys (every one optional):
+    #   name        = "…"   the theme's name, shown by `wangge gallery`
+    #   description = "…"   one line about the theme
+    #   [ROLE]              a section per role; each role takes:
+    #     fg    = text colour
+    #     bg    = background colour
+    #     attrs = ["bold", "dim", "underline", "reverse", "italic"] (any of them)
+    # Roles:
+    #   background  bg = the screen's background, fg = the default text colour
+    #   text        ordinary text            muted     hints, units, disabled entries
+    #   accent      focus, key names         border    box lines and separators
+    #   title       panel titles             header    table header row (fg and bg)
+    #   selection   the selected row (fg and bg)
+    #   good        on time / done (✓)       warn      late (!)
+    #   bad         overdue (✗)              critical  emergencies, green channel (fg and bg)
+    #   highlight   a value that changed     banner    alert / top bar (fg and bg)
+    #   input       text input fields (fg and bg)
+    # Colours: "#rrggbb", "default" (the terminal's own), an index 0-255, or a name:
+    #   black red green yellow blue magenta cyan white, bright-black … bright-white.
+    # A role left out gets the text colour on the background. Colour never carries meaning
+    # alone: every state also shows a symbol or a word.
 
-name = "high-contrast"
-description = "Black and white with bright colours, contrast at least 7:1 (WCAG AAA)"
+    name = "high-contrast"
+    description = "Black and white with bright colours, contrast at least 7:1 (WCAG AAA)"
 
-[background]
-fg = "#ffffff"
-bg = "#000000"
+    [background]
+    fg = "#ffffff"
+    bg = "#000000"
 
-[text]
-fg = "#ffffff"
+    [text]
+    fg = "#ffffff"
 
-[muted]
-fg = "#c8c8c8"
+    [muted]
+    fg = "#c8c8c8"
 
-[accent]
-fg = "#00ffff"
-attrs = ["bold"]
+    [accent]
+    fg = "#00ffff"
+    attrs = ["bold"]
 
-[border]
-fg = "#ffffff"
+    [border]
+    fg = "#ffffff"
 
-[title]
-fg = "#ffff00"
-attrs = ["bold"]
+    [title]
+    fg = "#ffff00"
+    attrs = ["bold"]
 
-[header]
-fg = "#000000"
-bg = "#ffffff"
-attrs = ["bold"]
+    [header]
+    fg = "#000000"
+    bg = "#ffffff"
+    attrs = ["bold"]
 
-[selection]
-fg = "#000000"
-bg = "#ffff00"
-attrs = ["bold"]
+    [selection]
+    fg = "#000000"
+    bg = "#ffff00"
+    attrs = ["bold"]
 
-[good]
-fg = "#00ff00"
+    [good]
+    fg = "#00ff00"
 
-[warn]
-fg = "#ffff00"
-attrs = ["bold"]
+    [warn]
+    fg = "#ffff00"
+    attrs = ["bold"]
 
-[bad]
-fg = "#ff8c8c"
-attrs = ["bold", "underline"]
+    [bad]
+    fg = "#ff8c8c"
+    attrs = ["bold", "underline"]
 
-[critical]
-fg = "#000000"
-bg = "#ff8c8c"
-attrs = ["bold"]
+    [critical]
+    fg = "#000000"
+    bg = "#ff8c8c"
+    attrs = ["bold"]
 
-[highlight]
-fg = "#00ffff"
-attrs = ["underline"]
+    [highlight]
+    fg = "#00ffff"
+    attrs = ["underline"]
 
-[banner]
-fg = "#000000"
-bg = "#00ffff"
-attrs = ["bold"]
+    [banner]
+    fg = "#000000"
+    bg = "#00ffff"
+    attrs = ["bold"]
 
-[input]
-fg = "#ffffff"
-bg = "#000000"
-attrs = ["underline"]
+    [input]
+    fg = "#ffffff"
+    bg = "#000000"
+    attrs = ["underline"]
 
-"""##
+    """##
 
   static let monoTheme = ##"""
-# Wangge theme "mono": no colour at all, attributes only (bold, reverse, underline).
-#
-# Keys (every one optional):
-#   name        = "…"   the theme's name, shown by `wangge gallery`
-#   description = "…"   one line about the theme
-#   [ROLE]              a section per role; each role takes:
-#     fg    = text colour
-#     bg    = background colour
-#     attrs = ["bold", "dim", "underline", "reverse", "italic"] (any of them)
-# Roles:
-#   background  bg = the screen's background, fg = the default text colour
-#   text        ordinary text            muted     hints, units, disabled entries
-#   accent      focus, key names         border    box lines and separators
-#   title       panel titles             header    table header row (fg and bg)
-#   selection   the selected row (fg and bg)
-#   good        on time / done (✓)       warn      late (!)
-#   bad         overdue (✗)              critical  emergencies, green channel (fg and bg)
-#   highlight   a value that changed     banner    alert / top bar (fg and bg)
-#   input       text input fields (fg and bg)
-# Colours: "#rrggbb", "default" (the terminal's own), an index 0-255, or a name:
-#   black red green yellow blue magenta cyan white, bright-black … bright-white.
-# A role left out gets the text colour on the background. Colour never carries meaning
-# alone: every state also shows a symbol or a word.
+    # Wangge theme "mono": no colour at all, attributes only (bold, reverse, underline).
+    #
+    # Keys (every one optional):
+    #   name        = "…"   the theme's name, shown by `wangge gallery`
+    #   description = "…"   one line about the theme
+    #   [ROLE]              a section per role; each role takes:
+    #     fg    = text colour
+    #     bg    = background colour
+    #     attrs = ["bold", "dim", "underline", "reverse", "italic"] (any of them)
+    # Roles:
+    #   background  bg = the screen's background, fg = the default text colour
+    #   text        ordinary text            muted     hints, units, disabled entries
+    #   accent      focus, key names         border    box lines and separators
+    #   title       panel titles             header    table header row (fg and bg)
+    #   selection   the selected row (fg and bg)
+    #   good        on time / done (✓)       warn      late (!)
+    #   bad         overdue (✗)              critical  emergencies, green channel (fg and bg)
+    #   highlight   a value that changed     banner    alert / top bar (fg and bg)
+    #   input       text input fields (fg and bg)
+    # Colours: "#rrggbb", "default" (the terminal's own), an index 0-255, or a name:
+    #   black red green yellow blue magenta cyan white, bright-black … bright-white.
+    # A role left out gets the text colour on the background. Colour never carries meaning
+    # alone: every state also shows a symbol or a word.
 
-name = "mono"
-description = "No colour at all: bold, dim, underline and reverse only"
+    name = "mono"
+    description = "No colour at all: bold, dim, underline and reverse only"
 
-[muted]
-attrs = ["dim"]
+    [muted]
+    attrs = ["dim"]
 
-[accent]
-attrs = ["bold"]
+    [accent]
+    attrs = ["bold"]
 
-[title]
-attrs = ["bold"]
+    [title]
+    attrs = ["bold"]
 
-[header]
-attrs = ["bold", "underline"]
+    [header]
+    attrs = ["bold", "underline"]
 
-[selection]
-attrs = ["reverse"]
+    [selection]
+    attrs = ["reverse"]
 
-[warn]
-attrs = ["bold"]
+    [warn]
+    attrs = ["bold"]
 
-[bad]
-attrs = ["bold", "underline"]
+    [bad]
+    attrs = ["bold", "underline"]
 
-[critical]
-attrs = ["bold", "reverse"]
+    [critical]
+    attrs = ["bold", "reverse"]
 
-[highlight]
-attrs = ["underline"]
+    [highlight]
+    attrs = ["underline"]
 
-[banner]
-attrs = ["reverse"]
+    [banner]
+    attrs = ["reverse"]
 
-[input]
-attrs = ["underline"]
+    [input]
+    attrs = ["underline"]
 
-"""##
+    """##
 
 }
