@@ -33,15 +33,17 @@ let package = Package(
       name: "TerminalUI",
       dependencies: ["CNCurses", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
+    .target(name: "WanggeBoard", dependencies: ["WanggeCore", "WanggeStore", "TerminalUI"]),
     .executableTarget(
       name: "wangge",
       dependencies: [
-        "WanggeCore", "WanggeStore", "TerminalUI",
+        "WanggeCore", "WanggeStore", "TerminalUI", "WanggeBoard",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "WanggeCoreTests", dependencies: ["WanggeCore"]),
     .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "WanggeBoardTests", dependencies: ["WanggeBoard", "WanggeStore", "WanggeCore", "TerminalUI"]),
   ]
 )

@@ -7,9 +7,9 @@ struct Wangge: ParsableCommand {
     commandName: "wangge",
     abstract: "网格 Wangge — community grid epidemic-response command board.",
     subcommands: [
-      StartCommand.self, DemoCommand.self, ReportCommand.self, IngestCommand.self, VerifyCommand.self,
-      GalleryCommand.self,
+      BoardCommand.self, SnapshotCommand.self, DemoCommand.self, ReportCommand.self, IngestCommand.self,
+      VerifyCommand.self, GalleryCommand.self, BenchBoardCommand.self,
     ],
-    defaultSubcommand: StartCommand.self
+    defaultSubcommand: BoardCommand.self
   )
 }

@@ -1,0 +1,120 @@
+import TerminalUI
+import WanggeCore
+import WanggeStore
+
+extension Board {
+  /// Handles one key; returns false when the board should quit.
+  public func handle(_ key: Key, tick: Double) -> Bool {
+    do {
+      switch mode {
+      case .help:
+        mode = .normal
+        return true
+      case .filtering(var editor):
+        return try handleFilter(key, editor: &editor, tick: tick)
+      case .command(var editor):
+        return try handleCommand(key, editor: &editor, tick: tick)
+      case .normal:
+        guard let action = KeyMap.action(for: key, in: view) else { return true }
+        return try perform(action, tick: tick)
+      }
+    } catch {
+      say("\(error)", kind: .overdue, tick: tick)
+      return true
+    }
+  }
+
+  func perform(_ action: BoardAction, tick: Double) throws -> Bool {
+    let count = rows.count
+    var c = cursor
+    switch action {
+    case .up: c.selected -= 1
+    case .down: c.selected += 1
+    case .pageUp: c.selected -= 10
+    case .pageDown: c.selected += 10
+    case .top: c.selected = 0
+    case .bottom: c.selected = count - 1
+    case .drill:
+      try drill(tick: tick)
+      return true
+    case .back:
+      if !cursor.filter.isEmpty {
+        c.filter = ""
+      } else {
+        try back(tick: tick)
+        return true
+      }
+    case .nextView, .previousView:
+      let views = availableViews
+      let index = views.firstIndex(of: view) ?? 0
+      let step = action == .nextView ? 1 : views.count - 1
+      try switchView(to: views[(index + step) % views.count], tick: tick)
+      return true
+    case .filter:
+      mode = .filtering(LineEditor(c.filter))
+      return true
+    case .sort:
+      let columns = screen.primary.columns.count
+      guard columns > 0 else { return true }
+      let next = c.sort.map { ($0.column + 1) % columns } ?? 0
+      // Names read best A→Z; figures worst-first is what an operator hunts for, so numbers go descending.
+      c.sort = TableSort(column: next, ascending: next == 0)
+      say(words("排序：", "Sort: ") + screen.primary.columns[next].title, tick: tick)
+    case .reverseSort:
+      if let s = c.sort { c.sort = TableSort(column: s.column, ascending: !s.ascending) }
+    case .flagFilter:
+      let order: [VulnerabilityFlags] = [[], .elderlyAlone, .noSmartphone, .disabledOrChronic, .longVacant, .homeIsolation]
+      let index = order.firstIndex(of: helpFilter.flags) ?? 0
+      helpFilter.flags = order[(index + 1) % order.count]
+      c.selected = 0
+      cursor = c
+      try reload(compare: false, tick: tick)
+      return true
+    case .modeFilter:
+      let order: [ServiceMode?] = [nil] + ServiceMode.allCases.map { $0 }
+      let index = order.firstIndex(of: helpFilter.mode) ?? 0
+      helpFilter.mode = order[(index + 1) % order.count]
+      c.selected = 0
+      cursor = c
+      try reload(compare: false, tick: tick)
+      return true
+    case .command:
+      mode = .command(LineEditor())
+      return true
+    case .help:
+      mode = .help
+      return true
+    case .pause:
+      paused.toggle()
+      if !paused { _ = try refreshIfChanged(tick: tick) }
+      say(paused ? words("已暂停刷新", "Refresh paused") : words("继续刷新", "Refresh resumed"), tick: tick)
+      return true
+    case .quit:
+      return false
+    }
+    c.selected = max(0, min(c.selected, rows.count - 1))
+    cursor = c
+    return true
+  }
+
+  func handleFilter(_ key: Key, editor: inout LineEditor, tick: Double) throws -> Bool {
+    switch key {
+    case .escape:
+      var c = cursor
+      c.filter = ""
+      cursor = c
+      mode = .normal
+    case .enter:
+      mode = .normal
+    default:
+      _ = editor.handle(key)
+      var c = cursor
+      c.filter = editor.text
+      c.selected = 0
+      c.offset = 0
+      cursor = c
+      mode = .filtering(editor)
+    }
+    return true
+  }
+}

@@ -1,0 +1,188 @@
+import TerminalUI
+import WanggeCore
+import WanggeStore
+
+/// The live board: where the operator is, what is loaded, and what the keys do. Renders into a
+/// `Buffer` (see `BoardRenderer`), so every screen is testable without a terminal.
+public final class Board {
+  /// Text input the board is waiting for, or an overlay.
+  public enum Mode: Sendable {
+    case normal
+    case filtering(LineEditor)
+    case command(LineEditor)
+    case help
+  }
+
+  /// Selection and sort of one view at one place, kept while moving around.
+  struct Cursor {
+    var selected = 0
+    var offset = 0
+    var sort: TableSort?
+    var filter = ""
+  }
+
+  public let store: any BoardSource
+  public let clock: any Clock
+  public var words: Words
+  public var themeName: String
+  public var operatorName: String
+  public var storeLabel: String
+  public var isDemo: Bool
+  public var window: Span = .days(7)
+  public let levels: LevelChain
+  public private(set) var trail: [Place]
+  public private(set) var view: BoardView
+  public internal(set) var mode: Mode = .normal
+  public internal(set) var paused = false
+  public internal(set) var screen: Screen
+  public internal(set) var asOf: Instant
+  public internal(set) var helpFilter = HelpFilter()
+  /// A theme asked for with `:theme`, for the runner to apply.
+  public var requestedTheme: String?
+  var cursors: [String: Cursor] = [:]
+  var token: Int64
+  var marks = ChangeMarks()
+  var messages = MessageCenter()
+  var placeIndex: PlaceIndex?
+  var historyCache: [String: [Double?]] = [:]
+  /// Help cases listed at most, and units above which leaders are not listed one by one.
+  public var helpLimit = 500
+  public var leaderUnitLimit = 20_000
+
+  /// Opens the board at the root (or at `start`), in the place's default view (or `view`).
+  public init(
+    store: any BoardSource, clock: any Clock, language: Language, themeName: String, operatorName: String,
+    storeLabel: String, isDemo: Bool, start: Place? = nil, view: BoardView? = nil
+  ) throws {
+    self.store = store
+    self.clock = clock
+    self.words = Words(language)
+    self.themeName = themeName
+    self.operatorName = operatorName
+    self.storeLabel = storeLabel
+    self.isDemo = isDemo
+    self.levels = try store.levels()
+    let root = try store.root()
+    self.trail = [root]
+    self.view = .overview
+    self.asOf = clock.now()
+    self.token = try store.changeToken()
+    self.screen = Screen(primary: TableModel(title: "", columns: [], rows: []))
+    if let start, start.id != root.id { trail = try Self.trail(to: start.id, store: store) }
+    let views = availableViews
+    self.view = view.flatMap { views.contains($0) ? $0 : nil } ?? views[0]
+    try reload(compare: false, tick: 0)
+  }
+
+  static func trail(to id: Int64, store: any BoardSource) throws -> [Place] {
+    var out: [Place] = []
+    var next: Int64? = id
+    while let current = next, let place = try store.place(id: current) {
+      out.insert(place, at: 0)
+      next = place.parentID
+    }
+    return out
+  }
+
+  public var place: Place { trail[trail.count - 1] }
+  var isUnit: Bool { place.depth >= levels.unitDepth }
+
+  /// The views this place offers, its default first.
+  public var availableViews: [BoardView] {
+    if isUnit { return [.unit, .help] }
+    if place.hasStation { return [.station, .overview, .leaders, .help] }
+    return [.overview, .leaders, .help]
+  }
+
+  var cursorKey: String { "\(place.id)/\(view.rawValue)" }
+  var cursor: Cursor {
+    get { cursors[cursorKey] ?? Cursor(sort: defaultSort) }
+    set { cursors[cursorKey] = newValue }
+  }
+
+  var defaultSort: TableSort? {
+    switch view {
+    case .leaders: TableSort(column: 5, ascending: true)
+    default: nil
+    }
+  }
+
+  /// The primary table's rows after the filter and sort.
+  public var rows: [ModelRow] { screen.primary.visibleRows(filter: cursor.filter, sort: cursor.sort) }
+  public var selectedRow: ModelRow? {
+    let rows = rows
+    return rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil
+  }
+
+  /// Reads what the current view shows from the store.
+  public func reload(compare: Bool, tick: Double) throws {
+    let now = clock.now()
+    screen = try ScreenLoader(store: store, levels: levels, window: window, words: words).load(
+      view: view, place: place, at: now, helpFilter: helpFilter, helpLimit: helpLimit,
+      leaderUnitLimit: leaderUnitLimit)
+    asOf = now
+    token = try store.changeToken()
+    var all = screen.primary.rows + screen.secondary.flatMap(\.rows)
+    if let totals = screen.primary.totals { all.append(totals) }
+    marks.record(all.map { ($0.key, $0.cells.map(\.text)) }, compare: compare, now: tick)
+    var c = cursor
+    c.selected = max(0, min(c.selected, rows.count - 1))
+    cursor = c
+  }
+
+  /// Polls the store's change signal; on a change re-reads what is on screen. True when redrawn data.
+  public func refreshIfChanged(tick: Double) throws -> Bool {
+    guard !paused else { return false }
+    let current = try store.changeToken()
+    guard current != token else { return false }
+    try reload(compare: true, tick: tick)
+    return true
+  }
+
+  /// Moves to `id` (anywhere in the grid) in its default view.
+  public func go(to id: Int64, tick: Double) throws {
+    trail = try Self.trail(to: id, store: store)
+    view = availableViews[0]
+    marks.reset()
+    try reload(compare: false, tick: tick)
+  }
+
+  func drill(tick: Double) throws {
+    guard let target = selectedRow?.drillTo, target != place.id else { return }
+    try go(to: target, tick: tick)
+  }
+
+  func back(tick: Double) throws {
+    guard trail.count > 1 else { return }
+    let from = place.id
+    trail.removeLast()
+    view = availableViews[0]
+    marks.reset()
+    try reload(compare: false, tick: tick)
+    // Keep the row we came from selected.
+    if let index = rows.firstIndex(where: { $0.drillTo == from }) {
+      var c = cursor
+      c.selected = index
+      cursor = c
+    }
+  }
+
+  func switchView(to next: BoardView, tick: Double) throws {
+    guard availableViews.contains(next), next != view else { return }
+    view = next
+    marks.reset()
+    try reload(compare: false, tick: tick)
+  }
+
+  /// Shows a short message at the bottom.
+  func say(_ text: String, kind: StatusKind = .done, tick: Double) {
+    messages.show(text, kind: kind, now: tick)
+  }
+
+  /// When the screen must be redrawn without a key or a data change (marks or a message expiring,
+  /// or the next minute, when countdowns move).
+  public func nextTimedRedraw(tick: Double) -> Double? {
+    [marks.expiry(now: tick), messages.toast.flatMap { $0.isVisible(at: tick) ? $0.expiresAt : nil }]
+      .compactMap { $0 }.min()
+  }
+}

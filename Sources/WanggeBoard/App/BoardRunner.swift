@@ -1,0 +1,72 @@
+import Foundation
+import TerminalUI
+
+/// The board's live loop: draws only when something changed (a key, new data, a mark or message
+/// expiring), polls the store's change signal at most every 500 ms, and otherwise sleeps in the
+/// terminal's key wait, so an idle board uses next to no CPU.
+public struct BoardRunner {
+  public var pollInterval: Double = 0.5
+  /// How often the view is re-read without a data change, for countdowns (seconds).
+  public var reloadInterval: Double = 60
+  /// Called when `:theme` asks for a theme; returns the message to show (nil: applied).
+  public var applyTheme: (String) -> String? = { _ in nil }
+  public init() {}
+
+  public func run(_ board: Board, backend: any Backend) {
+    let start = ProcessInfo.processInfo.systemUptime
+    func tick() -> Double { ProcessInfo.processInfo.systemUptime - start }
+    var dirty = true
+    var lastPoll = tick()
+    var lastSize = backend.size
+    var timedRedraw: Double?
+    var lastReload = tick()
+    while !backend.terminationRequested {
+      if dirty {
+        var buffer = Buffer(size: backend.size)
+        if let cursor = BoardRenderer.render(board, into: &buffer, tick: tick()) {
+          backend.showCursor(x: cursor.x, y: cursor.y)
+        } else {
+          backend.hideCursor()
+        }
+        backend.draw(buffer)
+        dirty = false
+        timedRedraw = board.nextTimedRedraw(tick: tick())
+      }
+      let now = tick()
+      var wait = lastPoll + pollInterval - now
+      if let redraw = timedRedraw { wait = min(wait, redraw - now) }
+      let timeout = max(0, Int((wait * 1000).rounded(.up)))
+      if let key = backend.readKey(timeoutMilliseconds: timeout) {
+        if key == .ctrl("l") {
+          backend.invalidate()
+        } else if key != .resize && !board.handle(key, tick: tick()) {
+          return
+        }
+        if let theme = board.requestedTheme {
+          board.requestedTheme = nil
+          if let problem = applyTheme(theme) { board.say(problem, kind: .late, tick: tick()) }
+        }
+        dirty = true
+      } else if let memory = backend as? InMemoryBackend, memory.pendingKeys.isEmpty {
+        return
+      }
+      if backend.size != lastSize {
+        lastSize = backend.size
+        dirty = true
+      }
+      if tick() - lastPoll >= pollInterval {
+        lastPoll = tick()
+        if (try? board.refreshIfChanged(tick: lastPoll)) == true {
+          dirty = true
+          lastReload = lastPoll
+        } else if lastPoll - lastReload >= reloadInterval, !board.paused {
+          // Countdowns and overdue states move with the clock even when no data changes.
+          try? board.reload(compare: true, tick: lastPoll)
+          lastReload = lastPoll
+          dirty = true
+        }
+      }
+      if let redraw = timedRedraw, redraw <= tick() { dirty = true }
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import TerminalUI
+import WanggeStore
+import WanggeCore
+
+/// How the board writes figures, states and times into cells; every coloured state also has a glyph.
+public struct CellText: Sendable {
+  public var words: Words
+  public init(_ words: Words) { self.words = words }
+
+  /// A count, grouped with commas.
+  public func count(_ n: Int) -> TableCell { TableCell(NumberText.grouped(n)) }
+
+  /// A rate with its state glyph: ✓ ≥ 95 %, ! ≥ 80 %, ✗ below; "—" when nothing counts.
+  public func rate(_ ratio: Double?, good: Double = 0.95, fair: Double = 0.8) -> TableCell {
+    guard let ratio else { return TableCell("—", style: Style(.muted)) }
+    let kind: StatusKind = ratio >= good ? .onTime : ratio >= fair ? .late : .overdue
+    return TableCell("\(kind.glyph) \(NumberText.percent(ratio))", style: Style(kind.role))
+  }
+
+  /// A rate without judgement (coverage, completion while tasks still run).
+  public func plainRate(_ ratio: Double?) -> TableCell {
+    guard let ratio else { return TableCell("—", style: Style(.muted)) }
+    return TableCell(NumberText.percent(ratio))
+  }
+
+  /// A count of things overdue: "✗ 12" in the bad colour, or a muted 0.
+  public func overdue(_ n: Int) -> TableCell {
+    n == 0
+      ? TableCell("0", style: Style(.muted))
+      : TableCell("\(StatusKind.overdue.glyph) \(NumberText.grouped(n))", style: StatusKind.overdue.style)
+  }
+
+  /// Green-channel cases open: "‼ 2" as a critical badge, or a muted 0.
+  public func green(_ n: Int) -> TableCell {
+    n == 0
+      ? TableCell("0", style: Style(.muted))
+      : TableCell("\(StatusKind.critical.glyph) \(NumberText.grouped(n))", style: StatusKind.critical.style)
+  }
+
+  /// A span as "2h05m", "3d4h" or "45m" (never seconds: the screen changes once a minute at most).
+  public func span(_ seconds: Int64) -> String {
+    let s = max(0, seconds)
+    let days = s / 86_400
+    let hours = (s % 86_400) / 3600
+    let minutes = (s % 3600) / 60
+    if days > 0 { return "\(days)d\(hours)h" }
+    if hours > 0 { return String(format: "%dh%02dm", hours, minutes) }
+    return "\(minutes)m"
+  }
+
+  /// The state word of an assignment with its glyph, e.g. "✓ 按时响应".
+  public func state(_ state: AssignmentState) -> TableCell {
+    let (kind, zh, en): (StatusKind, String, String) =
+      switch state {
+      case .pending: (.pending, "待响应", "pending")
+      case .acknowledgedOnTime: (.onTime, "按时响应", "acked")
+      case .acknowledgedLate: (.late, "迟响应", "acked late")
+      case .acknowledgementOverdue: (.overdue, "响应超时", "ack overdue")
+      case .finishedOnTime: (.done, "按时完成", "done")
+      case .finishedLate: (.late, "迟完成", "done late")
+      case .finishOverdue: (.overdue, "完成超时", "done overdue")
+      }
+    return TableCell("\(kind.glyph) \(words(zh, en))", style: kind.style)
+  }
+
+  /// Time to the next deadline of an assignment ("剩 2h05m"), or how late it is ("超 1h10m").
+  public func countdown(_ row: TaskAssignmentRow, at now: Instant) -> TableCell {
+    let a = row.assignment
+    if a.finishedAt != nil { return TableCell("—", style: Style(.muted)) }
+    let deadline = a.ackedAt == nil ? row.deadlines.ack : row.deadlines.finish
+    let left = deadline.epochSeconds - now.epochSeconds
+    if left >= 0 { return TableCell(words("剩 ", "in ") + span(left)) }
+    return TableCell(words("超 ", "late ") + span(-left), style: StatusKind.overdue.style)
+  }
+
+  /// Short words for vulnerability flags, e.g. "独居 无机".
+  public func flags(_ flags: VulnerabilityFlags) -> String {
+    VulnerabilityFlags.codes.filter { flags.contains($0.0) }.map { flagWord($0.0) }.joined(separator: " ")
+  }
+
+  public func flagWord(_ flag: VulnerabilityFlags) -> String {
+    switch flag {
+    case .elderlyAlone: words("独居", "alone")
+    case .noSmartphone: words("无机", "no-phone")
+    case .disabledOrChronic: words("残病", "ill")
+    case .longVacant: words("空置", "vacant")
+    case .homeIsolation: words("隔离", "isolated")
+    default: "?"
+    }
+  }
+
+  public func mode(_ mode: ServiceMode) -> String {
+    switch mode {
+    case .group: words("群内", "group")
+    case .phone: words("电话", "phone")
+    case .pairedHelper: words("一包一", "paired")
+    case .homeVisit: words("上门", "visit")
+    }
+  }
+
+  public func reach(_ reach: Reachability) -> TableCell {
+    switch reach {
+    case .inGroup: TableCell("✓ " + words("在群", "group"), style: Style(.good))
+    case .phoneOnly: TableCell("! " + words("电话", "phone"), style: Style(.warn))
+    case .notReached: TableCell("✗ " + words("未对接", "none"), style: StatusKind.overdue.style)
+    }
+  }
+
+  /// When a help visit is due: "‼ 绿色通道" first, "✗ 超 3h" overdue, else "剩 1d2h".
+  public func visitDue(_ help: HelpCase, at now: Instant) -> TableCell {
+    let left = help.dueAt.epochSeconds - now.epochSeconds
+    if left < 0 {
+      return TableCell("\(StatusKind.overdue.glyph) " + words("超 ", "late ") + span(-left), style: StatusKind.overdue.style)
+    }
+    return TableCell("\(StatusKind.onTime.glyph) " + words("剩 ", "in ") + span(left), style: Style(.good))
+  }
+}

@@ -1,0 +1,71 @@
+import TerminalUI
+
+/// What a key does on the board.
+public enum BoardAction: String, Sendable, CaseIterable {
+  case up, down, pageUp, pageDown, top, bottom, drill, back, nextView, previousView, filter, sort, reverseSort
+  case flagFilter, modeFilter, command, help, pause, quit
+}
+
+/// One binding of the live key map; `?` help and the hint bar are generated from these.
+public struct KeyBinding: Sendable {
+  public var keys: [Key]
+  /// How the keys are written in help, e.g. "↑ k".
+  public var label: String
+  public var action: BoardAction
+  public var zh: String
+  public var en: String
+  /// Shown in the bottom hint bar (the rest only in `?`).
+  public var inHintBar: Bool
+  /// Views where the binding applies (nil: all).
+  public var views: Set<BoardView>?
+}
+
+/// The board's key map.
+public enum KeyMap {
+  public static let bindings: [KeyBinding] = [
+    KeyBinding(keys: [.up, .char("k")], label: "↑ k", action: .up, zh: "上一行", en: "previous row", inHintBar: false),
+    KeyBinding(keys: [.down, .char("j")], label: "↓ j", action: .down, zh: "下一行", en: "next row", inHintBar: false),
+    KeyBinding(keys: [.pageUp], label: "PgUp", action: .pageUp, zh: "上一页", en: "page up", inHintBar: false),
+    KeyBinding(keys: [.pageDown, .char(" ")], label: "PgDn Space", action: .pageDown, zh: "下一页", en: "page down", inHintBar: false),
+    KeyBinding(keys: [.home, .char("g")], label: "Home g", action: .top, zh: "第一行", en: "first row", inHintBar: false),
+    KeyBinding(keys: [.end, .char("G")], label: "End G", action: .bottom, zh: "最后一行", en: "last row", inHintBar: false),
+    KeyBinding(keys: [.enter, .right, .char("l")], label: "Enter", action: .drill, zh: "进入", en: "open", inHintBar: true),
+    KeyBinding(keys: [.escape, .backspace, .left, .char("h")], label: "Esc", action: .back, zh: "返回", en: "back", inHintBar: true),
+    KeyBinding(keys: [.tab], label: "Tab", action: .nextView, zh: "切换视图", en: "next view", inHintBar: true),
+    KeyBinding(keys: [.backTab], label: "Shift-Tab", action: .previousView, zh: "上一视图", en: "previous view", inHintBar: false),
+    KeyBinding(keys: [.char("/")], label: "/", action: .filter, zh: "筛选", en: "filter", inHintBar: true),
+    KeyBinding(keys: [.char("s")], label: "s", action: .sort, zh: "排序", en: "sort", inHintBar: true),
+    KeyBinding(keys: [.char("S")], label: "S", action: .reverseSort, zh: "反向排序", en: "reverse sort", inHintBar: false),
+    KeyBinding(keys: [.char("f")], label: "f", action: .flagFilter, zh: "按情况筛选", en: "filter by flag", inHintBar: true, views: [.help]),
+    KeyBinding(keys: [.char("m")], label: "m", action: .modeFilter, zh: "按方式筛选", en: "filter by mode", inHintBar: true, views: [.help]),
+    KeyBinding(keys: [.char(":")], label: ":", action: .command, zh: "命令", en: "command", inHintBar: true),
+    KeyBinding(keys: [.char("?")], label: "?", action: .help, zh: "帮助", en: "help", inHintBar: true),
+    KeyBinding(keys: [.char("p")], label: "p", action: .pause, zh: "暂停/继续刷新", en: "pause refresh", inHintBar: true),
+    KeyBinding(keys: [.char("q"), .ctrl("c")], label: "q", action: .quit, zh: "退出", en: "quit", inHintBar: true),
+  ]
+
+  /// The action bound to `key` in `view`, if any.
+  public static func action(for key: Key, in view: BoardView) -> BoardAction? {
+    bindings.first { $0.keys.contains(key) && ($0.views?.contains(view) ?? true) }?.action
+  }
+
+  /// The bindings that apply in `view`.
+  public static func active(in view: BoardView) -> [KeyBinding] {
+    bindings.filter { $0.views?.contains(view) ?? true }
+  }
+}
+
+/// The `:` commands, for completion and help.
+public enum BoardCommandName: String, CaseIterable, Sendable {
+  case goto, theme, lang, view, q
+
+  public func help(_ t: Words) -> String {
+    switch self {
+    case .goto: t(":goto 路径|片段|拼音首字母 — 跳转到地点", ":goto PATH|fragment|pinyin initials — go to a place")
+    case .theme: t(":theme 名称 — 切换主题", ":theme NAME — change theme")
+    case .lang: t(":lang zh|en — 切换语言", ":lang zh|en — change language")
+    case .view: t(":view overview|station|leaders|help|unit — 切换视图", ":view NAME — change view")
+    case .q: t(":q — 退出", ":q — quit")
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/// Everything one view shows at one place, loaded from the store in one go.
+public struct Screen: Sendable {
+  /// The table the cursor moves in.
+  public var primary: TableModel
+  /// Further panels (the station's help households; department and squad rankings).
+  public var secondary: [TableModel]
+  /// The hourly response rate for the selected row of the overview (row key → values).
+  public var history: [String: [Double?]]
+  public init(primary: TableModel, secondary: [TableModel] = [], history: [String: [Double?]] = [:]) {
+    self.primary = primary
+    self.secondary = secondary
+    self.history = history
+  }
+}

@@ -1,0 +1,60 @@
+import TerminalUI
+import WanggeCore
+import WanggeStore
+
+/// The station panel: the compound's units with leader and task state, and its help households.
+enum StationModel {
+  static func units(_ rows: [StationUnitRow], at now: Instant, _ t: Words) -> TableModel {
+    let c = CellText(t)
+    let columns = [
+      ModelColumn(t("单元", "Unit"), width: 12, alignment: .left, priority: 100, grows: true),
+      ModelColumn(t("单元长", "Leader"), width: 8, alignment: .left, priority: 90),
+      ModelColumn(t("部门", "Department"), width: 10, alignment: .left, priority: 40),
+      ModelColumn(t("电话", "Phone"), width: 11, alignment: .left, priority: 50),
+      ModelColumn(t("任务状态", "Task"), width: 12, alignment: .left, priority: 95),
+      ModelColumn(t("时限", "Deadline"), width: 10, priority: 92),
+      ModelColumn(t("建群", "Group"), width: 5, alignment: .left, priority: 60),
+      ModelColumn(t("对接", "Reached"), width: 7, priority: 70),
+    ]
+    let models = rows.map { u -> ModelRow in
+      let state = u.currentTask.map { $0.assignment.state(at: now, deadlines: $0.deadlines) }
+      let group =
+        u.groupBuilt ? TableCell("✓", style: Style(.good)) : TableCell("✗", style: StatusKind.overdue.style)
+      return ModelRow(
+        key: "u\(u.unitID)",
+        cells: [
+          TableCell(u.label.joined()), TableCell(u.leaderName), TableCell(u.department),
+          TableCell(PhoneMask.mask(u.leaderPhone)),
+          state.map { c.state($0) } ?? TableCell("—", style: Style(.muted)),
+          u.currentTask.map { c.countdown($0, at: now) } ?? TableCell("—", style: Style(.muted)), group,
+          TableCell("\(u.reached)/\(u.households)"),
+        ],
+        sortKeys: [
+          .text(u.label.joined()), .text(u.leaderName), .text(u.department), .none,
+          .number(Double(stateRank(state))),
+          u.currentTask.map { .number(Double(deadlineOf($0) - now.epochSeconds)) } ?? .none,
+          .number(u.groupBuilt ? 1 : 0), .number(u.households == 0 ? 0 : Double(u.reached) / Double(u.households)),
+        ],
+        drillTo: u.unitID)
+    }
+    let title = rows.first?.currentTask.map { t("单元 · 当前任务：", "Units · current task: ") + $0.title }
+    return TableModel(
+      title: title ?? t("单元", "Units"), columns: columns, rows: models, emptyText: t("没有单元", "No units"))
+  }
+
+  static func deadlineOf(_ row: TaskAssignmentRow) -> Int64 {
+    (row.assignment.ackedAt == nil ? row.deadlines.ack : row.deadlines.finish).epochSeconds
+  }
+
+  /// Overdue first, then pending, late, on time, done.
+  static func stateRank(_ state: AssignmentState?) -> Int {
+    switch state {
+    case .acknowledgementOverdue?, .finishOverdue?: 0
+    case .pending?: 1
+    case .acknowledgedLate?, .finishedLate?: 2
+    case .acknowledgedOnTime?: 3
+    case .finishedOnTime?: 4
+    case nil: 5
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import TerminalUI
+import WanggeCore
+import WanggeStore
+
+/// The households of one unit: reachability, flags, help, masked phones.
+enum UnitModel {
+  static func make(_ households: [HouseholdRow], at now: Instant, _ t: Words) -> TableModel {
+    let c = CellText(t)
+    let columns = [
+      ModelColumn(t("房号", "Room"), width: 5, alignment: .left, priority: 100),
+      ModelColumn(t("户主", "Head"), width: 8, alignment: .left, priority: 95, grows: true),
+      ModelColumn(t("人数", "People"), width: 6, priority: 60),
+      ModelColumn(t("电话", "Phone"), width: 11, alignment: .left, priority: 70),
+      ModelColumn(t("对接", "Reached"), width: 9, alignment: .left, priority: 90),
+      ModelColumn(t("情况", "Flags"), width: 12, alignment: .left, priority: 85),
+      ModelColumn(t("帮扶", "Help"), width: 14, alignment: .left, priority: 80),
+    ]
+    let rows = households.map { r in
+      let h = r.household
+      var help = TableCell("—", style: Style(.muted))
+      if let hc = r.helpCase {
+        help =
+          hc.greenChannel
+          ? TableCell("\(StatusKind.critical.glyph) " + t("绿色通道", "green"), style: StatusKind.critical.style)
+          : {
+            var cell = c.visitDue(hc, at: now)
+            cell.text = c.mode(hc.mode) + " " + cell.text
+            return cell
+          }()
+      }
+      return ModelRow(
+        key: "hh\(h.id)",
+        cells: [
+          TableCell(h.room), TableCell(h.headName), c.count(h.size), TableCell(PhoneMask.mask(h.phone)), c.reach(h.reach),
+          TableCell(c.flags(h.flags)), help,
+        ],
+        sortKeys: [
+          .text(h.room), .text(h.headName), .number(Double(h.size)), .none, .number(Double(h.reach.rawValue)),
+          .number(Double(h.flags.rawValue)), r.helpCase.map { .number(Double($0.dueAt.epochSeconds)) } ?? .none,
+        ])
+    }
+    let reached = households.filter { $0.household.reach.isReached }.count
+    return TableModel(
+      title: t("住户 · \(households.count) 户 · 已对接 \(reached)", "Households · \(households.count) · reached \(reached)"),
+      columns: columns, rows: rows, emptyText: t("没有住户", "No households"))
+  }
+}

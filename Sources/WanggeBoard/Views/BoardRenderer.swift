@@ -1,0 +1,134 @@
+import TerminalUI
+import WanggeCore
+
+/// Lays the board out into a buffer: header, breadcrumbs and tabs, the view, and the bottom line.
+public enum BoardRenderer {
+  /// The smallest screen the board draws on; below it the too-small screen says what is needed.
+  public static let minimumSize = Size(width: 60, height: 14)
+
+  /// Draws `board` into `buffer`; returns where the text cursor belongs (a prompt), or nil.
+  @discardableResult
+  public static func render(_ board: Board, into buffer: inout Buffer, tick: Double) -> (x: Int, y: Int)? {
+    let t = board.words
+    if TooSmallScreen.renderIfNeeded(minimum: minimumSize, buffer: &buffer, language: t.language) { return nil }
+    let rows = Layout.split(buffer.area, .vertical, [.length(1), .length(1), .fill(1), .length(1)])
+    renderHeader(board, in: rows[0], buffer: &buffer)
+    renderTrail(board, in: rows[1], buffer: &buffer)
+    switch board.view {
+    case .overview: renderOverview(board, in: rows[2], buffer: &buffer, tick: tick)
+    case .station, .leaders: renderSplit(board, in: rows[2], buffer: &buffer, tick: tick)
+    case .help, .unit: primary(board, in: rows[2], buffer: &buffer, tick: tick)
+    }
+    var cursor: (x: Int, y: Int)?
+    switch board.mode {
+    case .filtering(let editor):
+      cursor = TextPrompt(label: t("筛选：", "Filter: "), editor: editor, isFocused: true)
+        .render(in: rows[3], buffer: &buffer)
+    case .command(let editor):
+      renderCompletions(board, editor.text, above: rows[3], buffer: &buffer)
+      cursor = TextPrompt(label: ":", editor: editor, isFocused: true).render(in: rows[3], buffer: &buffer)
+    case .help, .normal:
+      KeyHintBar(KeyMap.active(in: board.view).filter(\.inHintBar).map { KeyHint($0.label, t($0.zh, $0.en)) })
+        .render(in: rows[3].inset(horizontal: 1, vertical: 0), buffer: &buffer)
+    }
+    if let toast = board.messages.current(at: tick) { toast.render(in: buffer.area, buffer: &buffer) }
+    if case .help = board.mode { HelpOverlay.render(board, in: buffer.area, buffer: &buffer) }
+    return cursor
+  }
+
+  static func renderHeader(_ board: Board, in area: Rect, buffer: inout Buffer) {
+    let t = board.words
+    var left = " 网格 Wangge"
+    if board.isDemo { left += " · 演示数据 DEMO" }
+    let asOf = InstantFormat.clock(board.asOf)
+    // Most important last to go: as-of time, then operator, language, store.
+    var parts = [
+      (board.paused ? t("⏸ 已暂停 · ", "⏸ paused · ") : "") + t("数据 \(asOf)", "as of \(asOf)"),
+      board.storeLabel, t("值班 ", "operator ") + board.operatorName, t("中文", "English"),
+    ]
+    func right() -> String { parts.joined(separator: " · ") + " " }
+    for drop in [1, 2, 2] where DisplayWidth.of(left) + DisplayWidth.of(right()) + 2 > area.width && parts.count > drop {
+      parts.remove(at: drop)
+    }
+    StatusLine(left: left, right: right(), role: .banner).render(in: area, buffer: &buffer)
+  }
+
+  /// Breadcrumbs on the left, the view tabs on the right.
+  static func renderTrail(_ board: Board, in area: Rect, buffer: inout Buffer) {
+    let t = board.words
+    var tabs = board.availableViews.map { $0 == board.view ? "[\($0.name(t))]" : " \($0.name(t)) " }.joined()
+    let filter = board.cursor.filter
+    if !filter.isEmpty { tabs = t("筛选“\(filter)” ", "filter “\(filter)” ") + tabs }
+    let tabWidth = min(DisplayWidth.of(tabs), area.width / 2)
+    let parts = Layout.split(area, .horizontal, [.fill(1), .length(tabWidth + 1)])
+    let names = board.trail.map(\.name)
+    Breadcrumbs(names).render(in: parts[0].inset(horizontal: 1, vertical: 0), buffer: &buffer)
+    buffer.put(tabs, in: parts[1], style: Style(.accent), alignment: .right)
+  }
+
+  static func primary(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) {
+    let cursor = board.cursor
+    let offset = TableRenderer(
+      model: board.screen.primary, rows: board.rows, selected: cursor.selected, offset: cursor.offset,
+      sort: cursor.sort, marks: board.marks, tick: tick, focused: true
+    ).render(in: area, buffer: &buffer)
+    var c = cursor
+    c.offset = offset
+    board.cursor = c
+  }
+
+  static func secondary(_ board: Board, _ index: Int, in area: Rect, buffer: inout Buffer, tick: Double) {
+    guard board.screen.secondary.indices.contains(index) else { return }
+    let model = board.screen.secondary[index]
+    TableRenderer(
+      model: model, rows: model.rows, selected: nil, offset: 0, sort: nil, marks: board.marks, tick: tick,
+      focused: false
+    ).render(in: area, buffer: &buffer)
+  }
+
+  /// The overview: the children table and the selected row's 24-hour response-rate sparkline.
+  static func renderOverview(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) {
+    let parts = Layout.split(area, .vertical, [.fill(1), .length(3)])
+    primary(board, in: parts[0], buffer: &buffer, tick: tick)
+    let t = board.words
+    let selected = board.selectedRow
+    let values = board.selectedHistory()
+    let latest = values.last.flatMap { $0 }.map { NumberText.percent($0) } ?? "—"
+    let title = t("近24小时按时响应率", "On-time response, last 24 h") + " · " + (selected?.cells.first?.text ?? "—")
+      + " · " + latest
+    let inside = Box(title: title).render(in: parts[1], buffer: &buffer)
+    if values.allSatisfy({ $0 == nil }) {
+      buffer.put(t("这段时间没有到期的任务", "No task deadline in this period"), in: inside, style: Style(.muted))
+    } else {
+      Sparkline(values: values.map { $0 ?? 0 }, maximum: 1, role: .accent).render(in: inside, buffer: &buffer)
+    }
+  }
+
+  /// Station and leader views: the primary table above (or left of) the secondary panels.
+  static func renderSplit(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) {
+    let count = board.screen.secondary.count
+    if board.view == .leaders, area.width >= 110 {
+      let columns = Layout.split(area, .horizontal, [.fill(3), .fill(2)])
+      primary(board, in: columns[0], buffer: &buffer, tick: tick)
+      let stack = Layout.split(columns[1], .vertical, Array(repeating: .fill(1), count: max(1, count)))
+      for index in 0..<count { secondary(board, index, in: stack[index], buffer: &buffer, tick: tick) }
+      return
+    }
+    let parts = Layout.split(area, .vertical, [.fill(3), .fill(2)])
+    primary(board, in: parts[0], buffer: &buffer, tick: tick)
+    let side = Layout.split(parts[1], .horizontal, Array(repeating: .fill(1), count: max(1, count)))
+    for index in 0..<count { secondary(board, index, in: side[index], buffer: &buffer, tick: tick) }
+  }
+
+  /// Up to six completions above the command line.
+  static func renderCompletions(_ board: Board, _ text: String, above line: Rect, buffer: inout Buffer) {
+    let options = board.completions(for: text)
+    guard !options.isEmpty else { return }
+    let height = min(options.count, 6, line.y)
+    for (index, option) in options.prefix(height).enumerated() {
+      let row = Rect(x: line.x, y: line.y - height + index, width: line.width, height: 1)
+      buffer.clear(row, style: .filled(index == 0 ? .selection : .input))
+      buffer.put(" :" + option, in: row, style: .filled(index == 0 ? .selection : .input))
+    }
+  }
+}

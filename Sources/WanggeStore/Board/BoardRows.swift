@@ -1,0 +1,88 @@
+import WanggeCore
+
+/// A unit as its command station sees it: leader, coverage and the current task's assignment.
+public struct StationUnitRow: Sendable, Hashable {
+  public var unitID: Int64
+  /// The unit's names below the station, e.g. ["12号楼", "3单元"].
+  public var label: [String]
+  public var leaderName: String
+  public var department: String
+  /// The leader's phone number; personal data, mask it on screen (`PhoneMask`).
+  public var leaderPhone: String
+  public var groupBuilt: Bool
+  public var households: Int
+  public var reached: Int
+  /// The latest task in the window that was assigned to this unit, with its assignment.
+  public var currentTask: TaskAssignmentRow?
+}
+
+/// One assignment with the task it belongs to.
+public struct TaskAssignmentRow: Sendable, Hashable {
+  public var taskID: Int64
+  public var title: String
+  public var type: String
+  public var deadlines: Deadlines
+  public var assignment: Assignment
+}
+
+/// A help case with its household, for the station panel and the help view.
+public struct HelpCaseRow: Sendable, Hashable {
+  public var helpCase: HelpCase
+  public var unitID: Int64
+  /// The unit's compound, building and unit names, e.g. ["水映花城小区", "12号楼", "3单元"].
+  public var unitLabel: [String]
+  public var room: String
+  public var headName: String
+  /// Personal data: mask on screen.
+  public var phone: String
+  public var flags: VulnerabilityFlags
+}
+
+/// Which help cases the help view lists.
+public struct HelpFilter: Sendable, Hashable {
+  /// Only cases whose household has all of these flags (empty: any).
+  public var flags: VulnerabilityFlags
+  /// Only this service mode (nil: any).
+  public var mode: ServiceMode?
+  public init(flags: VulnerabilityFlags = [], mode: ServiceMode? = nil) {
+    self.flags = flags
+    self.mode = mode
+  }
+}
+
+/// A page of help cases and how many match in all.
+public struct HelpCasePage: Sendable, Hashable {
+  public var rows: [HelpCaseRow]
+  public var total: Int
+}
+
+/// A unit leader's record over the tasks in the window, for the leader view.
+public struct LeaderRow: Sendable, Hashable {
+  public var leaderID: Int64
+  public var name: String
+  public var department: String
+  public var squad: String?
+  public var units: Int
+  public var tally: TaskTally
+  /// Acknowledgements and finishes overdue now.
+  public var overdueNow: Int
+  /// Acknowledged on time ÷ assigned; nil without assignments.
+  public var onTimeRate: Double? {
+    tally.assigned == 0 ? nil : Double(tally.acknowledgedOnTime) / Double(tally.assigned)
+  }
+}
+
+/// Leaders in a scope, or why they are not listed (a scope too large to list leader by leader).
+public struct LeaderPage: Sendable, Hashable {
+  public var rows: [LeaderRow]
+  /// Units in the scope; when above the listing limit `rows` is empty.
+  public var unitsInScope: Int
+  public var limit: Int
+  public var isTooLarge: Bool { unitsInScope > limit }
+}
+
+/// A household of a unit, for the unit view.
+public struct HouseholdRow: Sendable, Hashable {
+  public var household: Household
+  public var helpCase: HelpCase?
+}

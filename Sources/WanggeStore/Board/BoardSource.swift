@@ -1,0 +1,18 @@
+import WanggeCore
+
+/// What the board reads besides the per-place figures: station panels, leaders, help cases,
+/// households and the response-rate history. Every call costs O(rows shown or units in scope).
+public protocol BoardSource: Store {
+  /// The units under `station` (a compound), with leaders, coverage and the current task's assignment.
+  func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow]
+  /// Help cases under `scope`, green channel first, then by most overdue visit; at most `limit` rows.
+  func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage
+  /// Unit leaders of the units under `scope` with their tallies over the window; empty when the
+  /// scope has more than `limit` units (the page says so).
+  func leaders(under scope: Int64, at now: Instant, window: Span, limit: Int) throws -> LeaderPage
+  /// The households of one unit, by room.
+  func households(ofUnit unit: Int64) throws -> [HouseholdRow]
+  /// The response rate (on time ÷ assigned, over tasks of the window whose acknowledge deadline
+  /// had passed) as it stood at each of the last `hours` hour marks, oldest first.
+  func responseHistory(of place: Int64, at now: Instant, window: Span, hours: Int) throws -> [Double?]
+}

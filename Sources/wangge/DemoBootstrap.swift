@@ -1,0 +1,31 @@
+import Foundation
+import WanggeCore
+import WanggeStore
+
+/// First run without a configured store: create the Jiaohe demo store at the default location.
+enum DemoBootstrap {
+  /// Returns true when the board runs on the default demo store (so the simulator should run).
+  static func ensureStore(_ store: StoreOptions) throws -> Bool {
+    let path = store.path
+    let env = ProcessInfo.processInfo.environment
+    let configured = store.db != nil || env["WANGGE_DB"].map { !$0.isEmpty } == true
+    if configured {
+      guard FileManager.default.fileExists(atPath: path) else {
+        fail(
+          StoreError.notAStore(
+            path: path, reason: "no store here; create one with `wangge demo --preset jiaohe --db \(path)`"
+          ).description)
+      }
+      return false
+    }
+    if !FileManager.default.fileExists(atPath: path) {
+      printError("演示数据 DEMO — no store configured; creating the Jiaohe demo store at \(path)")
+      let meter = ProgressMeter(total: DemoPreset.jiaohe.households, label: "households")
+      _ = try DemoGenerator(preset: .jiaohe, seed: 1, anchor: SystemClock().now()).generate(to: path, replace: false) {
+        meter.update($0)
+      }
+      meter.finish()
+    }
+    return true
+  }
+}
