@@ -43,7 +43,11 @@ let package = Package(
     ),
     .testTarget(name: "WanggeCoreTests", dependencies: ["WanggeCore"]),
     .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore"]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-    .testTarget(name: "WanggeBoardTests", dependencies: ["WanggeBoard", "WanggeStore", "WanggeCore", "TerminalUI"]),
+    // Snapshot comparison shared by the test targets that render screens.
+    .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"]),
+    .testTarget(
+      name: "WanggeBoardTests",
+      dependencies: ["WanggeBoard", "WanggeStore", "WanggeCore", "TerminalUI", "SnapshotSupport"]),
   ]
 )

@@ -37,11 +37,17 @@ struct BenchBoardCommand: ParsableCommand {
       while board.view != .unit, !board.rows.isEmpty, depth < 10 {
         let count = board.rows.count
         for _ in 0..<Int.random(in: 0..<min(count, 8), using: &random) { _ = board.handle(.down, tick: 0) }
-        drills.append(time { _ = board.handle(.enter, tick: 0); frame(board, backend) })
+        drills.append(
+          time {
+            _ = board.handle(.enter, tick: 0); frame(board, backend)
+          })
         depth += 1
       }
       while board.trail.count > 1 {
-        drills.append(time { _ = board.handle(.escape, tick: 0); frame(board, backend) })
+        drills.append(
+          time {
+            _ = board.handle(.escape, tick: 0); frame(board, backend)
+          })
       }
     }
 
@@ -50,10 +56,14 @@ struct BenchBoardCommand: ParsableCommand {
     for n in 0..<refreshes {
       let id = Int64.random(in: households, using: &random)
       let event = GridEvent(
-        id: "bench-board-\(ProcessInfo.processInfo.processIdentifier)-\(n)-\(UInt32.random(in: 0...UInt32.max))",
+        id:
+          "bench-board-\(ProcessInfo.processInfo.processIdentifier)-\(n)-\(UInt32.random(in: 0...UInt32.max))",
         at: SystemClock().now(), kind: .reached(household: id, via: .inGroup))
       _ = try s.ingest([event], recordedAt: SystemClock().now())
-      refreshTimes.append(time { _ = try? board.refreshIfChanged(tick: 0); frame(board, backend) })
+      refreshTimes.append(
+        time {
+          _ = try? board.refreshIfChanged(tick: 0); frame(board, backend)
+        })
     }
     let result = BenchFigures(
       firstFrameMs: firstFrame, drill: Percentiles(drills), refresh: Percentiles(refreshTimes), rssMb: rss,
@@ -93,7 +103,9 @@ struct Percentiles {
   var max: Double
   init(_ values: [Double]) {
     let sorted = values.sorted()
-    func at(_ q: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q))] }
+    func at(_ q: Double) -> Double {
+      sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q))]
+    }
     p50 = at(0.5)
     p99 = at(0.99)
     max = sorted.last ?? 0
@@ -120,7 +132,8 @@ struct BenchFigures {
 
   var text: String {
     String(
-      format: "first frame %.1f ms · drill-down p50 %.2f ms p99 %.2f ms (%d) · refresh p50 %.2f ms p99 %.2f ms (%d) · RSS %.1f MB",
+      format:
+        "first frame %.1f ms · drill-down p50 %.2f ms p99 %.2f ms (%d) · refresh p50 %.2f ms p99 %.2f ms (%d) · RSS %.1f MB",
       firstFrameMs, drill.p50, drill.p99, drills, refresh.p50, refresh.p99, refreshes, rssMb)
   }
 }

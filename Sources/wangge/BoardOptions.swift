@@ -8,9 +8,11 @@ import WanggeStore
 /// Options the board and its snapshot share: where to start, which view, language and theme.
 struct BoardOptions: ParsableArguments {
   @Option(help: "Place to open, e.g. 河北街道/水映花城社区 (default: the whole grid).") var path: String?
-  @Option(help: "View: overview, station, leaders, help or unit (default: the place's own).") var view: String?
+  @Option(help: "View: overview, station, leaders, help or unit (default: the place's own).") var view:
+    String?
   @Option(help: "Language: zh or en (default: from the locale; Chinese when unset).") var lang: String?
-  @Option(help: "Theme name (default, light, high-contrast, mono, or a user theme) or a .toml path.") var theme: String?
+  @Option(help: "Theme name (default, light, high-contrast, mono, or a user theme) or a .toml path.")
+  var theme: String?
   @Option(help: "Operator name shown in the header (default: the login name).") var `operator`: String?
   @Flag(help: "Draw East Asian ambiguous characters (①, “”, ─) two columns wide.") var ambiguousWide = false
 
@@ -20,7 +22,8 @@ struct BoardOptions: ParsableArguments {
     }
     if let view, BoardView(rawValue: view) == nil {
       throw ValidationError(
-        "--view: \"\(view)\" is not a view (allowed: \(BoardView.allCases.map(\.rawValue).joined(separator: ", ")))")
+        "--view: \"\(view)\" is not a view (allowed: \(BoardView.allCases.map(\.rawValue).joined(separator: ", ")))"
+      )
     }
   }
 
@@ -48,7 +51,8 @@ struct BoardOptions: ParsableArguments {
     if let path { start = try store.resolve(PlacePath(parsing: path)) }
     return try Board(
       store: store, clock: clock, language: language, themeName: themeName, operatorName: operatorName,
-      storeLabel: URL(fileURLWithPath: store.path).lastPathComponent, isDemo: (try? store.meta("demo")) == "1",
+      storeLabel: URL(fileURLWithPath: store.path).lastPathComponent,
+      isDemo: (try? store.meta("demo")) == "1",
       start: start, view: view.flatMap(BoardView.init(rawValue:)))
   }
 }

@@ -21,7 +21,9 @@ enum DemoBootstrap {
     if !FileManager.default.fileExists(atPath: path) {
       printError("演示数据 DEMO — no store configured; creating the Jiaohe demo store at \(path)")
       let meter = ProgressMeter(total: DemoPreset.jiaohe.households, label: "households")
-      _ = try DemoGenerator(preset: .jiaohe, seed: 1, anchor: SystemClock().now()).generate(to: path, replace: false) {
+      _ = try DemoGenerator(preset: .jiaohe, seed: 1, anchor: SystemClock().now()).generate(
+        to: path, replace: false
+      ) {
         meter.update($0)
       }
       meter.finish()

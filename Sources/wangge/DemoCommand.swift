@@ -6,12 +6,14 @@ import WanggeStore
 /// `wangge demo`: generates a deterministic demo store (Jiaohe as reported, a district, or a large city).
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "demo", abstract: "Generate a demo store: jiaohe (as reported), district (1M households) or city (10M).")
+    commandName: "demo",
+    abstract: "Generate a demo store: jiaohe (as reported), district (1M households) or city (10M).")
 
   @Option(help: "Preset: \(DemoPreset.names.joined(separator: ", ")).") var preset = "jiaohe"
   @OptionGroup var store: StoreOptions
   @Option(help: "Random seed; the same seed and anchor give the same store.") var seed: UInt64 = 1
-  @Option(help: "The demo's \"now\" (ISO 8601); task history is written up to it. Default: now.") var anchor: String?
+  @Option(help: "The demo's \"now\" (ISO 8601); task history is written up to it. Default: now.") var anchor:
+    String?
   @Flag(help: "Replace an existing store at the path.") var force = false
 
   func run() throws {

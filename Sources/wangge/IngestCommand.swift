@@ -48,7 +48,9 @@ struct IngestCommand: ParsableCommand {
         total.add(try s.ingest(events, recordedAt: SystemClock().now()))
         batchesApplied += 1
       } catch StoreError.rejected(let list) {
-        for r in list { problems.append("\(name):\(lines[r.index]): \(r.problem.field): \(r.problem.problem)") }
+        for r in list {
+          problems.append("\(name):\(lines[r.index]): \(r.problem.field): \(r.problem.problem)")
+        }
       }
     }
 
@@ -72,7 +74,9 @@ struct IngestCommand: ParsableCommand {
     guard problems.isEmpty else {
       for p in problems.prefix(50) { FileHandle.standardError.write(Data((p + "\n").utf8)) }
       if problems.count > 50 { printError("… and \(problems.count - 50) more problems") }
-      printError("the batch holding these lines was not applied; fix them and run again (applied events are skipped). \(summary)")
+      printError(
+        "the batch holding these lines was not applied; fix them and run again (applied events are skipped). \(summary)"
+      )
       throw ExitCode(1)
     }
     print(summary)

@@ -8,7 +8,9 @@ enum ReportText {
   static func render(_ r: PlaceReport) -> String {
     var out: [String] = []
     let title = r.scope.path.isRoot ? r.scope.place.name : r.scope.path.description
-    out.append("\(title)（\(r.levelName)） 截至 \(InstantFormat.iso(r.at))，统计近 \(r.window.seconds / 86_400) 天任务 \(r.tasksInWindow) 项")
+    out.append(
+      "\(title)（\(r.levelName)） 截至 \(InstantFormat.iso(r.at))，统计近 \(r.window.seconds / 86_400) 天任务 \(r.tasksInWindow) 项"
+    )
     out.append(r.levelCounts.map { "\($0.name) \($0.count.grouped)" }.joined(separator: " · "))
     var rows = [headers]
     for line in r.children { rows.append(cells(line.place.name, line.figures)) }
@@ -26,8 +28,10 @@ enum ReportText {
   static func cells(_ name: String, _ f: PlaceFigures) -> [String] {
     func pct(_ r: Double?) -> String { r.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
     return [
-      name, f.households.grouped, f.units.grouped, f.unitLeaders.grouped, pct(f.responseRate), pct(f.completionRate),
-      f.acknowledgementsOverdue.grouped, f.finishesOverdue.grouped, pct(f.coverageRate), f.helpOverdue.grouped,
+      name, f.households.grouped, f.units.grouped, f.unitLeaders.grouped, pct(f.responseRate),
+      pct(f.completionRate),
+      f.acknowledgementsOverdue.grouped, f.finishesOverdue.grouped, pct(f.coverageRate),
+      f.helpOverdue.grouped,
       f.greenChannelOpen.grouped,
     ]
   }
@@ -45,6 +49,10 @@ enum DisplayText {
       return acc + (wide ? 2 : 1)
     }
   }
-  static func padRight(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - width(s))) }
-  static func padLeft(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - width(s))) + s }
+  static func padRight(_ s: String, _ w: Int) -> String {
+    s + String(repeating: " ", count: max(0, w - width(s)))
+  }
+  static func padLeft(_ s: String, _ w: Int) -> String {
+    String(repeating: " ", count: max(0, w - width(s))) + s
+  }
 }

@@ -16,7 +16,9 @@ struct SnapshotCommand: ParsableCommand {
   @Option(help: "Judge deadlines at this time (ISO 8601) instead of now.") var at: String?
 
   func validate() throws {
-    guard parsedSize != nil else { throw ValidationError("--size: \"\(size)\" is not WIDTHxHEIGHT (e.g. 120x40)") }
+    guard parsedSize != nil else {
+      throw ValidationError("--size: \"\(size)\" is not WIDTHxHEIGHT (e.g. 120x40)")
+    }
     if let at, InstantFormat.parse(at) == nil {
       throw ValidationError("--at: \"\(at)\" is not a time (e.g. 2026-11-22T20:00:00+08:00)")
     }
@@ -37,7 +39,9 @@ struct SnapshotCommand: ParsableCommand {
       let board = try options.makeBoard(store: s, clock: clock, themeName: loaded.theme.name)
       var buffer = Buffer(size: parsedSize!)
       BoardRenderer.render(board, into: &buffer, tick: 0)
-      print(buffer.lines().map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n"))
+      print(
+        buffer.lines().map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+          .joined(separator: "\n"))
     } catch let e as StoreError {
       fail(e.description)
     }

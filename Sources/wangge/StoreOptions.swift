@@ -6,7 +6,8 @@ import WanggeStore
 struct StoreOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: "Store file. Default: $WANGGE_DB, else $XDG_DATA_HOME/wangge/wangge.sqlite, else ~/.local/share/wangge/wangge.sqlite."
+    help:
+      "Store file. Default: $WANGGE_DB, else $XDG_DATA_HOME/wangge/wangge.sqlite, else ~/.local/share/wangge/wangge.sqlite."
   )
   var db: String?
 

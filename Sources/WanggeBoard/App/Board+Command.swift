@@ -17,7 +17,9 @@ extension Board {
       return index.matcher.matches(argument, limit: limit).map { "goto " + $0.path.joined(separator: "/") }
     case .lang?: return ["zh", "en"].filter { $0.hasPrefix(argument) }.map { "lang " + $0 }
     case .theme?:
-      return ["default", "light", "high-contrast", "mono"].filter { $0.hasPrefix(argument) }.map { "theme " + $0 }
+      return ["default", "light", "high-contrast", "mono"].filter { $0.hasPrefix(argument) }.map {
+        "theme " + $0
+      }
     case .view?:
       return availableViews.map(\.rawValue).filter { $0.hasPrefix(argument) }.map { "view " + $0 }
     default: return []
@@ -82,7 +84,9 @@ extension Board {
       try switchView(to: next, tick: tick)
     case nil:
       say(
-        words("未知命令 :\(name)（可用：goto theme lang view q）", "Unknown command :\(name) (try goto, theme, lang, view, q)"),
+        words(
+          "未知命令 :\(name)（可用：goto theme lang view q）",
+          "Unknown command :\(name) (try goto, theme, lang, view, q)"),
         kind: .late, tick: tick)
     }
     return true

@@ -63,7 +63,9 @@ extension Board {
     case .reverseSort:
       if let s = c.sort { c.sort = TableSort(column: s.column, ascending: !s.ascending) }
     case .flagFilter:
-      let order: [VulnerabilityFlags] = [[], .elderlyAlone, .noSmartphone, .disabledOrChronic, .longVacant, .homeIsolation]
+      let order: [VulnerabilityFlags] = [
+        [], .elderlyAlone, .noSmartphone, .disabledOrChronic, .longVacant, .homeIsolation,
+      ]
       let index = order.firstIndex(of: helpFilter.flags) ?? 0
       helpFilter.flags = order[(index + 1) % order.count]
       c.selected = 0

@@ -9,7 +9,8 @@ struct ScreenLoader {
   var words: Words
 
   func load(
-    view: BoardView, place: Place, at now: Instant, helpFilter: HelpFilter, helpLimit: Int, leaderUnitLimit: Int
+    view: BoardView, place: Place, at now: Instant, helpFilter: HelpFilter, helpLimit: Int,
+    leaderUnitLimit: Int
   ) throws -> Screen {
     let t = words
     switch view {
@@ -22,15 +23,20 @@ struct ScreenLoader {
       let help = try store.helpCases(under: place.id, filter: HelpFilter(), limit: helpLimit)
       return Screen(
         primary: StationModel.units(units, at: now, t),
-        secondary: [HelpModel.make(help, filter: HelpFilter(), at: now, title: t("帮扶住户", "Help households"), t)])
+        secondary: [
+          HelpModel.make(help, filter: HelpFilter(), at: now, title: t("帮扶住户", "Help households"), t)
+        ])
     case .leaders:
       let page = try store.leaders(under: place.id, at: now, window: window, limit: leaderUnitLimit)
       return Screen(
         primary: LeadersModel.make(page, t),
-        secondary: [LeadersModel.ranking(page, bySquad: false, t), LeadersModel.ranking(page, bySquad: true, t)])
+        secondary: [
+          LeadersModel.ranking(page, bySquad: false, t), LeadersModel.ranking(page, bySquad: true, t),
+        ])
     case .help:
       let page = try store.helpCases(under: place.id, filter: helpFilter, limit: helpLimit)
-      return Screen(primary: HelpModel.make(page, filter: helpFilter, at: now, title: t("一对一帮扶", "One-to-one help"), t))
+      return Screen(
+        primary: HelpModel.make(page, filter: helpFilter, at: now, title: t("一对一帮扶", "One-to-one help"), t))
     case .unit:
       return Screen(primary: UnitModel.make(try store.households(ofUnit: place.id), at: now, t))
     }

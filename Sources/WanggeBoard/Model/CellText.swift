@@ -110,7 +110,8 @@ public struct CellText: Sendable {
   public func visitDue(_ help: HelpCase, at now: Instant) -> TableCell {
     let left = help.dueAt.epochSeconds - now.epochSeconds
     if left < 0 {
-      return TableCell("\(StatusKind.overdue.glyph) " + words("超 ", "late ") + span(-left), style: StatusKind.overdue.style)
+      return TableCell(
+        "\(StatusKind.overdue.glyph) " + words("超 ", "late ") + span(-left), style: StatusKind.overdue.style)
     }
     return TableCell("\(StatusKind.onTime.glyph) " + words("剩 ", "in ") + span(left), style: Style(.good))
   }

@@ -9,7 +9,9 @@ enum HelpModel {
     names.count > 2 ? names[0] + " " + names.dropFirst().joined() : names.joined()
   }
 
-  static func make(_ page: HelpCasePage, filter: HelpFilter, at now: Instant, title: String, _ t: Words) -> TableModel {
+  static func make(_ page: HelpCasePage, filter: HelpFilter, at now: Instant, title: String, _ t: Words)
+    -> TableModel
+  {
     let c = CellText(t)
     let columns = [
       ModelColumn(t("走访", "Visit"), width: 13, alignment: .left, priority: 100),
@@ -22,14 +24,17 @@ enum HelpModel {
       ModelColumn(t("电话", "Phone"), width: 11, alignment: .left, priority: 30),
     ]
     let rows = page.rows.map { r -> ModelRow in
-      let due = r.helpCase.greenChannel
+      let due =
+        r.helpCase.greenChannel
         ? TableCell("\(StatusKind.critical.glyph) " + t("绿色通道", "green"), style: StatusKind.critical.style)
         : c.visitDue(r.helpCase, at: now)
       return ModelRow(
         key: "h\(r.helpCase.householdID)",
         cells: [
-          due, TableCell(Self.label(r.unitLabel)), TableCell(r.room), TableCell(r.headName), TableCell(c.flags(r.flags)),
-          TableCell(c.mode(r.helpCase.mode)), TableCell(r.helpCase.helperName), TableCell(PhoneMask.mask(r.phone)),
+          due, TableCell(Self.label(r.unitLabel)), TableCell(r.room), TableCell(r.headName),
+          TableCell(c.flags(r.flags)),
+          TableCell(c.mode(r.helpCase.mode)), TableCell(r.helpCase.helperName),
+          TableCell(PhoneMask.mask(r.phone)),
         ],
         sortKeys: [
           .number(Double(r.helpCase.greenChannel ? Int64.min / 2 : r.helpCase.dueAt.epochSeconds)),
@@ -45,9 +50,14 @@ enum HelpModel {
         "first \(NumberText.grouped(page.rows.count)) of \(NumberText.grouped(page.total))")
     }
     var filterText: [String] = []
-    for (flag, _) in VulnerabilityFlags.codes where filter.flags.contains(flag) { filterText.append(c.flagWord(flag)) }
+    for (flag, _) in VulnerabilityFlags.codes where filter.flags.contains(flag) {
+      filterText.append(c.flagWord(flag))
+    }
     if let mode = filter.mode { filterText.append(c.mode(mode)) }
-    let fullTitle = title + " · \(NumberText.grouped(page.total))" + (filterText.isEmpty ? "" : " [\(filterText.joined(separator: " "))]")
-    return TableModel(title: fullTitle, columns: columns, rows: rows, note: note, emptyText: t("没有帮扶对象", "No help cases"))
+    let fullTitle =
+      title + " · \(NumberText.grouped(page.total))"
+      + (filterText.isEmpty ? "" : " [\(filterText.joined(separator: " "))]")
+    return TableModel(
+      title: fullTitle, columns: columns, rows: rows, note: note, emptyText: t("没有帮扶对象", "No help cases"))
   }
 }

@@ -23,25 +23,44 @@ public struct KeyBinding: Sendable {
 /// The board's key map.
 public enum KeyMap {
   public static let bindings: [KeyBinding] = [
-    KeyBinding(keys: [.up, .char("k")], label: "↑ k", action: .up, zh: "上一行", en: "previous row", inHintBar: false),
-    KeyBinding(keys: [.down, .char("j")], label: "↓ j", action: .down, zh: "下一行", en: "next row", inHintBar: false),
+    KeyBinding(
+      keys: [.up, .char("k")], label: "↑ k", action: .up, zh: "上一行", en: "previous row", inHintBar: false),
+    KeyBinding(
+      keys: [.down, .char("j")], label: "↓ j", action: .down, zh: "下一行", en: "next row", inHintBar: false),
     KeyBinding(keys: [.pageUp], label: "PgUp", action: .pageUp, zh: "上一页", en: "page up", inHintBar: false),
-    KeyBinding(keys: [.pageDown, .char(" ")], label: "PgDn Space", action: .pageDown, zh: "下一页", en: "page down", inHintBar: false),
-    KeyBinding(keys: [.home, .char("g")], label: "Home g", action: .top, zh: "第一行", en: "first row", inHintBar: false),
-    KeyBinding(keys: [.end, .char("G")], label: "End G", action: .bottom, zh: "最后一行", en: "last row", inHintBar: false),
-    KeyBinding(keys: [.enter, .right, .char("l")], label: "Enter", action: .drill, zh: "进入", en: "open", inHintBar: true),
-    KeyBinding(keys: [.escape, .backspace, .left, .char("h")], label: "Esc", action: .back, zh: "返回", en: "back", inHintBar: true),
+    KeyBinding(
+      keys: [.pageDown, .char(" ")], label: "PgDn Space", action: .pageDown, zh: "下一页", en: "page down",
+      inHintBar: false),
+    KeyBinding(
+      keys: [.home, .char("g")], label: "Home g", action: .top, zh: "第一行", en: "first row", inHintBar: false),
+    KeyBinding(
+      keys: [.end, .char("G")], label: "End G", action: .bottom, zh: "最后一行", en: "last row", inHintBar: false),
+    KeyBinding(
+      keys: [.enter, .right, .char("l")], label: "Enter", action: .drill, zh: "进入", en: "open",
+      inHintBar: true),
+    KeyBinding(
+      keys: [.escape, .backspace, .left, .char("h")], label: "Esc", action: .back, zh: "返回", en: "back",
+      inHintBar: true),
     KeyBinding(keys: [.tab], label: "Tab", action: .nextView, zh: "切换视图", en: "next view", inHintBar: true),
-    KeyBinding(keys: [.backTab], label: "Shift-Tab", action: .previousView, zh: "上一视图", en: "previous view", inHintBar: false),
+    KeyBinding(
+      keys: [.backTab], label: "Shift-Tab", action: .previousView, zh: "上一视图", en: "previous view",
+      inHintBar: false),
     KeyBinding(keys: [.char("/")], label: "/", action: .filter, zh: "筛选", en: "filter", inHintBar: true),
     KeyBinding(keys: [.char("s")], label: "s", action: .sort, zh: "排序", en: "sort", inHintBar: true),
-    KeyBinding(keys: [.char("S")], label: "S", action: .reverseSort, zh: "反向排序", en: "reverse sort", inHintBar: false),
-    KeyBinding(keys: [.char("f")], label: "f", action: .flagFilter, zh: "按情况筛选", en: "filter by flag", inHintBar: true, views: [.help]),
-    KeyBinding(keys: [.char("m")], label: "m", action: .modeFilter, zh: "按方式筛选", en: "filter by mode", inHintBar: true, views: [.help]),
+    KeyBinding(
+      keys: [.char("S")], label: "S", action: .reverseSort, zh: "反向排序", en: "reverse sort", inHintBar: false),
+    KeyBinding(
+      keys: [.char("f")], label: "f", action: .flagFilter, zh: "按情况筛选", en: "filter by flag", inHintBar: true,
+      views: [.help]),
+    KeyBinding(
+      keys: [.char("m")], label: "m", action: .modeFilter, zh: "按方式筛选", en: "filter by mode", inHintBar: true,
+      views: [.help]),
     KeyBinding(keys: [.char(":")], label: ":", action: .command, zh: "命令", en: "command", inHintBar: true),
     KeyBinding(keys: [.char("?")], label: "?", action: .help, zh: "帮助", en: "help", inHintBar: true),
-    KeyBinding(keys: [.char("p")], label: "p", action: .pause, zh: "暂停/继续刷新", en: "pause refresh", inHintBar: true),
-    KeyBinding(keys: [.char("q"), .ctrl("c")], label: "q", action: .quit, zh: "退出", en: "quit", inHintBar: true),
+    KeyBinding(
+      keys: [.char("p")], label: "p", action: .pause, zh: "暂停/继续刷新", en: "pause refresh", inHintBar: true),
+    KeyBinding(
+      keys: [.char("q"), .ctrl("c")], label: "q", action: .quit, zh: "退出", en: "quit", inHintBar: true),
   ]
 
   /// The action bound to `key` in `view`, if any.

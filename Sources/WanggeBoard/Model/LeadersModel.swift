@@ -24,17 +24,21 @@ enum LeadersModel {
         ],
         sortKeys: [
           .text(l.name), .text(l.department), .text(l.squad ?? ""), .number(Double(l.units)),
-          .number(Double(l.tally.assigned)), l.onTimeRate.map { .number($0) } ?? .none, .number(Double(l.overdueNow)),
+          .number(Double(l.tally.assigned)), l.onTimeRate.map { .number($0) } ?? .none,
+          .number(Double(l.overdueNow)),
         ])
     }
     let empty =
       page.isTooLarge
       ? t(
         "本范围有 \(NumberText.grouped(page.unitsInScope)) 个单元，超过逐人列出的上限 \(NumberText.grouped(page.limit))：请进入下一级",
-        "\(NumberText.grouped(page.unitsInScope)) units here, more than \(NumberText.grouped(page.limit)) to list one by one: drill down first")
+        "\(NumberText.grouped(page.unitsInScope)) units here, more than \(NumberText.grouped(page.limit)) to list one by one: drill down first"
+      )
       : t("没有单元长", "No unit leaders")
     return TableModel(
-      title: t("单元长 · \(NumberText.grouped(rows.count)) 人", "Unit leaders · \(NumberText.grouped(rows.count))"), columns: columns, rows: rows,
+      title: t(
+        "单元长 · \(NumberText.grouped(rows.count)) 人", "Unit leaders · \(NumberText.grouped(rows.count))"),
+      columns: columns, rows: rows,
       emptyText: empty)
   }
 
@@ -59,13 +63,18 @@ enum LeadersModel {
       ModelRow(
         key: (bySquad ? "s" : "d") + g.name,
         cells: [TableCell("\(index + 1)"), TableCell(g.name), c.rate(rate(g.tally)), c.overdue(g.overdue)],
-        sortKeys: [.number(Double(index)), .text(g.name), rate(g.tally).map { .number($0) } ?? .none, .number(Double(g.overdue))])
+        sortKeys: [
+          .number(Double(index)), .text(g.name), rate(g.tally).map { .number($0) } ?? .none,
+          .number(Double(g.overdue)),
+        ])
     }
     return TableModel(
       title: bySquad ? t("小组排名", "Squads ranked") : t("部门排名", "Departments ranked"),
       columns: [
         ModelColumn("#", width: 3, priority: 50),
-        ModelColumn(bySquad ? t("小组", "Squad") : t("部门", "Department"), width: 10, alignment: .left, priority: 100, grows: true),
+        ModelColumn(
+          bySquad ? t("小组", "Squad") : t("部门", "Department"), width: 10, alignment: .left, priority: 100,
+          grows: true),
         ModelColumn(t("按时响应", "On-time"), width: 9, priority: 90),
         ModelColumn(t("超时", "Overdue"), width: 7, priority: 80),
       ], rows: rows, emptyText: "—")

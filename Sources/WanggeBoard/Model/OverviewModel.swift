@@ -21,7 +21,9 @@ enum OverviewModel {
     ]
   }
 
-  static func row(key: String, name: String, figures f: PlaceFigures, drillTo: Int64?, _ c: CellText) -> ModelRow {
+  static func row(key: String, name: String, figures f: PlaceFigures, drillTo: Int64?, _ c: CellText)
+    -> ModelRow
+  {
     let rate = f.responseRate
     let bar = rate.map { Gauge(ratio: $0).bar(width: 10) } ?? ""
     return ModelRow(
@@ -47,7 +49,9 @@ enum OverviewModel {
     return TableModel(
       title: t("\(childLevel) · \(report.children.count) 个", "\(childLevel) · \(report.children.count)"),
       columns: columns(t),
-      rows: report.children.map { row(key: "p\($0.place.id)", name: $0.place.name, figures: $0.figures, drillTo: $0.place.id, c) },
+      rows: report.children.map {
+        row(key: "p\($0.place.id)", name: $0.place.name, figures: $0.figures, drillTo: $0.place.id, c)
+      },
       totals: row(key: "total", name: t("合计", "Total"), figures: report.scope.figures, drillTo: nil, c),
       emptyText: t("没有下级", "Nothing below this place"))
   }

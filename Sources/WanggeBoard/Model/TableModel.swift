@@ -17,7 +17,8 @@ public struct ModelColumn: Sendable {
   public var priority: Int
   /// Whether this column takes the space left over.
   public var grows: Bool
-  public init(_ title: String, width: Int, alignment: Alignment = .right, priority: Int, grows: Bool = false) {
+  public init(_ title: String, width: Int, alignment: Alignment = .right, priority: Int, grows: Bool = false)
+  {
     self.title = title
     self.width = width
     self.alignment = alignment
@@ -82,8 +83,9 @@ public struct TableModel: Sendable {
     let needle = filter.lowercased()
     if !needle.isEmpty {
       out = out.filter { row in
-        row.searchText.lowercased().contains(needle) || (row.cells.first.map { PinyinText.initials($0.text) } ?? "")
-          .contains(needle)
+        row.searchText.lowercased().contains(needle)
+          || (row.cells.first.map { PinyinText.initials($0.text) } ?? "")
+            .contains(needle)
       }
     }
     if let sort, columns.indices.contains(sort.column) {

@@ -31,17 +31,21 @@ enum UnitModel {
       return ModelRow(
         key: "hh\(h.id)",
         cells: [
-          TableCell(h.room), TableCell(h.headName), c.count(h.size), TableCell(PhoneMask.mask(h.phone)), c.reach(h.reach),
+          TableCell(h.room), TableCell(h.headName), c.count(h.size), TableCell(PhoneMask.mask(h.phone)),
+          c.reach(h.reach),
           TableCell(c.flags(h.flags)), help,
         ],
         sortKeys: [
           .text(h.room), .text(h.headName), .number(Double(h.size)), .none, .number(Double(h.reach.rawValue)),
-          .number(Double(h.flags.rawValue)), r.helpCase.map { .number(Double($0.dueAt.epochSeconds)) } ?? .none,
+          .number(Double(h.flags.rawValue)),
+          r.helpCase.map { .number(Double($0.dueAt.epochSeconds)) } ?? .none,
         ])
     }
     let reached = households.filter { $0.household.reach.isReached }.count
     return TableModel(
-      title: t("住户 · \(households.count) 户 · 已对接 \(reached)", "Households · \(households.count) · reached \(reached)"),
+      title: t(
+        "住户 · \(households.count) 户 · 已对接 \(reached)", "Households · \(households.count) · reached \(reached)"
+      ),
       columns: columns, rows: rows, emptyText: t("没有住户", "No households"))
   }
 }

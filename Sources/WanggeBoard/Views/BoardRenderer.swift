@@ -10,7 +10,9 @@ public enum BoardRenderer {
   @discardableResult
   public static func render(_ board: Board, into buffer: inout Buffer, tick: Double) -> (x: Int, y: Int)? {
     let t = board.words
-    if TooSmallScreen.renderIfNeeded(minimum: minimumSize, buffer: &buffer, language: t.language) { return nil }
+    if TooSmallScreen.renderIfNeeded(minimum: minimumSize, buffer: &buffer, language: t.language) {
+      return nil
+    }
     let rows = Layout.split(buffer.area, .vertical, [.length(1), .length(1), .fill(1), .length(1)])
     renderHeader(board, in: rows[0], buffer: &buffer)
     renderTrail(board, in: rows[1], buffer: &buffer)
@@ -47,7 +49,8 @@ public enum BoardRenderer {
       board.storeLabel, t("值班 ", "operator ") + board.operatorName, t("中文", "English"),
     ]
     func right() -> String { parts.joined(separator: " · ") + " " }
-    for drop in [1, 2, 2] where DisplayWidth.of(left) + DisplayWidth.of(right()) + 2 > area.width && parts.count > drop {
+    for drop in [1, 2, 2]
+    where DisplayWidth.of(left) + DisplayWidth.of(right()) + 2 > area.width && parts.count > drop {
       parts.remove(at: drop)
     }
     StatusLine(left: left, right: right(), role: .banner).render(in: area, buffer: &buffer)
@@ -94,7 +97,8 @@ public enum BoardRenderer {
     let selected = board.selectedRow
     let values = board.selectedHistory()
     let latest = values.last.flatMap { $0 }.map { NumberText.percent($0) } ?? "—"
-    let title = t("近24小时按时响应率", "On-time response, last 24 h") + " · " + (selected?.cells.first?.text ?? "—")
+    let title =
+      t("近24小时按时响应率", "On-time response, last 24 h") + " · " + (selected?.cells.first?.text ?? "—")
       + " · " + latest
     let inside = Box(title: title).render(in: parts[1], buffer: &buffer)
     if values.allSatisfy({ $0 == nil }) {

@@ -22,9 +22,12 @@ enum HelpOverlay {
       let row = inside.row(index)
       let keyWidth = line.0.isEmpty ? 0 : 12
       if keyWidth > 0 {
-        buffer.put(line.0, in: Rect(x: row.x + 1, y: row.y, width: keyWidth, height: 1), style: Style(.accent, attributes: .bold))
+        buffer.put(
+          line.0, in: Rect(x: row.x + 1, y: row.y, width: keyWidth, height: 1),
+          style: Style(.accent, attributes: .bold))
       }
-      buffer.put(line.1, in: Rect(x: row.x + 1 + keyWidth, y: row.y, width: row.width - 2 - keyWidth, height: 1))
+      buffer.put(
+        line.1, in: Rect(x: row.x + 1 + keyWidth, y: row.y, width: row.width - 2 - keyWidth, height: 1))
     }
   }
 }

@@ -15,7 +15,8 @@ struct TableRenderer {
   @discardableResult
   func render(in area: Rect, buffer: inout Buffer) -> Int {
     let title = model.title + (model.note.map { " · " + $0 } ?? "")
-    let inside = Box(title: title, borderStyle: Style(focused ? .accent : .border)).render(in: area, buffer: &buffer)
+    let inside = Box(title: title, borderStyle: Style(focused ? .accent : .border)).render(
+      in: area, buffer: &buffer)
     guard !inside.isEmpty else { return offset }
     let kept = model.fittedColumns(width: inside.width)
     let columns = kept.map { index -> TableColumn in
@@ -26,7 +27,9 @@ struct TableRenderer {
     let tableArea = Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - totalsHeight)
     let visible = max(1, tableArea.height - 1)
     let offset = Table.offset(keeping: selected ?? 0, visible: visible, current: offset, rowCount: rows.count)
-    let keptSort = sort.flatMap { s in kept.firstIndex(of: s.column).map { TableSort(column: $0, ascending: s.ascending) } }
+    let keptSort = sort.flatMap { s in
+      kept.firstIndex(of: s.column).map { TableSort(column: $0, ascending: s.ascending) }
+    }
     let table = Table(
       columns: columns, rowCount: rows.count, selected: selected, offset: offset, sort: keptSort
     ) { index in
@@ -34,7 +37,8 @@ struct TableRenderer {
     }
     table.render(in: tableArea, buffer: &buffer)
     if rows.isEmpty, tableArea.height > 1 {
-      buffer.put(model.emptyText, in: tableArea.row(1).inset(horizontal: 1, vertical: 0), style: Style(.muted))
+      buffer.put(
+        model.emptyText, in: tableArea.row(1).inset(horizontal: 1, vertical: 0), style: Style(.muted))
     }
     if let totals = model.totals, inside.height > 1 {
       let totalsTable = Table(columns: columns, rowCount: 1, showsHeader: false) { _ in

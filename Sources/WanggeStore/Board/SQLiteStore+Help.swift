@@ -19,7 +19,8 @@ extension SQLiteStore {
         JOIN household h ON h.id = d.household_id
         WHERE \(conditions.joined(separator: " AND "))
         """
-      let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
+      let total =
+        try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
       let rows = try Row.fetchAll(
         db,
         sql: """

@@ -22,14 +22,18 @@ extension SQLiteStore {
         {
           let leader: Int64 = row[1]
           leaderOfUnit[row[0]] = leader
-          leaders[leader, default: LeaderRow(
-            leaderID: leader, name: row[2], department: row[3], squad: row[4], units: 0, tally: TaskTally(),
-            overdueNow: 0)].units += 1
+          leaders[
+            leader,
+            default: LeaderRow(
+              leaderID: leader, name: row[2], department: row[3], squad: row[4], units: 0, tally: TaskTally(),
+              overdueNow: 0)
+          ].units += 1
         }
         for task in try Self.taskInfos(db, at: now, window: window) {
           for row in try Row.fetchAll(
             db,
-            sql: "SELECT unit_id, acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id IN (\(list))",
+            sql:
+              "SELECT unit_id, acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id IN (\(list))",
             arguments: [task.id])
           {
             guard let leader = leaderOfUnit[row[0]] else { continue }
@@ -37,7 +41,9 @@ extension SQLiteStore {
               taskID: task.id, unitID: row[0], ackedAt: (row[1] as Int64?).map(Instant.init(epochSeconds:)),
               finishedAt: (row[2] as Int64?).map(Instant.init(epochSeconds:)))
             leaders[leader]?.tally.count(assignment, deadlines: task.deadlines)
-            if assignment.state(at: now, deadlines: task.deadlines).isOverdue { leaders[leader]?.overdueNow += 1 }
+            if assignment.state(at: now, deadlines: task.deadlines).isOverdue {
+              leaders[leader]?.overdueNow += 1
+            }
           }
         }
       }
@@ -46,7 +52,8 @@ extension SQLiteStore {
     }
   }
 
-  public func responseHistory(of place: Int64, at now: Instant, window: Span, hours: Int) throws -> [Double?] {
+  public func responseHistory(of place: Int64, at now: Instant, window: Span, hours: Int) throws -> [Double?]
+  {
     try pool.read { db in
       let first = now - Span(seconds: Int64(hours - 1) * 3600)
       let tasks = try Self.taskInfos(db, at: now, window: Span(seconds: window.seconds + Int64(hours) * 3600))
@@ -54,14 +61,18 @@ extension SQLiteStore {
       let list = tasks.map { String($0.id) }.joined(separator: ",")
       var tallies: [Int64: (assigned: Int, onTime: Int)] = [:]
       for row in try Row.fetchAll(
-        db, sql: "SELECT task_id, assigned, acked_on_time FROM task_tally WHERE place_id = ? AND task_id IN (\(list))",
+        db,
+        sql:
+          "SELECT task_id, assigned, acked_on_time FROM task_tally WHERE place_id = ? AND task_id IN (\(list))",
         arguments: [place])
       {
         tallies[row[0]] = (row[1], row[2])
       }
       if tallies.isEmpty {  // a unit: its assignments are its tallies
         for row in try Row.fetchAll(
-          db, sql: "SELECT task_id, acked_at, finished_at FROM assignment WHERE unit_id = ? AND task_id IN (\(list))",
+          db,
+          sql:
+            "SELECT task_id, acked_at, finished_at FROM assignment WHERE unit_id = ? AND task_id IN (\(list))",
           arguments: [place])
         {
           guard let task = tasks.first(where: { $0.id == row[0] as Int64 }) else { continue }

@@ -30,7 +30,8 @@ extension SQLiteStore: BoardSource {
         let ids = missing.map(String.init).joined(separator: ",")
         for row in try Row.fetchAll(
           db,
-          sql: "SELECT unit_id, acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id IN (\(ids))",
+          sql:
+            "SELECT unit_id, acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id IN (\(ids))",
           arguments: [task.id])
         {
           let unit: Int64 = row[0]
