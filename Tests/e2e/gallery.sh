@@ -6,43 +6,16 @@ bin=$(realpath "${1:-${WANGGE_BIN:-.build/debug/wangge}}")
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.bash"
 work=$(mktemp -d)
-run=0
-socket="$work/tmux-0.sock"
-tm() { tmux -S "$socket" -f /dev/null "$@"; }
-trap 'for s in "$work"/tmux-*.sock; do tmux -S "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
+source "$here/tmux.bash"
 
-# Starts `wangge gallery ARGS` in a fresh session of WIDTHxHEIGHT, recording every byte it writes.
-start() {  # start WIDTH HEIGHT ENV... -- ARGS...
+start() {  # start WIDTH HEIGHT ENV... -- GALLERY ARGS...
   local width=$1 height=$2
   shift 2
   local env=()
   while [[ $1 != -- ]]; do env+=("$1"); shift; done
   shift
-  tm kill-server 2>/dev/null
-  run=$((run + 1))
-  socket="$work/tmux-$run.sock"  # a fresh server each time: no race with the one just killed
-  : >"$work/raw.bin"
-  tm new-session -d -s g -x "$width" -y "$height" \
-    "env TERM=xterm-256color ${env[*]} $bin gallery $*; echo EXITED:\$?; stty -a; sleep 60"
-  tm set-option -t g window-size manual >/dev/null
-  tm pipe-pane -o -t g "cat >> $work/raw.bin"
+  term_start "$width" "$height" "env TERM=xterm-256color ${env[*]} $bin gallery $*"
   wait_for "网格 Wangge"
-}
-screen() { tm capture-pane -p -t g; }
-wait_for() {  # waits up to 5 s for text on screen
-  for _ in $(seq 50); do
-    screen | grep -qF "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-bytes() { stat -c %s "$work/raw.bin"; }
-settle() {  # waits until the recorded output stops growing
-  local last=-1
-  while [[ $(bytes) != "$last" ]]; do
-    last=$(bytes)
-    sleep 0.3
-  done
 }
 
 # Every table row puts its columns at the same display column (wide characters count two).
@@ -66,24 +39,22 @@ PY
 start 100 30 -- --lang zh
 check "gallery at 100x30 shows the community table in Chinese" wait_for "协作路社区"
 check "Chinese and Latin columns line up to the display column" aligned
-tm resize-window -t g -x 20 -y 6
+tm resize-window -t t -x 20 -y 6
 check "at 20x6 the too-small screen names the size needed and the size there is" wait_for "20×6"
 screen >"$work/small.txt"
 check "the too-small message is in Chinese" grep -q "终端太小" "$work/small.txt"
-tm resize-window -t g -x 60 -y 12
+tm resize-window -t t -x 60 -y 12
 sleep 0.5
-tm resize-window -t g -x 100 -y 30
+tm resize-window -t t -x 100 -y 30
 check "back at 100x30 the table returns" wait_for "协作路社区"
 check "and it is still aligned after the resizes" aligned
-tm send-keys -t g q
-check "q quits with exit status 0" wait_for "EXITED:0"
+keys q
+check "q quits with exit status 0 and the terminal is back in cooked mode with echo" clean_exit
 screen >"$work/after.txt"
-check "the terminal is back in cooked mode with echo" grep -qE '(^| )icanon( |$).*' "$work/after.txt"
-check "echo is on again" grep -qE '(^| )echo( |$)' "$work/after.txt"
 check "the alternate screen is gone (no gallery left on screen)" bash -c "! grep -q 协作路社区 '$work/after.txt'"
 
 start 100 30 NO_COLOR=1 -- --lang en
-tm send-keys -t g q
+keys q
 wait_for "EXITED:0"
 check "NO_COLOR=1: no colour escape sequences (SGR 30-49, 90-107, 38/48)" python3 - "$work/raw.bin" <<'PY'
 import re, sys
@@ -98,16 +69,16 @@ PY
 start 160 48 -- --lang zh
 settle
 full=$(bytes)
-tm send-keys -t g .
+keys .
 settle
 one=$(($(bytes) - full))
 before=$(bytes)
-tm send-keys -t g C-l
+keys C-l
 settle
 repaint=$(($(bytes) - before))
 echo "bytes at 160x48: first frame $full, one changed cell $one, full repaint $repaint"
 check "one changed cell costs under 64 bytes ($one)" test "$one" -gt 0 -a "$one" -lt 64
 check "a full repaint costs over 50 times more ($repaint)" test "$repaint" -gt $((one * 50))
-tm send-keys -t g q
+keys q
 wait_for "EXITED:0"
 finish

@@ -36,7 +36,11 @@ public final class NcursesBackend: Backend {
     theme: Theme, environment: [String: String] = ProcessInfo.processInfo.environment, mouse: Bool = false
   ) throws(TerminalError) {
     self.theme = theme
-    setlocale(LC_ALL, "")
+    // Wide characters need a UTF-8 character type. A locale that is named but not installed
+    // (zh_CN.UTF-8 on a fresh server) leaves C/ASCII: fall back to C.UTF-8 then.
+    if setlocale(LC_ALL, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
     if environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
     guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { throw TerminalError.notATerminal }
     let term = environment["TERM"] ?? ""
