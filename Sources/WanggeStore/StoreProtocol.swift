@@ -16,6 +16,10 @@ public protocol Store: Sendable {
   /// Figures for each place in `ids`, counting tasks issued in `window` before `now`, judged at `now`.
   /// Costs O(ids × tasks in window), never O(households or events).
   func figures(for ids: [Int64], at now: Instant, window: Span) throws -> [Int64: PlaceFigures]
+  /// The same, leaving `helpOverdue` at 0 for the places in `skip` (a caller that sums the children
+  /// instead: overdue visits are the one figure that costs more than O(1) per place).
+  func figures(for ids: [Int64], at now: Instant, window: Span, skippingHelpOverdue skip: Set<Int64>) throws
+    -> [Int64: PlaceFigures]
   /// How many tasks were issued within `window` before `now`.
   func taskCount(issuedIn window: Span, before now: Instant) throws -> Int
   /// How many places of each deeper level lie under `id` (depth → count).

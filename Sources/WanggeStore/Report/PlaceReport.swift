@@ -22,7 +22,14 @@ public struct PlaceReport: Sendable {
     let levels = try store.levels()
     let path = try store.path(of: scope.id)
     let children = try store.children(of: scope.id)
-    let figures = try store.figures(for: [scope.id] + children.map(\.id), at: now, window: window)
+    // The scope's overdue visits are the sum of its children's (each case lies under one child).
+    var figures = try store.figures(
+      for: [scope.id] + children.map(\.id), at: now, window: window,
+      skippingHelpOverdue: children.isEmpty ? [] : [scope.id])
+    if !children.isEmpty {
+      let sum = children.reduce(0) { $0 + (figures[$1.id]?.helpOverdue ?? 0) }
+      figures[scope.id]?.helpOverdue = sum
+    }
     let counts = try store.levelCounts(under: scope.id)
     let tasks = try store.taskCount(issuedIn: window, before: now)
     return PlaceReport(

@@ -9,7 +9,13 @@ extension SQLiteStore {
   }
 
   public func figures(for ids: [Int64], at now: Instant, window: Span) throws -> [Int64: PlaceFigures] {
-    try pool.read { db in try Self.figures(db, for: ids, at: now, window: window) }
+    try figures(for: ids, at: now, window: window, skippingHelpOverdue: [])
+  }
+
+  public func figures(for ids: [Int64], at now: Instant, window: Span, skippingHelpOverdue skip: Set<Int64>) throws
+    -> [Int64: PlaceFigures]
+  {
+    try pool.read { db in try Self.figures(db, for: ids, at: now, window: window, skippingHelpOverdue: skip) }
   }
 
   public func taskCount(issuedIn window: Span, before now: Instant) throws -> Int {
@@ -33,9 +39,9 @@ extension SQLiteStore {
     }
   }
 
-  static func figures(_ db: Database, for ids: [Int64], at now: Instant, window: Span) throws
-    -> [Int64: PlaceFigures]
-  {
+  static func figures(
+    _ db: Database, for ids: [Int64], at now: Instant, window: Span, skippingHelpOverdue skip: Set<Int64> = []
+  ) throws -> [Int64: PlaceFigures] {
     var out: [Int64: PlaceFigures] = [:]
     guard !ids.isEmpty else { return out }
     let unitDepth = try Int.fetchOne(db, sql: "SELECT max(depth) FROM level") ?? 0
@@ -68,14 +74,10 @@ extension SQLiteStore {
         f.greenChannelOpen = Int(s.greenOpen)
         out[row[0]] = f
       }
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT place_id, count(*) FROM help_due
-          WHERE place_id IN (\(list)) AND due_at < ? GROUP BY place_id
-          """, arguments: [now.epochSeconds])
-      {
-        out[row[0], default: PlaceFigures()].helpOverdue = row[1]
+      for id in chunk where !skip.contains(id) {
+        let cases = out[id]?.helpCases ?? 0
+        guard cases > 0 else { continue }
+        out[id, default: PlaceFigures()].helpOverdue = try helpOverdue(db, place: id, cases: cases, at: now)
       }
       guard !tasks.isEmpty else { continue }
       for row in try Row.fetchAll(
@@ -112,5 +114,22 @@ extension SQLiteStore {
       }
     }
     return out
+  }
+
+  /// Help cases under `place` overdue for a visit at `now`. Counts at most half the (place, due_at)
+  /// index range on one side of `now`; when that side is the larger, counts the other side instead:
+  /// O(min(overdue, not overdue) + cases / 2) at worst, usually far less than O(cases).
+  static func helpOverdue(_ db: Database, place: Int64, cases: Int, at now: Instant) throws -> Int {
+    let half = cases / 2 + 1
+    let overdue =
+      try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM (SELECT 1 FROM help_due WHERE place_id = ? AND due_at < ? LIMIT ?)",
+        arguments: [place, now.epochSeconds, half]) ?? 0
+    guard overdue >= half else { return overdue }
+    let onTime =
+      try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM help_due WHERE place_id = ? AND due_at >= ?",
+        arguments: [place, now.epochSeconds]) ?? 0
+    return cases - onTime
   }
 }
