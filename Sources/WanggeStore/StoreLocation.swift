@@ -3,7 +3,9 @@ import Foundation
 /// Where the store lives when no `--db` is given: `$WANGGE_DB`, else `$XDG_DATA_HOME/wangge/wangge.sqlite`,
 /// else `~/.local/share/wangge/wangge.sqlite`.
 public enum StoreLocation {
-  public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+  public static func resolve(
+    explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> String
   {
     if let explicit, !explicit.isEmpty { return explicit }

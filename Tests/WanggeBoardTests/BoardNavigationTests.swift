@@ -53,6 +53,9 @@ import WanggeStore
     _ = board.handle(.char("/"), tick: 0)
     for c in "河北" { _ = board.handle(.char(c), tick: 0) }
     #expect(board.rows.map { $0.cells[0].text } == ["河北街道"])
+    for _ in 0..<2 { _ = board.handle(.backspace, tick: 0) }
+    for c in "mzjd" { _ = board.handle(.char(c), tick: 0) }
+    #expect(board.rows.map { $0.cells[0].text } == ["民主街道"], "pinyin initials filter too")
     _ = board.handle(.enter, tick: 0)
     _ = board.handle(.escape, tick: 0)
     #expect(board.rows.count == 3)
@@ -102,6 +105,11 @@ import WanggeStore
     #expect(board.view == .help)
     #expect(try board.run(command: "goto 河北街道/水映花城社区", tick: 0))
     #expect(board.place.name == "水映花城社区")
+    #expect(try board.run(command: "goto hbjd", tick: 0))
+    #expect(board.place.name == "河北街道", "pinyin initials find 河北街道")
+    #expect(try board.run(command: "goto 水映花城小区", tick: 0))
+    #expect(board.place.name == "水映花城小区" && board.view == .station)
+    #expect(board.completions(for: "goto syhc").contains { $0.hasSuffix("水映花城社区") })
     #expect(try board.run(command: "q", tick: 0) == false)
     #expect(board.completions(for: "go").first == "goto ")
   }

@@ -5,7 +5,9 @@ import WanggeCore
 struct AssignmentStateTests {
   let issued = InstantFormat.parse("2026-11-22T08:00:00+08:00")!
   var task: GridTask { GridTask(id: 1, type: .screening, title: "排查", scopeID: 1, issuedAt: issued) }
-  func at(_ h: Int64, _ m: Int64 = 0, _ s: Int64 = 0) -> Instant { issued + Span(seconds: h * 3600 + m * 60 + s) }
+  func at(_ h: Int64, _ m: Int64 = 0, _ s: Int64 = 0) -> Instant {
+    issued + Span(seconds: h * 3600 + m * 60 + s)
+  }
 
   @Test func screeningDefaultsAreThreeAndFifteenHours() {
     #expect(task.ackWithin == .hours(3))

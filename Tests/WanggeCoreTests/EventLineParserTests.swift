@@ -42,7 +42,9 @@ struct EventLineParserTests {
     #expect(problem(#"{"id":"x","type":"ack","at":"2026-11-22T10:00","unit":5}"#)?.field == "task")
     #expect(problem(#"{"id":"x","type":"ack","at":"yesterday","task":1,"unit":5}"#)?.field == "at")
     #expect(problem(#"{"id":"x","type":"ack","at":"2026-11-22T10:00","task":-1,"unit":5}"#)?.field == "task")
-    #expect(problem(#"{"id":"x","type":"reached","at":"2026-11-22T10:00","household":1,"via":"fax"}"#)?.problem.contains("allowed: group, phone, none") == true)
+    #expect(
+      problem(#"{"id":"x","type":"reached","at":"2026-11-22T10:00","household":1,"via":"fax"}"#)?.problem
+        .contains("allowed: group, phone, none") == true)
     #expect(problem(#"{"id":"x","type":"green","at":"2026-11-22T10:00","household":1}"#)?.field == "open")
   }
 }

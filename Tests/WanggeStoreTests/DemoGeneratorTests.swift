@@ -68,7 +68,8 @@ import WanggeCore
     defer { TestStores.cleanup(a) }
     let before = try TestStores.digest(a)
     #expect(throws: StoreError.exists(path: a.path)) {
-      try DemoGenerator(preset: .tiny, seed: 99, anchor: TestStores.anchor).generate(to: a.path, replace: false)
+      try DemoGenerator(preset: .tiny, seed: 99, anchor: TestStores.anchor).generate(
+        to: a.path, replace: false)
     }
     #expect(try TestStores.digest(a) == before)
   }

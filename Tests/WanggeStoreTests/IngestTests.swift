@@ -21,12 +21,16 @@ import WanggeCore
   func facts(_ s: SQLiteStore) throws -> Facts {
     try s.pool.read { db in
       Facts(
-        assignments: try Row.fetchAll(db, sql: "SELECT task_id, unit_id FROM assignment").map { ($0[0], $0[1]) },
+        assignments: try Row.fetchAll(db, sql: "SELECT task_id, unit_id FROM assignment").map {
+          ($0[0], $0[1])
+        },
         households: try Int64.fetchAll(db, sql: "SELECT id FROM household"),
         helpHouseholds: try Int64.fetchAll(db, sql: "SELECT household_id FROM help_case"),
         units: try Int64.fetchAll(db, sql: "SELECT place_id FROM unit"),
         taskIssued: Dictionary(
-          uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, issued_at FROM task").map { ($0[0], $0[1]) }))
+          uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, issued_at FROM task").map {
+            ($0[0], $0[1])
+          }))
     }
   }
 
@@ -46,7 +50,8 @@ import WanggeCore
     var events = pending.enumerated().map { i, r in
       GridEvent(id: "ack-\(i)", at: now, kind: .acknowledged(task: r[0], unit: .id(r[1])))
     }
-    events.append(GridEvent(id: "reach-1", at: now, kind: .reached(household: f.households[0], via: .notReached)))
+    events.append(
+      GridEvent(id: "reach-1", at: now, kind: .reached(household: f.households[0], via: .notReached)))
     let first = try s.ingest(events, recordedAt: now)
     #expect(first.applied + first.noEffect == events.count)
     #expect(first.applied >= 20)
@@ -87,21 +92,27 @@ import WanggeCore
     let s = try TestStores.make()
     defer { TestStores.cleanup(s) }
     let row = try s.pool.read { db in
-      try Row.fetchOne(db, sql: "SELECT task_id, unit_id FROM assignment WHERE acked_at IS NULL AND task_id = 6")!
+      try Row.fetchOne(
+        db, sql: "SELECT task_id, unit_id FROM assignment WHERE acked_at IS NULL AND task_id = 6")!
     }
     let task: Int64 = row[0]
     let unit: Int64 = row[1]
     let issued = try facts(s).taskIssued[task]!
     let deadline = Instant(epochSeconds: issued) + .hours(3)
-    let late = GridEvent(id: "late", at: deadline + Span(seconds: 1), kind: .acknowledged(task: task, unit: .id(unit)))
+    let late = GridEvent(
+      id: "late", at: deadline + Span(seconds: 1), kind: .acknowledged(task: task, unit: .id(unit)))
     let exact = GridEvent(id: "exact", at: deadline, kind: .acknowledged(task: task, unit: .id(unit)))
     _ = try s.ingest([late], recordedAt: now)
     let lateRow = try s.pool.read { db in
-      try Row.fetchOne(db, sql: "SELECT acked, acked_on_time FROM task_tally WHERE task_id = ? AND place_id = 1", arguments: [task])!
+      try Row.fetchOne(
+        db, sql: "SELECT acked, acked_on_time FROM task_tally WHERE task_id = ? AND place_id = 1",
+        arguments: [task])!
     }
     _ = try s.ingest([exact], recordedAt: now)
     let exactRow = try s.pool.read { db in
-      try Row.fetchOne(db, sql: "SELECT acked, acked_on_time FROM task_tally WHERE task_id = ? AND place_id = 1", arguments: [task])!
+      try Row.fetchOne(
+        db, sql: "SELECT acked, acked_on_time FROM task_tally WHERE task_id = ? AND place_id = 1",
+        arguments: [task])!
     }
     #expect((exactRow[0] as Int) == (lateRow[0] as Int))
     #expect((exactRow[1] as Int) == (lateRow[1] as Int) + 1)
@@ -116,7 +127,8 @@ import WanggeCore
     #expect(try s.changeToken() == before)
     let f = try facts(s)
     _ = try other.ingest(
-      [GridEvent(id: "gb", at: now, kind: .reached(household: f.households[1], via: .notReached))], recordedAt: now)
+      [GridEvent(id: "gb", at: now, kind: .reached(household: f.households[1], via: .notReached))],
+      recordedAt: now)
     #expect(try s.changeToken() != before)
   }
 
@@ -146,9 +158,11 @@ import WanggeCore
         case 4: kind = .groupBuilt(unit: .id(f.units[rng.below(f.units.count)]))
         case 5:
           kind = .reached(
-            household: f.households[rng.below(f.households.count)], via: Reachability(rawValue: rng.below(3))!)
+            household: f.households[rng.below(f.households.count)], via: Reachability(rawValue: rng.below(3))!
+          )
         default:
-          kind = .greenChannel(household: f.helpHouseholds[rng.below(f.helpHouseholds.count)], open: rng.chance(0.5))
+          kind = .greenChannel(
+            household: f.helpHouseholds[rng.below(f.helpHouseholds.count)], open: rng.chance(0.5))
         }
         events.append(GridEvent(id: id, at: at, kind: kind))
       }
@@ -164,7 +178,9 @@ import WanggeCore
   @Test func verifyFindsATamperedRollup() throws {
     let s = try TestStores.make()
     defer { TestStores.cleanup(s) }
-    try s.pool.write { db in try db.execute(sql: "UPDATE place_stats SET households = households + 1 WHERE place_id = 2") }
+    try s.pool.write { db in
+      try db.execute(sql: "UPDATE place_stats SET households = households + 1 WHERE place_id = 2")
+    }
     let m = try s.verify()
     #expect(m.count == 1)
     #expect(m.first?.field == "households")

@@ -9,7 +9,8 @@ enum TestStores {
   static let anchor = InstantFormat.parse("2026-11-22T20:00:00+08:00")!
 
   static func tempPath(_ name: String) -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wangge-tests-\(getpid())-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "wangge-tests-\(getpid())-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir.appendingPathComponent(name).path
   }
@@ -30,7 +31,8 @@ enum TestStores {
       var hasher = Hasher()
       var rows = 0
       let tables = try String.fetchAll(
-        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name"
+      )
       for t in tables {
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(t) ORDER BY 1, 2")
         while let row = try cursor.next() {
@@ -48,7 +50,8 @@ enum TestStores {
     try store.pool.read { db in
       var out: [String] = []
       let tables = try String.fetchAll(
-        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name"
+      )
       for t in tables {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY 1, 2") { out.append("\(t) \(row)") }
       }

@@ -24,7 +24,8 @@ public enum EventLineParser {
       let obj = any as? [String: Any]
     else {
       return .failure(
-        FieldProblem(field: "line", problem: "not a JSON object; write one event per line as {\"id\":…,\"type\":…}"))
+        FieldProblem(
+          field: "line", problem: "not a JSON object; write one event per line as {\"id\":…,\"type\":…}"))
     }
     do {
       return .success(try event(from: obj))
@@ -53,7 +54,8 @@ public enum EventLineParser {
     }
     guard let at = InstantFormat.parse(atText) else {
       throw FieldProblem(
-        field: "at", problem: "\"\(atText)\" is not a time; use ISO 8601 such as \"2026-11-22T09:30:00+08:00\"")
+        field: "at",
+        problem: "\"\(atText)\" is not a time; use ISO 8601 such as \"2026-11-22T09:30:00+08:00\"")
     }
     let kind: GridEvent.Kind
     switch type {
@@ -83,7 +85,8 @@ public enum EventLineParser {
       kind = .greenChannel(household: try int(obj, "household"), open: open)
     default:
       throw FieldProblem(
-        field: "type", problem: "\"\(type)\" is not an event type (allowed: \(types.joined(separator: ", ")))")
+        field: "type", problem: "\"\(type)\" is not an event type (allowed: \(types.joined(separator: ", ")))"
+      )
     }
     return GridEvent(id: id, at: at, kind: kind)
   }
@@ -106,7 +109,9 @@ public enum EventLineParser {
     if let s = v as? String {
       if let i = Int64(s), i > 0 { return .id(i) }
       let path = PlacePath(parsing: s)
-      guard !path.isRoot else { throw FieldProblem(field: "unit", problem: "empty path; give the unit's path or id") }
+      guard !path.isRoot else {
+        throw FieldProblem(field: "unit", problem: "empty path; give the unit's path or id")
+      }
       return .path(path)
     }
     if let n = v as? NSNumber, !(v is Bool), let i = Int64(exactly: n.doubleValue), i > 0 { return .id(i) }

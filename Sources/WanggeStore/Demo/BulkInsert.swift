@@ -45,7 +45,9 @@ final class BulkInsert {
   @discardableResult func utf8(_ bytes: [UInt8]) -> BulkInsert {
     index += 1
     let i = index
-    bytes.withUnsafeBufferPointer { p in _ = sqlite3_bind_text(handle, i, p.baseAddress, Int32(p.count), Self.transient) }
+    bytes.withUnsafeBufferPointer { p in
+      _ = sqlite3_bind_text(handle, i, p.baseAddress, Int32(p.count), Self.transient)
+    }
     return self
   }
 

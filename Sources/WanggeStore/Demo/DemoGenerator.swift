@@ -32,7 +32,9 @@ public struct DemoGenerator {
 
   /// Generates the store at `path` (written to a temporary file first, then moved into place).
   /// `progress` receives the number of households written so far.
-  public func generate(to path: String, replace: Bool, progress: @escaping (Int) -> Void = { _ in }) throws -> Summary {
+  public func generate(to path: String, replace: Bool, progress: @escaping (Int) -> Void = { _ in }) throws
+    -> Summary
+  {
     let fm = FileManager.default
     if fm.fileExists(atPath: path), !replace { throw StoreError.exists(path: path) }
     let temp = path + ".partial-\(getpid())"
@@ -62,7 +64,8 @@ public struct DemoGenerator {
       phase("indexes built", started)
       try queue.writeWithoutTransaction { db in
         try db.execute(
-          sql: "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = WAL;")
+          sql:
+            "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = WAL;")
       }
       phase("analyzed", started)
       try queue.close()
@@ -79,9 +82,9 @@ public struct DemoGenerator {
   }
 }
 
-
 /// Prints a phase's elapsed time to standard error when `WANGGE_TIMING` is set (for tuning).
 func phase(_ name: String, _ since: Date) {
   guard ProcessInfo.processInfo.environment["WANGGE_TIMING"] != nil else { return }
-  FileHandle.standardError.write(Data(String(format: "[timing] %@: %.2f s\n", name, Date().timeIntervalSince(since)).utf8))
+  FileHandle.standardError.write(
+    Data(String(format: "[timing] %@: %.2f s\n", name, Date().timeIntervalSince(since)).utf8))
 }

@@ -54,7 +54,9 @@ struct DemoWriter {
     var levelCounts: [Int]
   }
 
-  init(db: Database, preset: DemoPreset, seed: UInt64, anchor: Instant, progress: @escaping (Int) -> Void) throws {
+  init(db: Database, preset: DemoPreset, seed: UInt64, anchor: Instant, progress: @escaping (Int) -> Void)
+    throws
+  {
     self.db = db
     self.preset = preset
     self.anchor = anchor
@@ -131,7 +133,8 @@ struct DemoWriter {
     childCounts = [[preset.placesPerDepth[0]]]
     for d in 1..<unitDepth {
       childCounts.append(
-        CountSplitter.split(preset.placesPerDepth[d], into: preset.placesPerDepth[d - 1], spread: 0.6, rng: &rng))
+        CountSplitter.split(
+          preset.placesPerDepth[d], into: preset.placesPerDepth[d - 1], spread: 0.6, rng: &rng))
     }
     // Force the documented example path (e.g. 河北街道/水映花城社区/…/12号楼/3单元) into existence.
     var parentIndex = 0
@@ -177,7 +180,8 @@ struct DemoWriter {
     var squadID: Int64 = 0
     for (d, name) in names.enumerated() {
       try db.execute(sql: "INSERT INTO department(id, name) VALUES (?, ?)", arguments: [d + 1, name])
-      let squads = d < fixed.count ? (fixed[d].squads ?? max(1, (counts[d] + 9) / 10)) : max(1, (counts[d] + 9) / 10)
+      let squads =
+        d < fixed.count ? (fixed[d].squads ?? max(1, (counts[d] + 9) / 10)) : max(1, (counts[d] + 9) / 10)
       departmentSquadBase.append(squadID + 1)
       departmentSquadCount.append(squads)
       for s in 0..<squads {
@@ -199,7 +203,9 @@ struct DemoWriter {
 
   // MARK: tree
 
-  mutating func visit(depth: Int, levelIndex: Int, parentID: Int64?, name: String, into parent: inout Accumulator)
+  mutating func visit(
+    depth: Int, levelIndex: Int, parentID: Int64?, name: String, into parent: inout Accumulator
+  )
     throws
   {
     nextPlaceID += 1
@@ -208,7 +214,8 @@ struct DemoWriter {
     levelIndexStack[depth] = levelIndex
     let isStation = preset.levels.stationDepth == depth
     try insertPlace.int(id).optionalInt(parentID).int(depth).text(name).bool(isStation).run()
-    for (t, task) in preset.tasks.enumerated() where task.scopeDepth == depth && task.scopeIndex == levelIndex {
+    for (t, task) in preset.tasks.enumerated() where task.scopeDepth == depth && task.scopeIndex == levelIndex
+    {
       taskScopeIDs[t] = id
     }
     if depth == 2 { communityNames.append(name) }
@@ -258,7 +265,8 @@ struct DemoWriter {
     try insertStatsRow(id, acc.stats)
     for (t, tally) in acc.tallies.enumerated() where tally.assigned > 0 {
       try insertTally.execute(arguments: [
-        id, t + 1, tally.assigned, tally.acknowledged, tally.acknowledgedOnTime, tally.finished, tally.finishedOnTime,
+        id, t + 1, tally.assigned, tally.acknowledged, tally.acknowledgedOnTime, tally.finished,
+        tally.finishedOnTime,
       ])
     }
     for (d, c) in acc.levelCounts.enumerated() where c > 0 {
@@ -284,7 +292,8 @@ struct DemoWriter {
       let groupBuilt = groupSampler.next(&rng)
       if groupBuilt { unit.groupsBuilt = 1 }
       try insertUnit.int(unitID).int(leaderID).bool(groupBuilt).run()
-      try writeHouseholds(unitID: unitID, count: householdsPerUnit[start + position], groupBuilt: groupBuilt, into: &unit)
+      try writeHouseholds(
+        unitID: unitID, count: householdsPerUnit[start + position], groupBuilt: groupBuilt, into: &unit)
       try insertStatsRow(unitID, unit)
       acc.stats.add(unit)
       if shared { acc.stats.leaders -= 1 }
@@ -301,12 +310,16 @@ struct DemoWriter {
     departmentCounter[dept] += 1
     phoneCounter += 1
     let home = communityNames.isEmpty ? preset.rootName : rng.pick(communityNames)
-    try insertLeader.int(id).text(ChineseNames.person(&rng)).text(ChineseNames.phone(phoneCounter)).int(dept + 1)
-      .int(squad).text(home).run()
+    try insertLeader.int(id).text(ChineseNames.person(&rng)).text(ChineseNames.phone(phoneCounter)).int(
+      dept + 1
+    )
+    .int(squad).text(home).run()
     return id
   }
 
-  mutating func writeHouseholds(unitID: Int64, count: Int, groupBuilt: Bool, into unit: inout PlaceStats) throws {
+  mutating func writeHouseholds(unitID: Int64, count: Int, groupBuilt: Bool, into unit: inout PlaceStats)
+    throws
+  {
     let perFloor = count > 20 ? 2 : (count > 6 ? 2 : 1)
     for k in 0..<count {
       nextHouseholdID += 1
@@ -370,7 +383,8 @@ struct DemoWriter {
         let last = anchor - Span(seconds: Int64(Double(cadence.seconds) * 1.4 * rng.unit()))
         let green = rng.chance(0.03)
         try insertHelp.execute(arguments: [
-          hid, mode.rawValue, ChineseNames.person(&rng), cadence.seconds, last.epochSeconds, opened.epochSeconds,
+          hid, mode.rawValue, ChineseNames.person(&rng), cadence.seconds, last.epochSeconds,
+          opened.epochSeconds,
           green, rng.pick(ChineseNames.needs),
         ])
         let due = (last + cadence).epochSeconds
@@ -387,7 +401,8 @@ struct DemoWriter {
       nextVolunteerID += 1
       phoneCounter += 1
       try insertVolunteer.execute(arguments: [
-        nextVolunteerID, ChineseNames.person(&rng), ChineseNames.phone(phoneCounter), rng.chance(0.6), placeID,
+        nextVolunteerID, ChineseNames.person(&rng), ChineseNames.phone(phoneCounter), rng.chance(0.6),
+        placeID,
       ])
     }
   }
@@ -424,9 +439,13 @@ struct DemoWriter {
       }
       if let a = ack, a > anchor.epochSeconds { ack = nil }
       if let f = finish, f > anchor.epochSeconds || ack == nil { finish = nil }
-      let result: String? = finish == nil ? nil : "{\"checked\":\(rng.below(30) + 1),\"from_risk_areas\":\(rng.chance(0.05) ? 1 : 0)}"
-      try insertAssignment.int(t + 1).int(unitID).optionalInt(ack).optionalInt(finish).optionalText(result).run()
-      let deadlines = Deadlines(ack: issued + Span(seconds: ackWindow), finish: issued + Span(seconds: finishWindow))
+      let result: String? =
+        finish == nil
+        ? nil : "{\"checked\":\(rng.below(30) + 1),\"from_risk_areas\":\(rng.chance(0.05) ? 1 : 0)}"
+      try insertAssignment.int(t + 1).int(unitID).optionalInt(ack).optionalInt(finish).optionalText(result)
+        .run()
+      let deadlines = Deadlines(
+        ack: issued + Span(seconds: ackWindow), finish: issued + Span(seconds: finishWindow))
       acc.tallies[t].count(
         Assignment(
           taskID: Int64(t + 1), unitID: unitID, ackedAt: ack.map(Instant.init(epochSeconds:)),

@@ -70,7 +70,8 @@ enum CountSplitter {
   /// Raises part `index` to at least `minimum` by taking one from the largest other parts.
   static func ensure(_ parts: inout [Int], index: Int, minimum: Int) {
     while parts[index] < minimum {
-      guard let donor = parts.indices.filter({ $0 != index && parts[$0] > 1 }).max(by: { parts[$0] < parts[$1] })
+      guard
+        let donor = parts.indices.filter({ $0 != index && parts[$0] > 1 }).max(by: { parts[$0] < parts[$1] })
       else { return }
       parts[donor] -= 1
       parts[index] += 1

@@ -18,7 +18,8 @@ public struct PlaceReport: Sendable {
   public var tasksInWindow: Int
 
   /// Builds the report for `scope` at `now`, counting tasks issued within `window` before `now`.
-  public static func make(store: any Store, scope: Place, at now: Instant, window: Span) throws -> PlaceReport {
+  public static func make(store: any Store, scope: Place, at now: Instant, window: Span) throws -> PlaceReport
+  {
     let levels = try store.levels()
     let path = try store.path(of: scope.id)
     let children = try store.children(of: scope.id)
@@ -35,7 +36,9 @@ public struct PlaceReport: Sendable {
     return PlaceReport(
       scope: Line(place: scope, path: path, figures: figures[scope.id] ?? PlaceFigures()),
       levelName: levels.name(at: scope.depth),
-      children: children.map { Line(place: $0, path: path.appending($0.name), figures: figures[$0.id] ?? PlaceFigures()) },
+      children: children.map {
+        Line(place: $0, path: path.appending($0.name), figures: figures[$0.id] ?? PlaceFigures())
+      },
       levelCounts: counts.keys.sorted().map { (levels.name(at: $0), counts[$0]!) },
       at: now, window: window, tasksInWindow: tasks)
   }

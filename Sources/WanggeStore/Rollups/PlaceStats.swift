@@ -17,7 +17,10 @@ struct PlaceStats: Hashable, Sendable {
   ]
 
   var values: [Int64] {
-    [households, people, units, leaders, stations, groupsBuilt, reachedGroup, reachedPhone, helpCases, greenOpen]
+    [
+      households, people, units, leaders, stations, groupsBuilt, reachedGroup, reachedPhone, helpCases,
+      greenOpen,
+    ]
   }
 
   init() {}

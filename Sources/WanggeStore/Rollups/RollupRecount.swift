@@ -86,9 +86,11 @@ struct RollupRecount {
     var deadlines: [Int64: Deadlines] = [:]
     for row in try Row.fetchAll(db, sql: "SELECT id, issued_at, ack_within, finish_within FROM task") {
       let issued = Instant(epochSeconds: row[1])
-      deadlines[row[0]] = Deadlines(ack: issued + Span(seconds: row[2]), finish: issued + Span(seconds: row[3]))
+      deadlines[row[0]] = Deadlines(
+        ack: issued + Span(seconds: row[2]), finish: issued + Span(seconds: row[3]))
     }
-    let cursor5 = try Row.fetchCursor(db, sql: "SELECT task_id, unit_id, acked_at, finished_at FROM assignment")
+    let cursor5 = try Row.fetchCursor(
+      db, sql: "SELECT task_id, unit_id, acked_at, finished_at FROM assignment")
     while let row = try cursor5.next() {
       let task: Int64 = row[0]
       guard let d = deadlines[task] else { continue }
@@ -97,7 +99,9 @@ struct RollupRecount {
         Assignment(
           taskID: task, unitID: row[1], ackedAt: (row[2] as Int64?).map(Instant.init(epochSeconds:)),
           finishedAt: (row[3] as Int64?).map(Instant.init(epochSeconds:))), deadlines: d)
-      let v: [Int64] = [1, Int64(t.acknowledged), Int64(t.acknowledgedOnTime), Int64(t.finished), Int64(t.finishedOnTime)]
+      let v: [Int64] = [
+        1, Int64(t.acknowledged), Int64(t.acknowledgedOnTime), Int64(t.finished), Int64(t.finishedOnTime),
+      ]
       for a in chain(row[1]).dropFirst() {
         let key = RollupDeltas.TallyKey(placeID: a, taskID: task)
         var cur = tallies[key] ?? [0, 0, 0, 0, 0]
@@ -120,7 +124,9 @@ struct RollupRecount {
       let stored = (1...10).map { row[$0] as Int64 }
       let want = (stats[id] ?? PlaceStats()).values
       for (i, col) in PlaceStats.columns.enumerated() where stored[i] != want[i] {
-        note(RollupMismatch(table: "place_stats", key: "place \(id)", field: col, stored: stored[i], recounted: want[i]))
+        note(
+          RollupMismatch(
+            table: "place_stats", key: "place \(id)", field: col, stored: stored[i], recounted: want[i]))
       }
     }
     for (id, _) in stats where !seen.contains(id) {
@@ -145,7 +151,8 @@ struct RollupRecount {
     for (key, v) in tallies where !seenTally.contains(key) && v.contains(where: { $0 != 0 }) {
       note(
         RollupMismatch(
-          table: "task_tally", key: "place \(key.placeID) task \(key.taskID)", field: "row", stored: 0, recounted: 1))
+          table: "task_tally", key: "place \(key.placeID) task \(key.taskID)", field: "row", stored: 0,
+          recounted: 1))
     }
     var seenDue = Set<RollupDeltas.TallyKey>()
     let cursor8 = try Row.fetchCursor(db, sql: "SELECT place_id, household_id, due_at FROM help_due")
@@ -177,7 +184,8 @@ struct RollupRecount {
       if want != stored {
         note(
           RollupMismatch(
-            table: "level_count", key: "place \(key.placeID) depth \(key.taskID)", field: "count", stored: stored,
+            table: "level_count", key: "place \(key.placeID) depth \(key.taskID)", field: "count",
+            stored: stored,
             recounted: want))
       }
     }

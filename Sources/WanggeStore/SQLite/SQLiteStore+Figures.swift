@@ -12,7 +12,8 @@ extension SQLiteStore {
     try figures(for: ids, at: now, window: window, skippingHelpOverdue: [])
   }
 
-  public func figures(for ids: [Int64], at now: Instant, window: Span, skippingHelpOverdue skip: Set<Int64>) throws
+  public func figures(for ids: [Int64], at now: Instant, window: Span, skippingHelpOverdue skip: Set<Int64>)
+    throws
     -> [Int64: PlaceFigures]
   {
     try pool.read { db in try Self.figures(db, for: ids, at: now, window: window, skippingHelpOverdue: skip) }
@@ -58,7 +59,8 @@ extension SQLiteStore {
       }
       for row in try Row.fetchAll(
         db,
-        sql: "SELECT place_id, \(PlaceStats.columns.joined(separator: ", ")) FROM place_stats WHERE place_id IN (\(list))"
+        sql:
+          "SELECT place_id, \(PlaceStats.columns.joined(separator: ", ")) FROM place_stats WHERE place_id IN (\(list))"
       ) {
         let s = PlaceStats(values: (1...10).map { row[$0] as Int64 })
         var f = PlaceFigures()

@@ -41,7 +41,9 @@ struct EventApplier {
   mutating func apply(_ event: GridEvent, recordedAt: Instant) throws {
     // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
     let effect = try prepare(event)
-    try insertEvent.execute(arguments: [event.id, event.typeCode, event.at.epochSeconds, recordedAt.epochSeconds])
+    try insertEvent.execute(arguments: [
+      event.id, event.typeCode, event.at.epochSeconds, recordedAt.epochSeconds,
+    ])
     guard db.changesCount > 0 else {
       summary.duplicates += 1
       return
@@ -61,10 +63,13 @@ struct EventApplier {
       return { a in try a.recordAssignment(task: task, unit: unit, ack: at, finish: at, result: result) }
     case .visited(let household):
       let (unit, _) = try householdRow(household)
-      guard try Row.fetchOne(db, sql: "SELECT 1 FROM help_case WHERE household_id = ?", arguments: [household]) != nil
+      guard
+        try Row.fetchOne(db, sql: "SELECT 1 FROM help_case WHERE household_id = ?", arguments: [household])
+          != nil
       else {
         throw FieldProblem(
-          field: "household", problem: "household \(household) has no one-to-one help case; visits are kept for help cases only")
+          field: "household",
+          problem: "household \(household) has no one-to-one help case; visits are kept for help cases only")
       }
       return { a in try a.recordVisit(household: household, unit: unit, at: at, eventID: event.id) }
     case .groupBuilt(let ref):
@@ -95,7 +100,9 @@ struct EventApplier {
       if let cached = parents[current] {
         parent = cached
       } else {
-        parent = try Int64?.fetchOne(db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [current]) ?? nil
+        parent =
+          try Int64?.fetchOne(db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [current])
+          ?? nil
         parents[current] = parent
       }
       guard let p = parent else { return out }
@@ -120,7 +127,8 @@ struct EventApplier {
         throw FieldProblem(field: "unit", problem: e.description)
       }
       guard place.depth == unitDepth else {
-        throw FieldProblem(field: "unit", problem: "\"\(path)\" is not a unit; give the path down to the unit (单元)")
+        throw FieldProblem(
+          field: "unit", problem: "\"\(path)\" is not a unit; give the path down to the unit (单元)")
       }
       unitByPath[path] = place.id
       return place.id
@@ -133,29 +141,39 @@ struct EventApplier {
       let row = try Row.fetchOne(
         db, sql: "SELECT type, title, scope_id, issued_at, ack_within, finish_within FROM task WHERE id = ?",
         arguments: [id])
-    else { throw FieldProblem(field: "task", problem: "no task has id \(id); list tasks with `wangge report` or `wangge tasks`") }
+    else {
+      throw FieldProblem(
+        field: "task", problem: "no task has id \(id); list tasks with `wangge report` or `wangge tasks`")
+    }
     let t = GridTask(
       id: id, type: TaskType(rawValue: row[0]) ?? .screening, title: row[1], scopeID: row[2],
-      issuedAt: Instant(epochSeconds: row[3]), ackWithin: Span(seconds: row[4]), finishWithin: Span(seconds: row[5]))
+      issuedAt: Instant(epochSeconds: row[3]), ackWithin: Span(seconds: row[4]),
+      finishWithin: Span(seconds: row[5]))
     tasks[id] = t
     return t
   }
 
-  private mutating func assignmentTarget(_ taskID: Int64, _ ref: GridEvent.UnitRef) throws -> (GridTask, Int64) {
+  private mutating func assignmentTarget(_ taskID: Int64, _ ref: GridEvent.UnitRef) throws -> (
+    GridTask, Int64
+  ) {
     let t = try task(taskID)
     let unit = try unitID(ref)
     guard
       try Row.fetchOne(
-        db, sql: "SELECT 1 FROM assignment WHERE task_id = ? AND unit_id = ?", arguments: [taskID, unit]) != nil
+        db, sql: "SELECT 1 FROM assignment WHERE task_id = ? AND unit_id = ?", arguments: [taskID, unit])
+        != nil
     else {
-      throw FieldProblem(field: "unit", problem: "unit \(unit) has no assignment in task \(taskID) (it is outside the task's scope)")
+      throw FieldProblem(
+        field: "unit",
+        problem: "unit \(unit) has no assignment in task \(taskID) (it is outside the task's scope)")
     }
     return (t, unit)
   }
 
   private func householdRow(_ id: Int64) throws -> (unit: Int64, reach: Reachability) {
     guard
-      let row = try Row.fetchOne(db, sql: "SELECT unit_id, reach FROM household WHERE id = ?", arguments: [id])
+      let row = try Row.fetchOne(
+        db, sql: "SELECT unit_id, reach FROM household WHERE id = ?", arguments: [id])
     else { throw FieldProblem(field: "household", problem: "no household has id \(id)") }
     return (row[0], Reachability(rawValue: row[1]) ?? .notReached)
   }
@@ -163,7 +181,9 @@ struct EventApplier {
   // MARK: effects
 
   /// Earliest acknowledgement and earliest finish win, so the order events arrive in does not matter.
-  private mutating func recordAssignment(task: GridTask, unit: Int64, ack: Instant, finish: Instant?, result: String?)
+  private mutating func recordAssignment(
+    task: GridTask, unit: Int64, ack: Instant, finish: Instant?, result: String?
+  )
     throws -> Bool
   {
     let row = try Row.fetchOne(
@@ -182,7 +202,9 @@ struct EventApplier {
       arguments: [newAck, newFinish, newFinish != oldFinish ? result : nil, task.id, unit])
     let d = task.deadlines
     func onTimeAck(_ s: Int64?) -> Int64 { s.map { d.ackIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
-    func onTimeFinish(_ s: Int64?) -> Int64 { s.map { d.finishIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
+    func onTimeFinish(_ s: Int64?) -> Int64 {
+      s.map { d.finishIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0
+    }
     let delta: [Int64] = [
       0,
       oldAck == nil ? 1 : 0,
@@ -194,7 +216,9 @@ struct EventApplier {
     return true
   }
 
-  private mutating func recordVisit(household: Int64, unit: Int64, at: Instant, eventID: String) throws -> Bool {
+  private mutating func recordVisit(household: Int64, unit: Int64, at: Instant, eventID: String) throws
+    -> Bool
+  {
     try db.execute(
       sql: "INSERT INTO visit(household_id, at, event_id) VALUES (?, ?, ?)",
       arguments: [household, at.epochSeconds, eventID])
@@ -204,7 +228,8 @@ struct EventApplier {
     let cadence: Int64 = row[1]
     guard last == nil || at.epochSeconds > last! else { return false }
     try db.execute(
-      sql: "UPDATE help_case SET last_visit = ? WHERE household_id = ?", arguments: [at.epochSeconds, household])
+      sql: "UPDATE help_case SET last_visit = ? WHERE household_id = ?",
+      arguments: [at.epochSeconds, household])
     let due = at.epochSeconds + cadence
     for place in [unit] + (try ancestors(of: unit)) {
       try db.execute(
@@ -215,7 +240,8 @@ struct EventApplier {
   }
 
   private mutating func recordGroupBuilt(unit: Int64) throws -> Bool {
-    try db.execute(sql: "UPDATE unit SET group_built = 1 WHERE place_id = ? AND group_built = 0", arguments: [unit])
+    try db.execute(
+      sql: "UPDATE unit SET group_built = 1 WHERE place_id = ? AND group_built = 0", arguments: [unit])
     guard db.changesCount > 0 else { return false }
     var d = PlaceStats()
     d.groupsBuilt = 1
@@ -223,7 +249,8 @@ struct EventApplier {
     return true
   }
 
-  private mutating func recordReach(household: Int64, unit: Int64, old: Reachability, new: Reachability) throws
+  private mutating func recordReach(household: Int64, unit: Int64, old: Reachability, new: Reachability)
+    throws
     -> Bool
   {
     guard old != new else { return false }
@@ -239,7 +266,8 @@ struct EventApplier {
 
   private mutating func recordGreen(household: Int64, unit: Int64, was: Bool, open: Bool) throws -> Bool {
     guard was != open else { return false }
-    try db.execute(sql: "UPDATE help_case SET green = ? WHERE household_id = ?", arguments: [open, household])
+    try db.execute(
+      sql: "UPDATE help_case SET green = ? WHERE household_id = ?", arguments: [open, household])
     var d = PlaceStats()
     d.greenOpen = open ? 1 : -1
     deltas.addStats(d, to: [unit] + (try ancestors(of: unit)))

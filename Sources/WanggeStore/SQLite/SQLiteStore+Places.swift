@@ -16,7 +16,9 @@ extension SQLiteStore {
     guard
       let row = try Row.fetchOne(
         db, sql: "SELECT \(placeColumns) FROM place WHERE parent_id IS NULL ORDER BY id LIMIT 1")
-    else { throw StoreError.notAStore(path: "store", reason: "the store holds no grid yet; run `wangge demo`") }
+    else {
+      throw StoreError.notAStore(path: "store", reason: "the store holds no grid yet; run `wangge demo`")
+    }
     return place(row)
   }
 

@@ -50,13 +50,16 @@ public final class SQLiteStore: Store {
     let names = try String.fetchAll(db, sql: "SELECT name FROM level ORDER BY depth")
     let station = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'station_depth'")
     guard names.count >= 2 else {
-      throw StoreError.notAStore(path: db.description, reason: "the store holds no grid yet; run `wangge demo`")
+      throw StoreError.notAStore(
+        path: db.description, reason: "the store holds no grid yet; run `wangge demo`")
     }
     return LevelChain(names: names, stationDepth: station.flatMap { Int($0) })
   }
 
   /// A value from the `meta` table (e.g. `preset`, `anchor`).
   public func meta(_ key: String) throws -> String? {
-    try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    try pool.read { db in
+      try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
   }
 }
