@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
       fail("--scope: \(e.description)")
     }
     let report = try PlaceReport.make(store: s, scope: place, at: now, window: .days(Int64(days)))
-    print(json ? ReportJSON.text(report) : ReportText.render(report))
+    let tasks = try s.tasks(in: place.id, at: now, window: .days(Int64(days)))
+    print(json ? ReportJSON.text(report, tasks: tasks) : ReportText.render(report, tasks: tasks))
   }
 }

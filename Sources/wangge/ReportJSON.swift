@@ -4,7 +4,7 @@ import WanggeStore
 
 /// The JSON shape of `wangge report --json` (documented in the README).
 enum ReportJSON {
-  static func object(_ r: PlaceReport) -> [String: Any] {
+  static func object(_ r: PlaceReport, tasks: [TaskSummary] = []) -> [String: Any] {
     var scope = line(r.scope)
     scope["level"] = r.levelName
     return [
@@ -15,6 +15,15 @@ enum ReportJSON {
       "levels": r.levelCounts.map { ["level": $0.name, "count": $0.count] },
       "totals": figures(r.scope.figures),
       "children": r.children.map { line($0).merging(["figures": figures($0.figures)]) { a, _ in a } },
+      "tasks": tasks.map { t in
+        [
+          "id": t.task.id, "type": t.task.type.rawValue, "title": t.task.title,
+          "assignments": t.tally.assigned,
+          "acknowledged": t.tally.acknowledged, "finished": t.tally.finished,
+          "acknowledgements_overdue": t.acknowledgementsOverdue, "finishes_overdue": t.finishesOverdue,
+          "escalation": t.escalation.code, "reminders": t.reminders,
+        ] as [String: Any]
+      },
     ]
   }
 
@@ -38,8 +47,9 @@ enum ReportJSON {
     ]
   }
 
-  static func text(_ r: PlaceReport) -> String {
-    let d = try! JSONSerialization.data(withJSONObject: object(r), options: [.prettyPrinted, .sortedKeys])
+  static func text(_ r: PlaceReport, tasks: [TaskSummary] = []) -> String {
+    let d = try! JSONSerialization.data(
+      withJSONObject: object(r, tasks: tasks), options: [.prettyPrinted, .sortedKeys])
     return String(decoding: d, as: UTF8.self)
   }
 }

@@ -1,3 +1,4 @@
+import TerminalUI
 import WanggeCore
 import WanggeStore
 
@@ -5,7 +6,7 @@ import WanggeStore
 enum ReportText {
   static let headers = ["名称", "户数", "单元", "单元长", "响应率", "完成率", "应答超时", "完成超时", "对接率", "帮扶逾期", "绿色通道"]
 
-  static func render(_ r: PlaceReport) -> String {
+  static func render(_ r: PlaceReport, tasks: [TaskSummary] = []) -> String {
     var out: [String] = []
     let title = r.scope.path.isRoot ? r.scope.place.name : r.scope.path.description
     out.append(
@@ -22,6 +23,12 @@ enum ReportText {
       }
       out.append(cols.joined(separator: "  "))
     }
+    if !tasks.isEmpty { out.append("任务（响应 / 完成 / 超时 / 升级至）") }
+    for t in tasks {
+      out.append(
+        "  #\(t.task.id) \(t.task.type.chineseName) \(t.task.title)  响应 \(t.tally.acknowledged.grouped)/\(t.tally.assigned.grouped)  完成 \(t.tally.finished.grouped)  超时 \(t.acknowledgementsOverdue.grouped)+\(t.finishesOverdue.grouped)  升级至 \(t.escalation.chineseName)"
+      )
+    }
     return out.joined(separator: "\n")
   }
 
@@ -37,22 +44,13 @@ enum ReportText {
   }
 }
 
-/// Display width for plain-text output (wide CJK = 2 columns).
+/// Padding by display width (wide CJK = 2 columns), from TerminalUI's East Asian Width table.
 enum DisplayText {
-  static func width(_ s: String) -> Int {
-    s.unicodeScalars.reduce(0) { acc, u in
-      let v = u.value
-      let wide =
-        (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-        || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
-      return acc + (wide ? 2 : 1)
-    }
-  }
+  static func width(_ s: String) -> Int { DisplayWidth.of(s) }
   static func padRight(_ s: String, _ w: Int) -> String {
-    s + String(repeating: " ", count: max(0, w - width(s)))
+    TextFit.pad(s, toWidth: max(w, width(s)), alignment: .left)
   }
   static func padLeft(_ s: String, _ w: Int) -> String {
-    String(repeating: " ", count: max(0, w - width(s))) + s
+    TextFit.pad(s, toWidth: max(w, width(s)), alignment: .right)
   }
 }

@@ -14,6 +14,9 @@ enum Migrations {
     m.registerMigration(indexMigration) { db in
       try db.execute(sql: indexesV1)
     }
+    m.registerMigration("v2-dispatch") { db in
+      try db.execute(sql: dispatchV2)
+    }
     return m
   }
 
@@ -79,5 +82,18 @@ enum Migrations {
     CREATE INDEX IF NOT EXISTS leader_by_department ON leader(department_id);
     CREATE INDEX IF NOT EXISTS task_by_issue ON task(issued_at);
     CREATE INDEX IF NOT EXISTS visit_by_household ON visit(household_id, at);
+    """
+
+  /// Dispatch: an audit trail that outlives withdrawn tasks, reminders, and task tallies by task
+  /// (to withdraw a task without scanning every tally).
+  static let dispatchV2 = """
+    CREATE TABLE audit(
+      id INTEGER PRIMARY KEY, at INTEGER NOT NULL, operator TEXT NOT NULL, action TEXT NOT NULL,
+      task_id INTEGER, scope_id INTEGER, detail TEXT NOT NULL DEFAULT '');
+    CREATE TABLE reminder(
+      task_id INTEGER NOT NULL, unit_id INTEGER NOT NULL, at INTEGER NOT NULL, operator TEXT NOT NULL,
+      PRIMARY KEY(task_id, unit_id, at)) WITHOUT ROWID;
+    CREATE INDEX task_tally_by_task ON task_tally(task_id);
+    CREATE INDEX audit_by_task ON audit(task_id);
     """
 }

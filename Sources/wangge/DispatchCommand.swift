@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import WanggeCore
+import WanggeStore
+
+/// `wangge dispatch`: issue a task to every unit under a place, for scripts and chat-bot bridges.
+struct DispatchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dispatch", abstract: "Issue a task to every unit under a place (one transaction, audited).")
+
+  @OptionGroup var store: StoreOptions
+  @Option(help: "Place path, e.g. 河北街道/水映花城社区 (the root's name for the whole grid).") var scope: String
+  @Option(help: "Task type: screening (排查), notice (通知) or visit (走访).") var type: String
+  @Option(help: "Title of the task.") var title: String
+  @Option(help: "Details for the unit leaders.") var details = ""
+  @Option(help: "Window to acknowledge, e.g. 3h (default: the type's).") var ackWithin: String?
+  @Option(help: "Window to finish, e.g. 15h (default: the type's).") var finishWithin: String?
+  @Option(help: "Operator recorded in the audit (default: the login name).") var `operator`: String?
+  @Flag(help: "Print JSON.") var json = false
+
+  func validate() throws {
+    guard TaskType(rawValue: type) != nil else {
+      throw ValidationError("--type: \"\(type)\" is not a task type (allowed: screening, notice, visit)")
+    }
+    guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw ValidationError("--title: must not be empty")
+    }
+    for (name, value) in [("--ack-within", ackWithin), ("--finish-within", finishWithin)] {
+      if let value, Span(parsing: value) == nil {
+        throw ValidationError("\(name): \"\(value)\" is not a duration (e.g. 3h, 90m, 1h30m, 2d)")
+      }
+    }
+  }
+
+  func run() throws {
+    let s = try store.open()
+    let kind = TaskType(rawValue: type)!
+    let ack = ackWithin.flatMap(Span.init(parsing:)) ?? kind.defaultAckWindow
+    let finish = finishWithin.flatMap(Span.init(parsing:)) ?? kind.defaultFinishWindow
+    guard finish >= ack else {
+      fail("--finish-within (\(finish)) must not be shorter than --ack-within (\(ack))")
+    }
+    do {
+      let place = try s.resolve(PlacePath(parsing: scope))
+      let receipt = try s.dispatch(
+        DispatchRequest(
+          scopeID: place.id, type: kind, title: title, details: details, ackWithin: ack, finishWithin: finish,
+          operatorName: OperatorName.resolve(`operator`), issuedAt: SystemClock().now()))
+      if json {
+        print(
+          JSONText.object([
+            "task": receipt.taskID, "assignments": receipt.assignments,
+            "unit_leaders": receipt.fanOut.unitLeaders,
+            "households": receipt.fanOut.households, "households_reached": receipt.fanOut.householdsReached,
+            "scope": try s.path(of: place.id).description,
+          ]))
+      } else {
+        print(
+          "task \(receipt.taskID): \(receipt.assignments.grouped) assignments to \(receipt.fanOut.unitLeaders.grouped) unit leaders (\(receipt.fanOut.households.grouped) households)"
+        )
+      }
+    } catch let e as StoreError {
+      fail(e.description)
+    } catch let e as TaskDeskError {
+      fail(e.description)
+    }
+  }
+}
+
+/// The operator: `--operator`, else the login name.
+enum OperatorName {
+  static func resolve(_ option: String?) -> String {
+    if let option, !option.isEmpty { return option }
+    return ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+  }
+}
+
+/// Compact JSON for command output.
+enum JSONText {
+  static func object(_ value: [String: Any]) -> String {
+    let data =
+      (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
+      ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import WanggeCore
+import WanggeStore
+
+/// `wangge tasks`: tasks reaching a place, with progress, overdue counts, escalation and reminders.
+struct TasksCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tasks", abstract: "Tasks in scope with progress, overdue counts and escalation level.")
+  @OptionGroup var store: StoreOptions
+  @Option(help: "Place path (default: the whole grid).") var scope: String?
+  @Option(help: "Count tasks issued in the last N days.") var days: Int = 7
+  @Option(help: "Judge deadlines at this time (ISO 8601) instead of now.") var at: String?
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    let s = try store.open()
+    let now = at.flatMap(InstantFormat.parse) ?? SystemClock().now()
+    do {
+      let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+      let list = try s.tasks(in: place.id, at: now, window: .days(Int64(days)))
+      if json {
+        let items: [[String: Any]] = list.map { t in
+          [
+            "id": t.task.id, "type": t.task.type.rawValue, "title": t.task.title,
+            "issued_at": InstantFormat.iso(t.task.issuedAt),
+            "ack_deadline": InstantFormat.iso(t.deadlines.ack),
+            "finish_deadline": InstantFormat.iso(t.deadlines.finish), "assignments": t.tally.assigned,
+            "acknowledged": t.tally.acknowledged, "acknowledged_on_time": t.tally.acknowledgedOnTime,
+            "finished": t.tally.finished, "finished_on_time": t.tally.finishedOnTime,
+            "acknowledgements_overdue": t.acknowledgementsOverdue, "finishes_overdue": t.finishesOverdue,
+            "escalation": t.escalation.code, "reminders": t.reminders,
+          ]
+        }
+        print(
+          JSONText.object([
+            "scope": try s.path(of: place.id).description, "at": InstantFormat.iso(now), "tasks": items,
+          ]))
+        return
+      }
+      for t in list {
+        print(
+          "\(t.task.id)\t\(t.task.type.chineseName)\t\(t.task.title)\tack \(t.tally.acknowledged.grouped)/\(t.tally.assigned.grouped)\tdone \(t.tally.finished.grouped)\toverdue \(t.acknowledgementsOverdue.grouped)+\(t.finishesOverdue.grouped)\t\(t.escalation.code)\treminders \(t.reminders)"
+        )
+      }
+    } catch let e as StoreError {
+      fail(e.description)
+    }
+  }
+}
+
+/// `wangge remind`: record a reminder to every leader overdue now on a task.
+struct RemindCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "remind", abstract: "Remind every overdue unit leader of a task (audited).")
+  @OptionGroup var store: StoreOptions
+  @Option(help: "Task id.") var task: Int64
+  @Option(help: "Place path (default: the whole grid).") var scope: String?
+  @Option(help: "Operator recorded in the audit (default: the login name).") var `operator`: String?
+
+  func run() throws {
+    let s = try store.open()
+    do {
+      let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+      let n = try s.remind(
+        task: task, under: place.id, operator: OperatorName.resolve(`operator`), at: SystemClock().now())
+      print("reminded \(n.grouped) unit leaders")
+    } catch let e as StoreError {
+      fail(e.description)
+    } catch let e as TaskDeskError {
+      fail(e.description)
+    }
+  }
+}
+
+/// `wangge rankings`: stations, departments or squads by on-time acknowledgement and finish.
+struct RankingsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rankings",
+    abstract: "Rank stations, departments or squads by on-time acknowledgement and finish.")
+  @OptionGroup var store: StoreOptions
+  @Option(help: "station, department or squad.") var by: String = "department"
+  @Option(help: "One task (default: every task of the last --days).") var task: Int64?
+  @Option(help: "Place path (default: the whole grid).") var scope: String?
+  @Option(help: "Days counted without --task.") var days: Int = 7
+
+  func validate() throws {
+    guard RankingDimension(rawValue: by) != nil else {
+      throw ValidationError("--by: \"\(by)\" (allowed: station, department, squad)")
+    }
+  }
+
+  func run() throws {
+    let s = try store.open()
+    do {
+      let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+      let rows = try s.rankings(
+        by: RankingDimension(rawValue: by)!, task: task, under: place.id, at: SystemClock().now(),
+        window: .days(Int64(days)))
+      for (i, r) in rows.enumerated() {
+        let ack = r.ackRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+        let fin = r.finishRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+        print(
+          "\(i + 1)\t\(r.name)\tack on time \(ack)\tdone on time \(fin)\tassigned \(r.tally.assigned.grouped)"
+        )
+      }
+    } catch let e as StoreError {
+      fail(e.description)
+    } catch let e as TaskDeskError {
+      fail(e.description)
+    }
+  }
+}
