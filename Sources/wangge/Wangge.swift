@@ -8,7 +8,7 @@ struct Wangge: ParsableCommand {
     abstract: "网格 Wangge — community grid epidemic-response command board.",
     subcommands: [
       BoardCommand.self, SnapshotCommand.self, DemoCommand.self, ReportCommand.self, IngestCommand.self,
-      VerifyCommand.self, GalleryCommand.self, BenchBoardCommand.self,
+      VerifyCommand.self, SimulateCommand.self, GalleryCommand.self, BenchBoardCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )

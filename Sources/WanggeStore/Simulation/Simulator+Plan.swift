@@ -1,0 +1,206 @@
+import GRDB
+import WanggeCore
+
+/// Keys already used in the step being planned, so one batch never sends two events for the same row.
+struct PickedKeys {
+  var acks: [Int64: Set<Int64>] = [:]
+  var finishes: [Int64: Set<Int64>] = [:]
+  var visited: Set<Int64> = []
+  var reached: Set<Int64> = []
+  var groups: Set<Int64> = []
+  /// Help households due for a visit, most overdue first (read once per step).
+  var overdue: [Int64]?
+}
+
+extension Simulator {
+  static let ackProbe = RowProbe(
+    sql: """
+      SELECT unit_id FROM (
+        SELECT unit_id, acked_at FROM assignment WHERE task_id = ?4 AND unit_id >= ?1 ORDER BY unit_id LIMIT ?2)
+      WHERE acked_at IS NULL LIMIT ?3
+      """)
+  static let doneProbe = RowProbe(
+    sql: """
+      SELECT unit_id FROM (
+        SELECT unit_id, acked_at, finished_at FROM assignment WHERE task_id = ?4 AND unit_id >= ?1
+        ORDER BY unit_id LIMIT ?2)
+      WHERE acked_at IS NOT NULL AND finished_at IS NULL LIMIT ?3
+      """)
+  static let reachProbe = RowProbe(
+    sql: """
+      SELECT id, unit_id FROM (SELECT id, unit_id, reach FROM household WHERE id >= ?1 ORDER BY id LIMIT ?2)
+      WHERE reach = 0 LIMIT ?3
+      """)
+  static let groupProbe = RowProbe(
+    sql: """
+      SELECT place_id FROM (SELECT place_id, group_built FROM unit WHERE place_id >= ?1 ORDER BY place_id LIMIT ?2)
+      WHERE group_built = 0 LIMIT ?3
+      """)
+  static let visitProbe = RowProbe(
+    sql: """
+      SELECT household_id FROM (
+        SELECT household_id, last_visit FROM help_case WHERE household_id >= ?1 ORDER BY household_id LIMIT ?2)
+      WHERE coalesce(last_visit, -1) < ?4 LIMIT ?3
+      """)
+
+  /// Chooses up to `count` events, by weighted kind, each for a row that still needs it.
+  func plan(_ db: Database, count: Int, work: inout PendingWork, shape: GridShape, now: Instant) throws
+    -> [(SimulatedKind, GridEvent.Kind)]
+  {
+    var picked = PickedKeys()
+    var out: [(SimulatedKind, GridEvent.Kind)] = []
+    out.reserveCapacity(count)
+    while out.count < count, let kind = chooseKind(work) {
+      let event: GridEvent.Kind?
+      switch kind {
+      case .ack: event = try pickAck(db, &work, &picked)
+      case .done: event = try pickFinish(db, &work, &picked)
+      case .visit: event = try pickVisit(db, &picked, shape: shape, now: now, batch: count)
+      case .reach: event = try pickReach(db, &work, &picked, shape: shape)
+      case .group: event = try pickGroup(db, &work, &picked, shape: shape)
+      }
+      if let event { out.append((kind, event)) } else { work.exhausted.insert(kind) }
+    }
+    return out
+  }
+
+  private func chooseKind(_ work: PendingWork) -> SimulatedKind? {
+    let available = SimulatedKind.allCases.filter(work.isAvailable)
+    let total = available.reduce(0) { $0 + $1.weight }
+    guard total > 0 else { return nil }
+    var r = rng.below(total)
+    for kind in available {
+      if r < kind.weight { return kind }
+      r -= kind.weight
+    }
+    return available.last
+  }
+
+  /// A task chosen with probability proportional to its count.
+  private func weightedTask(_ tasks: [(task: Int64, count: Int64)]) -> Int {
+    let total = tasks.reduce(0) { $0 + $1.count }
+    var r = Int64(rng.next() % UInt64(total))
+    for (i, t) in tasks.enumerated() {
+      if r < t.count { return i }
+      r -= t.count
+    }
+    return tasks.count - 1
+  }
+
+  private func pickAck(_ db: Database, _ work: inout PendingWork, _ picked: inout PickedKeys) throws
+    -> GridEvent.Kind?
+  {
+    while !work.acks.isEmpty {
+      let i = weightedTask(work.acks)
+      let task = work.acks[i].task
+      let keys = try unitRange(db, task: task)
+      if let row = try Self.ackProbe.pick(
+        db, keys: keys, excluded: picked.acks[task] ?? [], extra: [task], rng: &rng)
+      {
+        let unit: Int64 = row[0]
+        picked.acks[task, default: []].insert(unit)
+        work.acks[i].count -= 1
+        if work.acks[i].count == 0 { work.acks.remove(at: i) }
+        return .acknowledged(task: task, unit: .id(unit))
+      }
+      work.acks.remove(at: i)
+    }
+    return nil
+  }
+
+  private func pickFinish(_ db: Database, _ work: inout PendingWork, _ picked: inout PickedKeys) throws
+    -> GridEvent.Kind?
+  {
+    while !work.finishes.isEmpty {
+      let i = weightedTask(work.finishes)
+      let task = work.finishes[i].task
+      let keys = try unitRange(db, task: task)
+      if let row = try Self.doneProbe.pick(
+        db, keys: keys, excluded: picked.finishes[task] ?? [], extra: [task], rng: &rng)
+      {
+        let unit: Int64 = row[0]
+        picked.finishes[task, default: []].insert(unit)
+        work.finishes[i].count -= 1
+        if work.finishes[i].count == 0 { work.finishes.remove(at: i) }
+        let checked =
+          try Int.fetchOne(db, sql: "SELECT count(*) FROM household WHERE unit_id = ?", arguments: [unit])
+          ?? 0
+        let fromRisk = rng.chance(0.05) ? 1 : 0
+        return .finished(
+          task: task, unit: .id(unit), result: "{\"checked\":\(checked),\"from_risk_areas\":\(fromRisk)}")
+      }
+      work.finishes.remove(at: i)
+    }
+    return nil
+  }
+
+  /// Mostly the most overdue help household; sometimes any help household not yet visited this second.
+  private func pickVisit(
+    _ db: Database, _ picked: inout PickedKeys, shape: GridShape, now: Instant, batch: Int
+  ) throws
+    -> GridEvent.Kind?
+  {
+    if picked.overdue == nil {
+      picked.overdue = try Int64.fetchAll(
+        db,
+        sql: "SELECT household_id FROM help_due WHERE place_id = ? AND due_at <= ? ORDER BY due_at LIMIT ?",
+        arguments: [shape.rootID, now.epochSeconds, batch])
+    }
+    if rng.chance(0.7) {
+      while let next = picked.overdue?.first {
+        picked.overdue?.removeFirst()
+        if picked.visited.insert(next).inserted { return .visited(household: next) }
+      }
+    }
+    guard let keys = shape.helpCases,
+      let row = try Self.visitProbe.pick(
+        db, keys: keys, excluded: picked.visited, extra: [now.epochSeconds], rng: &rng)
+    else { return nil }
+    let household: Int64 = row[0]
+    picked.visited.insert(household)
+    return .visited(household: household)
+  }
+
+  /// A household not reached yet joins the unit group when the group exists, else is reached by phone.
+  private func pickReach(
+    _ db: Database, _ work: inout PendingWork, _ picked: inout PickedKeys, shape: GridShape
+  )
+    throws -> GridEvent.Kind?
+  {
+    guard let keys = shape.households,
+      let row = try Self.reachProbe.pick(db, keys: keys, excluded: picked.reached, rng: &rng)
+    else { return nil }
+    let household: Int64 = row[0]
+    let unit: Int64 = row[1]
+    picked.reached.insert(household)
+    work.unreached -= 1
+    let groupBuilt =
+      try Bool.fetchOne(db, sql: "SELECT group_built FROM unit WHERE place_id = ?", arguments: [unit])
+      ?? false
+    return .reached(household: household, via: groupBuilt && rng.chance(0.85) ? .inGroup : .phoneOnly)
+  }
+
+  private func pickGroup(
+    _ db: Database, _ work: inout PendingWork, _ picked: inout PickedKeys, shape: GridShape
+  )
+    throws -> GridEvent.Kind?
+  {
+    guard let keys = shape.units,
+      let row = try Self.groupProbe.pick(db, keys: keys, excluded: picked.groups, rng: &rng)
+    else { return nil }
+    let unit: Int64 = row[0]
+    picked.groups.insert(unit)
+    work.groupsMissing -= 1
+    return .groupBuilt(unit: .id(unit))
+  }
+
+  /// The task's smallest and largest unit id (two primary-key look-ups, cached).
+  private func unitRange(_ db: Database, task: Int64) throws -> ClosedRange<Int64> {
+    if let known = unitRanges[task] { return known }
+    let sql = "SELECT unit_id FROM assignment WHERE task_id = ? ORDER BY unit_id"
+    let lo = try Int64.fetchOne(db, sql: sql + " LIMIT 1", arguments: [task]) ?? 0
+    let hi = try Int64.fetchOne(db, sql: sql + " DESC LIMIT 1", arguments: [task]) ?? lo
+    unitRanges[task] = lo...hi
+    return lo...hi
+  }
+}
