@@ -101,25 +101,12 @@ import WanggeCore
     let s = try TestStores.make()
     defer { TestStores.cleanup(s) }
     let sim = Simulator(store: s, seed: 9, clock: SystemClock())
-    let checks = Counter()
+    let checks = LockedCounter()
     var batches = 0
     try sim.run(rate: 200, shouldStop: { checks.next() > 4 }, onBatch: { _ in batches += 1 })
     #expect(batches >= 2)
     #expect(sim.counts.events > 0)
     #expect(sim.counts.ingest.duplicates == 0)
     #expect(try s.verify().isEmpty)
-  }
-}
-
-/// A counter that a `@Sendable` closure may bump.
-final class Counter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = 0
-
-  func next() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    value += 1
-    return value
   }
 }

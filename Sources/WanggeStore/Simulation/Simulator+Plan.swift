@@ -56,10 +56,16 @@ extension Simulator {
       case .ack: event = try pickAck(db, &work, &picked)
       case .done: event = try pickFinish(db, &work, &picked)
       case .visit: event = try pickVisit(db, &picked, shape: shape, now: now, batch: count)
-      case .reach: event = try pickReach(db, &work, &picked, shape: shape)
-      case .group: event = try pickGroup(db, &work, &picked, shape: shape)
+      case .reach: event = try pickReach(db, &picked, shape.households)
+      case .group: event = try pickGroup(db, &picked, shape.units)
       }
-      if let event { out.append((kind, event)) } else { work.exhausted.insert(kind) }
+      guard let event else {
+        work.exhausted.insert(kind)
+        continue
+      }
+      out.append((kind, event))
+      if kind == .reach { work.unreached -= 1 }
+      if kind == .group { work.groupsMissing -= 1 }
     }
     return out
   }
@@ -90,46 +96,44 @@ extension Simulator {
   private func pickAck(_ db: Database, _ work: inout PendingWork, _ picked: inout PickedKeys) throws
     -> GridEvent.Kind?
   {
-    while !work.acks.isEmpty {
-      let i = weightedTask(work.acks)
-      let task = work.acks[i].task
-      let keys = try unitRange(db, task: task)
-      if let row = try Self.ackProbe.pick(
-        db, keys: keys, excluded: picked.acks[task] ?? [], extra: [task], rng: &rng)
-      {
-        let unit: Int64 = row[0]
-        picked.acks[task, default: []].insert(unit)
-        work.acks[i].count -= 1
-        if work.acks[i].count == 0 { work.acks.remove(at: i) }
-        return .acknowledged(task: task, unit: .id(unit))
-      }
-      work.acks.remove(at: i)
+    guard let (task, unit) = try pickAssignment(db, Self.ackProbe, &work.acks, &picked.acks) else {
+      return nil
     }
-    return nil
+    return .acknowledged(task: task, unit: .id(unit))
   }
 
+  /// Finishes carry a result: the unit's households checked, rarely someone back from a risk area.
   private func pickFinish(_ db: Database, _ work: inout PendingWork, _ picked: inout PickedKeys) throws
     -> GridEvent.Kind?
   {
-    while !work.finishes.isEmpty {
-      let i = weightedTask(work.finishes)
-      let task = work.finishes[i].task
+    guard let (task, unit) = try pickAssignment(db, Self.doneProbe, &work.finishes, &picked.finishes) else {
+      return nil
+    }
+    let checked =
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM household WHERE unit_id = ?", arguments: [unit]) ?? 0
+    let fromRisk = rng.chance(0.05) ? 1 : 0
+    return .finished(
+      task: task, unit: .id(unit), result: "{\"checked\":\(checked),\"from_risk_areas\":\(fromRisk)}")
+  }
+
+  /// An assignment `probe` accepts, of a task chosen by its count in `tasks`; a task found to have none
+  /// left is dropped from `tasks`.
+  private func pickAssignment(
+    _ db: Database, _ probe: RowProbe, _ tasks: inout [(task: Int64, count: Int64)],
+    _ picked: inout [Int64: Set<Int64>]
+  ) throws -> (task: Int64, unit: Int64)? {
+    while !tasks.isEmpty {
+      let i = weightedTask(tasks)
+      let task = tasks[i].task
       let keys = try unitRange(db, task: task)
-      if let row = try Self.doneProbe.pick(
-        db, keys: keys, excluded: picked.finishes[task] ?? [], extra: [task], rng: &rng)
-      {
+      if let row = try probe.pick(db, keys: keys, excluded: picked[task] ?? [], extra: [task], rng: &rng) {
         let unit: Int64 = row[0]
-        picked.finishes[task, default: []].insert(unit)
-        work.finishes[i].count -= 1
-        if work.finishes[i].count == 0 { work.finishes.remove(at: i) }
-        let checked =
-          try Int.fetchOne(db, sql: "SELECT count(*) FROM household WHERE unit_id = ?", arguments: [unit])
-          ?? 0
-        let fromRisk = rng.chance(0.05) ? 1 : 0
-        return .finished(
-          task: task, unit: .id(unit), result: "{\"checked\":\(checked),\"from_risk_areas\":\(fromRisk)}")
+        picked[task, default: []].insert(unit)
+        tasks[i].count -= 1
+        if tasks[i].count == 0 { tasks.remove(at: i) }
+        return (task, unit)
       }
-      work.finishes.remove(at: i)
+      tasks.remove(at: i)
     }
     return nil
   }
@@ -162,36 +166,29 @@ extension Simulator {
   }
 
   /// A household not reached yet joins the unit group when the group exists, else is reached by phone.
-  private func pickReach(
-    _ db: Database, _ work: inout PendingWork, _ picked: inout PickedKeys, shape: GridShape
-  )
-    throws -> GridEvent.Kind?
+  private func pickReach(_ db: Database, _ picked: inout PickedKeys, _ keys: ClosedRange<Int64>?) throws
+    -> GridEvent.Kind?
   {
-    guard let keys = shape.households,
-      let row = try Self.reachProbe.pick(db, keys: keys, excluded: picked.reached, rng: &rng)
-    else { return nil }
-    let household: Int64 = row[0]
-    let unit: Int64 = row[1]
+    guard let keys, let row = try Self.reachProbe.pick(db, keys: keys, excluded: picked.reached, rng: &rng)
+    else {
+      return nil
+    }
+    let (household, unit): (Int64, Int64) = (row[0], row[1])
     picked.reached.insert(household)
-    work.unreached -= 1
-    let groupBuilt =
-      try Bool.fetchOne(db, sql: "SELECT group_built FROM unit WHERE place_id = ?", arguments: [unit])
-      ?? false
-    return .reached(household: household, via: groupBuilt && rng.chance(0.85) ? .inGroup : .phoneOnly)
+    let built = try Bool.fetchOne(
+      db, sql: "SELECT group_built FROM unit WHERE place_id = ?", arguments: [unit])
+    return .reached(household: household, via: built == true && rng.chance(0.85) ? .inGroup : .phoneOnly)
   }
 
-  private func pickGroup(
-    _ db: Database, _ work: inout PendingWork, _ picked: inout PickedKeys, shape: GridShape
-  )
-    throws -> GridEvent.Kind?
+  private func pickGroup(_ db: Database, _ picked: inout PickedKeys, _ keys: ClosedRange<Int64>?) throws
+    -> GridEvent.Kind?
   {
-    guard let keys = shape.units,
-      let row = try Self.groupProbe.pick(db, keys: keys, excluded: picked.groups, rng: &rng)
-    else { return nil }
-    let unit: Int64 = row[0]
-    picked.groups.insert(unit)
-    work.groupsMissing -= 1
-    return .groupBuilt(unit: .id(unit))
+    guard let keys, let row = try Self.groupProbe.pick(db, keys: keys, excluded: picked.groups, rng: &rng)
+    else {
+      return nil
+    }
+    picked.groups.insert(row[0])
+    return .groupBuilt(unit: .id(row[0]))
   }
 
   /// The task's smallest and largest unit id (two primary-key look-ups, cached).

@@ -89,11 +89,11 @@ public final class Simulator: @unchecked Sendable {
   }
 
   /// Numbers simulators within a process, so two started in the same millisecond get different ids.
-  private static let instances = InstanceCounter()
+  private static let instances = LockedCounter()
 }
 
-/// A thread-safe counter of simulator instances.
-private final class InstanceCounter: @unchecked Sendable {
+/// A counter that any thread may bump.
+final class LockedCounter: @unchecked Sendable {
   private let lock = NSLock()
   private var value = 0
 
