@@ -55,7 +55,7 @@ extension Simulator {
       switch kind {
       case .ack: event = try pickAck(db, &work, &picked)
       case .done: event = try pickFinish(db, &work, &picked)
-      case .visit: event = try pickVisit(db, &picked, shape: shape, now: now, batch: count)
+      case .visit: event = try pickVisit(db, &picked, shape, now, batch: count)
       case .reach: event = try pickReach(db, &picked, shape.households)
       case .group: event = try pickGroup(db, &picked, shape.units)
       }
@@ -138,21 +138,23 @@ extension Simulator {
     return nil
   }
 
-  /// Mostly the most overdue help household; sometimes any help household not yet visited this second.
+  /// Mostly one of the most overdue help households (one of the first few, so that simulators sharing a
+  /// store seldom visit the same one); otherwise any help household not yet visited this second.
   private func pickVisit(
-    _ db: Database, _ picked: inout PickedKeys, shape: GridShape, now: Instant, batch: Int
-  ) throws
-    -> GridEvent.Kind?
+    _ db: Database, _ picked: inout PickedKeys, _ shape: GridShape, _ now: Instant, batch: Int
+  )
+    throws -> GridEvent.Kind?
   {
     if picked.overdue == nil {
       picked.overdue = try Int64.fetchAll(
         db,
         sql: "SELECT household_id FROM help_due WHERE place_id = ? AND due_at <= ? ORDER BY due_at LIMIT ?",
-        arguments: [shape.rootID, now.epochSeconds, batch])
+        arguments: [shape.rootID, now.epochSeconds, batch * 4])
     }
     if rng.chance(0.7) {
-      while let next = picked.overdue?.first {
-        picked.overdue?.removeFirst()
+      while let left = picked.overdue?.count, left > 0 {
+        let i = rng.below(min(4, left))
+        guard let next = picked.overdue?.remove(at: i) else { break }
         if picked.visited.insert(next).inserted { return .visited(household: next) }
       }
     }
@@ -160,9 +162,8 @@ extension Simulator {
       let row = try Self.visitProbe.pick(
         db, keys: keys, excluded: picked.visited, extra: [now.epochSeconds], rng: &rng)
     else { return nil }
-    let household: Int64 = row[0]
-    picked.visited.insert(household)
-    return .visited(household: household)
+    picked.visited.insert(row[0])
+    return .visited(household: row[0])
   }
 
   /// A household not reached yet joins the unit group when the group exists, else is reached by phone.
