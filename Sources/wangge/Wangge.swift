@@ -8,8 +8,8 @@ struct Wangge: ParsableCommand {
     abstract: "网格 Wangge — community grid epidemic-response command board.",
     subcommands: [
       BoardCommand.self, SnapshotCommand.self, DemoCommand.self, ReportCommand.self, IngestCommand.self,
-      VerifyCommand.self, DispatchCommand.self, AckCommand.self, DoneCommand.self, TasksCommand.self,
-      RemindCommand.self, RankingsCommand.self, GalleryCommand.self, BenchBoardCommand.self,
+      VerifyCommand.self, SimulateCommand.self, DispatchCommand.self, AckCommand.self, DoneCommand.self,
+      TasksCommand.self, RemindCommand.self, RankingsCommand.self, GalleryCommand.self, BenchBoardCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )
