@@ -32,7 +32,7 @@ struct BoardCommand: ParsableCommand {
       fail("\(error.description); for text output use `wangge snapshot` or `wangge report`")
     }
     defer { backend.shutdown() }
-    let simulation = demo ? DemoSimulation.start(store: s) : nil
+    let simulation = demo ? DemoSimulation.start(path: s.path) : nil
     defer { simulation?.stop() }
     var runner = BoardRunner()
     runner.applyTheme = { name in

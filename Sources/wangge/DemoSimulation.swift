@@ -1,19 +1,37 @@
 import Foundation
+import WanggeCore
 import WanggeStore
 
-/// The built-in simulator that keeps the demo board moving, on a background thread.
+/// The built-in simulator that keeps the demo board moving, on a background thread of its own
+/// (its own store connection: the board sees its commits through the change signal).
 final class DemoSimulation: @unchecked Sendable {
-  private let stopFlag = NSLock()
+  private let lock = NSLock()
   private var stopped = false
+  private var thread: Thread?
 
-  static func start(store: SQLiteStore) -> DemoSimulation? {
-    // Filled in when the simulator lands (branch sim).
-    nil
+  /// Starts simulating about `rate` events per second on the store at `path`.
+  static func start(path: String, rate: Double = 5) -> DemoSimulation? {
+    guard let store = try? SQLiteStore(path: path) else { return nil }
+    let simulation = DemoSimulation()
+    let simulator = Simulator(store: store, seed: UInt64(getpid()), clock: SystemClock())
+    let thread = Thread {
+      try? simulator.run(rate: rate, shouldStop: { simulation.isStopped })
+    }
+    thread.name = "wangge-demo-simulator"
+    simulation.thread = thread
+    thread.start()
+    return simulation
+  }
+
+  var isStopped: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return stopped
   }
 
   func stop() {
-    stopFlag.lock()
+    lock.lock()
     stopped = true
-    stopFlag.unlock()
+    lock.unlock()
   }
 }

@@ -9,7 +9,8 @@ struct Wangge: ParsableCommand {
     subcommands: [
       BoardCommand.self, SnapshotCommand.self, DemoCommand.self, ReportCommand.self, IngestCommand.self,
       VerifyCommand.self, SimulateCommand.self, DispatchCommand.self, AckCommand.self, DoneCommand.self,
-      TasksCommand.self, RemindCommand.self, RankingsCommand.self, GalleryCommand.self, BenchBoardCommand.self,
+      TasksCommand.self, RemindCommand.self, RankingsCommand.self, GalleryCommand.self,
+      BenchBoardCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )

@@ -39,13 +39,13 @@ import WanggeStore
 
   @Test func tabCyclesTheViewsThePlaceOffers() throws {
     let board = try BoardFixture.board(path: BoardFixture.compound)
-    #expect(board.availableViews == [.station, .overview, .leaders, .help])
+    #expect(board.availableViews == [.station, .overview, .leaders, .help, .tasks])
     var seen: [BoardView] = [board.view]
-    for _ in 0..<4 {
+    for _ in 0..<5 {
       _ = board.handle(.tab, tick: 0)
       seen.append(board.view)
     }
-    #expect(seen == [.station, .overview, .leaders, .help, .station])
+    #expect(seen == [.station, .overview, .leaders, .help, .tasks, .station])
   }
 
   @Test func slashFiltersRowsByTextOrEscapeClearsIt() throws {

@@ -11,6 +11,7 @@ import WanggeBoard
     ("leaders", "河北街道/水映花城社区", .leaders),
     ("help", "河北街道", .help),
     ("unit", BoardFixture.unit, .unit),
+    ("tasks", "河北街道", .tasks),
   ]
 
   @Test(arguments: [Language.zh, .en], [(80, 24), (160, 48)])

@@ -70,6 +70,7 @@ public struct FormField: Sendable, Hashable {
 /// Why a form field's value was refused.
 public struct FormProblem: Error, Sendable, Hashable {
   public var message: String
+  public init(message: String) { self.message = message }
 }
 
 /// What happened to a form after a key.

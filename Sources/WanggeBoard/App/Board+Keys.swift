@@ -14,6 +14,12 @@ extension Board {
         return try handleFilter(key, editor: &editor, tick: tick)
       case .command(var editor):
         return try handleCommand(key, editor: &editor, tick: tick)
+      case .dispatching(var form):
+        try handleDispatchForm(key, form: &form, tick: tick)
+        return true
+      case .confirming(var modal, let request):
+        try handleConfirm(key, modal: &modal, request: request, tick: tick)
+        return true
       case .normal:
         guard let action = KeyMap.action(for: key, in: view) else { return true }
         return try perform(action, tick: tick)
@@ -35,11 +41,19 @@ extension Board {
     case .top: c.selected = 0
     case .bottom: c.selected = count - 1
     case .drill:
-      try drill(tick: tick)
+      if view == .tasks, let task = selectedRow?.taskID {
+        openTask = task
+        try switchView(to: .taskDetail, tick: tick)
+      } else {
+        try drill(tick: tick)
+      }
       return true
     case .back:
       if !cursor.filter.isEmpty {
         c.filter = ""
+      } else if view == .taskDetail {
+        try switchView(to: .tasks, tick: tick)
+        return true
       } else {
         try back(tick: tick)
         return true
@@ -93,6 +107,20 @@ extension Board {
       return true
     case .quit:
       return false
+    case .dispatch:
+      mode = .dispatching(DispatchForm.make(words.language))
+      return true
+    case .undo:
+      try undoDispatch(tick: tick)
+      return true
+    case .remind:
+      try remindOverdue(tick: tick)
+      return true
+    case .group:
+      let all = RankingDimension.allCases
+      groupBy = all[((all.firstIndex(of: groupBy) ?? 0) + 1) % all.count]
+      try reload(compare: false, tick: tick)
+      return true
     }
     c.selected = max(0, min(c.selected, rows.count - 1))
     cursor = c

@@ -11,6 +11,10 @@ public final class Board {
     case filtering(LineEditor)
     case command(LineEditor)
     case help
+    /// The dispatch form (`d`).
+    case dispatching(Form)
+    /// The confirmation after the form: a second, deliberate key.
+    case confirming(ConfirmModal, DispatchRequest)
   }
 
   /// Selection and sort of one view at one place, kept while moving around.
@@ -21,7 +25,7 @@ public final class Board {
     var filter = ""
   }
 
-  public let store: any BoardSource
+  public let store: any BoardSource & TaskDesk
   public let clock: any Clock
   public var words: Words
   public var themeName: String
@@ -48,10 +52,19 @@ public final class Board {
   /// Help cases listed at most, and units above which leaders are not listed one by one.
   public var helpLimit = 500
   public var leaderUnitLimit = 20_000
+  /// The task whose assignments the task detail shows.
+  public internal(set) var openTask: Int64?
+  /// What the task detail groups by (`g` cycles).
+  public internal(set) var groupBy: RankingDimension = .station
+  /// The last dispatch, which `u` withdraws until `until` (board seconds).
+  var undo: (task: Int64, until: Double)?
+  /// Seconds after a dispatch during which `u` withdraws it.
+  public var undoWindow: Double = 10
 
   /// Opens the board at the root (or at `start`), in the place's default view (or `view`).
   public init(
-    store: any BoardSource, clock: any Clock, language: Language, themeName: String, operatorName: String,
+    store: any BoardSource & TaskDesk, clock: any Clock, language: Language, themeName: String,
+    operatorName: String,
     storeLabel: String, isDemo: Bool, start: Place? = nil, view: BoardView? = nil
   ) throws {
     self.store = store
@@ -74,7 +87,7 @@ public final class Board {
     try reload(compare: false, tick: 0)
   }
 
-  static func trail(to id: Int64, store: any BoardSource) throws -> [Place] {
+  static func trail(to id: Int64, store: any BoardSource & TaskDesk) throws -> [Place] {
     var out: [Place] = []
     var next: Int64? = id
     while let current = next, let place = try store.place(id: current) {
@@ -89,9 +102,16 @@ public final class Board {
 
   /// The views this place offers, its default first.
   public var availableViews: [BoardView] {
-    if isUnit { return [.unit, .help] }
-    if place.hasStation { return [.station, .overview, .leaders, .help] }
-    return [.overview, .leaders, .help]
+    var views: [BoardView]
+    if isUnit {
+      views = [.unit, .help, .tasks]
+    } else if place.hasStation {
+      views = [.station, .overview, .leaders, .help, .tasks]
+    } else {
+      views = [.overview, .leaders, .help, .tasks]
+    }
+    if openTask != nil && view == .taskDetail { views.append(.taskDetail) }
+    return views
   }
 
   var cursorKey: String { "\(place.id)/\(view.rawValue)" }
@@ -119,7 +139,7 @@ public final class Board {
     let now = clock.now()
     screen = try ScreenLoader(store: store, levels: levels, window: window, words: words).load(
       view: view, place: place, at: now, helpFilter: helpFilter, helpLimit: helpLimit,
-      leaderUnitLimit: leaderUnitLimit)
+      leaderUnitLimit: leaderUnitLimit, openTask: openTask, groupBy: groupBy)
     asOf = now
     token = try store.changeToken()
     var all = screen.primary.rows + screen.secondary.flatMap(\.rows)
@@ -168,7 +188,7 @@ public final class Board {
   }
 
   func switchView(to next: BoardView, tick: Double) throws {
-    guard availableViews.contains(next), next != view else { return }
+    guard availableViews.contains(next) || next == .taskDetail, next != view else { return }
     view = next
     marks.reset()
     try reload(compare: false, tick: tick)

@@ -1,16 +1,17 @@
+import TerminalUI
 import WanggeCore
 import WanggeStore
 
 /// Loads one view at one place from the store into a `Screen`.
 struct ScreenLoader {
-  var store: any BoardSource
+  var store: any BoardSource & TaskDesk
   var levels: LevelChain
   var window: Span
   var words: Words
 
   func load(
     view: BoardView, place: Place, at now: Instant, helpFilter: HelpFilter, helpLimit: Int,
-    leaderUnitLimit: Int
+    leaderUnitLimit: Int, openTask: Int64?, groupBy: RankingDimension
   ) throws -> Screen {
     let t = words
     switch view {
@@ -39,6 +40,23 @@ struct ScreenLoader {
         primary: HelpModel.make(page, filter: helpFilter, at: now, title: t("一对一帮扶", "One-to-one help"), t))
     case .unit:
       return Screen(primary: UnitModel.make(try store.households(ofUnit: place.id), at: now, t))
+    case .tasks:
+      return Screen(
+        primary: TasksModel.make(try store.tasks(in: place.id, at: now, window: window), at: now, t))
+    case .taskDetail:
+      let summary = try store.tasks(in: place.id, at: now, window: window).first { $0.task.id == openTask }
+      guard let task = openTask, try store.fanOut(of: place.id).units <= leaderUnitLimit else {
+        var table = TasksModel.assignments([], task: summary, groupBy: groupBy, t)
+        table.emptyText = t(
+          "单元超过 \(NumberText.grouped(leaderUnitLimit)) 个：请先进入下一级再逐个查看",
+          "More than \(NumberText.grouped(leaderUnitLimit)) units here: drill down to list assignments")
+        return Screen(primary: table)
+      }
+      let list = try store.assignments(of: task, under: place.id, at: now, limit: 5000)
+      let ranks = try store.rankings(by: groupBy, task: task, under: place.id, at: now, window: window)
+      return Screen(
+        primary: TasksModel.assignments(list, task: summary, groupBy: groupBy, t),
+        secondary: [TasksModel.ranking(ranks, by: groupBy, t)])
     }
   }
 }

@@ -1,6 +1,8 @@
 /// The board's views; which ones a place offers depends on its level.
 public enum BoardView: String, CaseIterable, Sendable {
-  case overview, station, leaders, help, unit
+  case overview, station, leaders, help, unit, tasks
+  /// One task's assignments (opened with Enter from `tasks`; not a tab of its own).
+  case taskDetail = "task"
 
   /// The view's tab name.
   public func name(_ t: Words) -> String {
@@ -10,6 +12,8 @@ public enum BoardView: String, CaseIterable, Sendable {
     case .leaders: t("单元长", "Leaders")
     case .help: t("帮扶", "Help")
     case .unit: t("住户", "Households")
+    case .tasks: t("任务", "Tasks")
+    case .taskDetail: t("任务详情", "Task")
     }
   }
 }

@@ -4,6 +4,7 @@ import TerminalUI
 public enum BoardAction: String, Sendable, CaseIterable {
   case up, down, pageUp, pageDown, top, bottom, drill, back, nextView, previousView, filter, sort, reverseSort
   case flagFilter, modeFilter, command, help, pause, quit
+  case dispatch, undo, remind, group
 }
 
 /// One binding of the live key map; `?` help and the hint bar are generated from these.
@@ -32,7 +33,7 @@ public enum KeyMap {
       keys: [.pageDown, .char(" ")], label: "PgDn Space", action: .pageDown, zh: "下一页", en: "page down",
       inHintBar: false),
     KeyBinding(
-      keys: [.home, .char("g")], label: "Home g", action: .top, zh: "第一行", en: "first row", inHintBar: false),
+      keys: [.home], label: "Home", action: .top, zh: "第一行", en: "first row", inHintBar: false),
     KeyBinding(
       keys: [.end, .char("G")], label: "End G", action: .bottom, zh: "最后一行", en: "last row", inHintBar: false),
     KeyBinding(
@@ -55,6 +56,18 @@ public enum KeyMap {
     KeyBinding(
       keys: [.char("m")], label: "m", action: .modeFilter, zh: "按方式筛选", en: "filter by mode", inHintBar: true,
       views: [.help]),
+    KeyBinding(
+      keys: [.char("d")], label: "d", action: .dispatch, zh: "下发任务", en: "dispatch", inHintBar: true),
+    KeyBinding(
+      keys: [.char("u")], label: "u", action: .undo, zh: "撤销下发（10秒内）", en: "undo dispatch (10 s)",
+      inHintBar: false),
+    KeyBinding(
+      keys: [.char("r")], label: "r", action: .remind, zh: "提醒超时单元长", en: "remind overdue leaders",
+      inHintBar: true,
+      views: [.tasks, .taskDetail]),
+    KeyBinding(
+      keys: [.char("g")], label: "g", action: .group, zh: "分组：指挥部/部门/小组", en: "group by station/dept/squad",
+      inHintBar: true, views: [.taskDetail]),
     KeyBinding(keys: [.char(":")], label: ":", action: .command, zh: "命令", en: "command", inHintBar: true),
     KeyBinding(keys: [.char("?")], label: "?", action: .help, zh: "帮助", en: "help", inHintBar: true),
     KeyBinding(

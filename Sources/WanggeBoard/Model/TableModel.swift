@@ -34,11 +34,16 @@ public struct ModelRow: Sendable {
   public var sortKeys: [SortKey]
   /// The place Enter opens from this row, if any.
   public var drillTo: Int64?
-  public init(key: String, cells: [TableCell], sortKeys: [SortKey], drillTo: Int64? = nil) {
+  /// The task this row stands for (task view), if any.
+  public var taskID: Int64?
+  public init(
+    key: String, cells: [TableCell], sortKeys: [SortKey], drillTo: Int64? = nil, taskID: Int64? = nil
+  ) {
     self.key = key
     self.cells = cells
     self.sortKeys = sortKeys
     self.drillTo = drillTo
+    self.taskID = taskID
   }
   /// The text a `/` filter searches.
   public var searchText: String { cells.map(\.text).joined(separator: " ") }

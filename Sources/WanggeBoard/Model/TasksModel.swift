@@ -19,7 +19,8 @@ enum TasksModel {
   static func timeLeft(_ s: TaskSummary, at now: Instant, _ c: CellText) -> TableCell {
     let t = c.words
     if s.tally.finished == s.tally.assigned { return TableCell("✔ " + t("完成", "done"), style: Style(.good)) }
-    let deadline = s.tally.acknowledged < s.tally.assigned && now <= s.deadlines.ack ? s.deadlines.ack : s.deadlines.finish
+    let deadline =
+      s.tally.acknowledged < s.tally.assigned && now <= s.deadlines.ack ? s.deadlines.ack : s.deadlines.finish
     let left = deadline.epochSeconds - now.epochSeconds
     if left >= 0 { return TableCell(t("剩 ", "in ") + c.span(left)) }
     return TableCell("✗ " + t("超 ", "late ") + c.span(-left), style: StatusKind.overdue.style)
@@ -33,7 +34,7 @@ enum TasksModel {
       ModelColumn(t("任务", "Task"), width: 12, alignment: .left, priority: 100, grows: true),
       ModelColumn(t("响应", "Acked"), width: 13, priority: 95),
       ModelColumn(t("完成", "Done"), width: 13, priority: 85),
-      ModelColumn(t("时限", "Deadline"), width: 10, priority: 90),
+      ModelColumn(t("时限", "Deadline"), width: 12, priority: 90),
       ModelColumn(t("响应超时", "Ack late"), width: 8, priority: 92),
       ModelColumn(t("完成超时", "Done late"), width: 9, priority: 80),
       ModelColumn(t("升级至", "Escalated"), width: 14, alignment: .left, priority: 93),
@@ -45,21 +46,25 @@ enum TasksModel {
       return ModelRow(
         key: "t\(s.task.id)",
         cells: [
-          TableCell("\(s.task.id)"), TableCell(t(s.task.type.chineseName, s.task.type.rawValue)), TableCell(s.task.title),
+          TableCell("\(s.task.id)"), TableCell(t(s.task.type.chineseName, s.task.type.rawValue)),
+          TableCell(s.task.title),
           TableCell("\(NumberText.grouped(s.tally.acknowledged))/\(NumberText.grouped(s.tally.assigned))"),
-          TableCell(NumberText.grouped(s.tally.finished) + " " + (doneRate.map { NumberText.percent($0) } ?? "")),
+          TableCell(
+            NumberText.grouped(s.tally.finished) + " " + (doneRate.map { NumberText.percent($0) } ?? "")),
           timeLeft(s, at: now, c), c.overdue(s.acknowledgementsOverdue), c.overdue(s.finishesOverdue),
           escalation(s.escalation, t), c.count(s.reminders),
         ],
         sortKeys: [
-          .number(Double(s.task.id)), .text(s.task.type.rawValue), .text(s.task.title), ackRate.map { .number($0) } ?? .none,
+          .number(Double(s.task.id)), .text(s.task.type.rawValue), .text(s.task.title),
+          ackRate.map { .number($0) } ?? .none,
           doneRate.map { .number($0) } ?? .none, .number(Double(s.deadlines.finish.epochSeconds)),
           .number(Double(s.acknowledgementsOverdue)), .number(Double(s.finishesOverdue)),
           .number(Double(s.escalation.rawValue)), .number(Double(s.reminders)),
         ], drillTo: nil, taskID: s.task.id)
     }
     return TableModel(
-      title: t("任务 · \(list.count) 项 · 近 7 天", "Tasks · \(list.count) · last 7 days"), columns: columns, rows: rows,
+      title: t("任务 · \(list.count) 项 · 近 7 天", "Tasks · \(list.count) · last 7 days"), columns: columns,
+      rows: rows,
       emptyText: t("近 7 天没有任务：按 d 下发", "No task in the last 7 days: press d to dispatch"))
   }
 
@@ -96,18 +101,22 @@ enum TasksModel {
       ModelRow(
         key: "a\(d.unitID)",
         cells: [
-          TableCell(group(d)), TableCell(d.unitLabel.suffix(2).joined()), TableCell(d.leaderName), c.state(d.state),
-          d.lateBy > 0 ? TableCell(c.span(d.lateBy), style: Style(.warn)) : TableCell("—", style: Style(.muted)),
+          TableCell(group(d)), TableCell(d.unitLabel.suffix(2).joined()), TableCell(d.leaderName),
+          c.state(d.state),
+          d.lateBy > 0
+            ? TableCell(c.span(d.lateBy), style: Style(.warn)) : TableCell("—", style: Style(.muted)),
           c.count(d.reminders),
         ],
         sortKeys: [
-          .text(group(d)), .text(d.unitLabel.joined()), .text(d.leaderName), .number(Double(StationModel.stateRank(d.state))),
+          .text(group(d)), .text(d.unitLabel.joined()), .text(d.leaderName),
+          .number(Double(StationModel.stateRank(d.state))),
           .number(Double(d.lateBy)), .number(Double(d.reminders)),
         ], drillTo: d.unitID)
     }
     let title = task.map { "#\($0.task.id) \($0.task.title) · " } ?? ""
     return TableModel(
-      title: title + t("按\(groupName(groupBy, t))分组", "by \(groupName(groupBy, t).lowercased())"), columns: columns,
+      title: title + t("按\(groupName(groupBy, t))分组", "by \(groupName(groupBy, t).lowercased())"),
+      columns: columns,
       rows: rows, emptyText: t("这里没有这项任务的单元", "No unit of this task here"))
   }
 
@@ -125,7 +134,10 @@ enum TasksModel {
         ModelRow(
           key: "r\(by.rawValue)\(r.name)",
           cells: [TableCell("\(i + 1)"), TableCell(r.name), c.rate(r.ackRate), c.rate(r.finishRate)],
-          sortKeys: [.number(Double(i)), .text(r.name), r.ackRate.map { .number($0) } ?? .none, r.finishRate.map { .number($0) } ?? .none])
+          sortKeys: [
+            .number(Double(i)), .text(r.name), r.ackRate.map { .number($0) } ?? .none,
+            r.finishRate.map { .number($0) } ?? .none,
+          ])
       }, emptyText: "—")
   }
 }

@@ -18,8 +18,8 @@ public enum BoardRenderer {
     renderTrail(board, in: rows[1], buffer: &buffer)
     switch board.view {
     case .overview: renderOverview(board, in: rows[2], buffer: &buffer, tick: tick)
-    case .station, .leaders: renderSplit(board, in: rows[2], buffer: &buffer, tick: tick)
-    case .help, .unit: primary(board, in: rows[2], buffer: &buffer, tick: tick)
+    case .station, .leaders, .taskDetail: renderSplit(board, in: rows[2], buffer: &buffer, tick: tick)
+    case .help, .unit, .tasks: primary(board, in: rows[2], buffer: &buffer, tick: tick)
     }
     var cursor: (x: Int, y: Int)?
     switch board.mode {
@@ -29,12 +29,18 @@ public enum BoardRenderer {
     case .command(let editor):
       renderCompletions(board, editor.text, above: rows[3], buffer: &buffer)
       cursor = TextPrompt(label: ":", editor: editor, isFocused: true).render(in: rows[3], buffer: &buffer)
-    case .help, .normal:
+    case .help, .normal, .dispatching, .confirming:
       KeyHintBar(KeyMap.active(in: board.view).filter(\.inHintBar).map { KeyHint($0.label, t($0.zh, $0.en)) })
         .render(in: rows[3].inset(horizontal: 1, vertical: 0), buffer: &buffer)
     }
     if let toast = board.messages.current(at: tick) { toast.render(in: buffer.area, buffer: &buffer) }
-    if case .help = board.mode { HelpOverlay.render(board, in: buffer.area, buffer: &buffer) }
+    switch board.mode {
+    case .help: HelpOverlay.render(board, in: buffer.area, buffer: &buffer)
+    case .dispatching(let form):
+      cursor = DispatchOverlay.render(board, form: form, in: buffer.area, buffer: &buffer)
+    case .confirming(let modal, _): modal.render(in: buffer.area, buffer: &buffer)
+    default: break
+    }
     return cursor
   }
 
@@ -111,7 +117,7 @@ public enum BoardRenderer {
   /// Station and leader views: the primary table above (or left of) the secondary panels.
   static func renderSplit(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) {
     let count = board.screen.secondary.count
-    if board.view == .leaders, area.width >= 110 {
+    if board.view != .station, area.width >= 110 {
       let columns = Layout.split(area, .horizontal, [.fill(3), .fill(2)])
       primary(board, in: columns[0], buffer: &buffer, tick: tick)
       let stack = Layout.split(columns[1], .vertical, Array(repeating: .fill(1), count: max(1, count)))
