@@ -30,15 +30,24 @@ struct EventApplier {
   private var unitByPath: [PlacePath: Int64] = [:]
   private var tasks: [Int64: GridTask] = [:]
   private let insertEvent: Statement
+  private let raw: RawAssignmentStatements
 
   init(db: Database) throws {
     self.db = db
     unitDepth = try Int.fetchOne(db, sql: "SELECT max(depth) FROM level") ?? 0
     insertEvent = try db.makeStatement(
       sql: "INSERT OR IGNORE INTO event(id, type, at, recorded_at) VALUES (?, ?, ?, ?)")
+    raw = try RawAssignmentStatements(db)
   }
 
   mutating func apply(_ event: GridEvent, recordedAt: Instant) throws {
+    switch event.kind {
+    case .acknowledged(let task, .id(let unit)):
+      return try applyAssignment(event, task: task, unit: unit, finished: false, result: nil, recordedAt: recordedAt)
+    case .finished(let task, .id(let unit), let result):
+      return try applyAssignment(event, task: task, unit: unit, finished: true, result: result, recordedAt: recordedAt)
+    default: break
+    }
     // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
     let effect = try prepare(event)
     try insertEvent.execute(arguments: [
@@ -64,7 +73,8 @@ struct EventApplier {
     case .visited(let household):
       let (unit, _) = try householdRow(household)
       guard
-        try Row.fetchOne(db, sql: "SELECT 1 FROM help_case WHERE household_id = ?", arguments: [household])
+        try Row.fetchOne(
+          try db.cachedStatement(sql: "SELECT 1 FROM help_case WHERE household_id = ?"), arguments: [household])
           != nil
       else {
         throw FieldProblem(
@@ -82,7 +92,7 @@ struct EventApplier {
       let (unit, _) = try householdRow(household)
       guard
         let green = try Bool.fetchOne(
-          db, sql: "SELECT green FROM help_case WHERE household_id = ?", arguments: [household])
+          try db.cachedStatement(sql: "SELECT green FROM help_case WHERE household_id = ?"), arguments: [household])
       else {
         throw FieldProblem(field: "household", problem: "household \(household) has no one-to-one help case")
       }
@@ -92,7 +102,7 @@ struct EventApplier {
 
   // MARK: lookups
 
-  private mutating func ancestors(of placeID: Int64) throws -> [Int64] {
+  fileprivate mutating func ancestors(of placeID: Int64) throws -> [Int64] {
     var out: [Int64] = []
     var current = placeID
     while true {
@@ -100,9 +110,7 @@ struct EventApplier {
       if let cached = parents[current] {
         parent = cached
       } else {
-        parent =
-          try Int64?.fetchOne(db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [current])
-          ?? nil
+        parent = try raw.parent(of: current)
         parents[current] = parent
       }
       guard let p = parent else { return out }
@@ -111,10 +119,11 @@ struct EventApplier {
     }
   }
 
-  private mutating func unitID(_ ref: GridEvent.UnitRef) throws -> Int64 {
+  fileprivate mutating func unitID(_ ref: GridEvent.UnitRef) throws -> Int64 {
     switch ref {
     case .id(let id):
-      guard try Row.fetchOne(db, sql: "SELECT 1 FROM unit WHERE place_id = ?", arguments: [id]) != nil else {
+      guard try Row.fetchOne(
+          try db.cachedStatement(sql: "SELECT 1 FROM unit WHERE place_id = ?"), arguments: [id]) != nil else {
         throw FieldProblem(field: "unit", problem: "no unit has id \(id); give a unit's id or path")
       }
       return id
@@ -135,12 +144,11 @@ struct EventApplier {
     }
   }
 
-  private mutating func task(_ id: Int64) throws -> GridTask {
+  fileprivate mutating func task(_ id: Int64) throws -> GridTask {
     if let t = tasks[id] { return t }
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT type, title, scope_id, issued_at, ack_within, finish_within FROM task WHERE id = ?",
-        arguments: [id])
+          try db.cachedStatement(sql: "SELECT type, title, scope_id, issued_at, ack_within, finish_within FROM task WHERE id = ?"), arguments: [id])
     else {
       throw FieldProblem(
         field: "task", problem: "no task has id \(id); list tasks with `wangge report` or `wangge tasks`")
@@ -160,7 +168,7 @@ struct EventApplier {
     let unit = try unitID(ref)
     guard
       try Row.fetchOne(
-        db, sql: "SELECT 1 FROM assignment WHERE task_id = ? AND unit_id = ?", arguments: [taskID, unit])
+          try db.cachedStatement(sql: "SELECT 1 FROM assignment WHERE task_id = ? AND unit_id = ?"), arguments: [taskID, unit])
         != nil
     else {
       throw FieldProblem(
@@ -173,7 +181,7 @@ struct EventApplier {
   private func householdRow(_ id: Int64) throws -> (unit: Int64, reach: Reachability) {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT unit_id, reach FROM household WHERE id = ?", arguments: [id])
+          try db.cachedStatement(sql: "SELECT unit_id, reach FROM household WHERE id = ?"), arguments: [id])
     else { throw FieldProblem(field: "household", problem: "no household has id \(id)") }
     return (row[0], Reachability(rawValue: row[1]) ?? .notReached)
   }
@@ -187,18 +195,16 @@ struct EventApplier {
     throws -> Bool
   {
     let row = try Row.fetchOne(
-      db, sql: "SELECT acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id = ?",
-      arguments: [task.id, unit])!
+          try db.cachedStatement(sql: "SELECT acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id = ?"), arguments: [task.id, unit])!
     let oldAck: Int64? = row[0]
     let oldFinish: Int64? = row[1]
     let newAck = min(oldAck ?? .max, ack.epochSeconds)
     let newFinish = finish.map { min(oldFinish ?? .max, $0.epochSeconds) } ?? oldFinish
     guard newAck != oldAck || newFinish != oldFinish else { return false }
-    try db.execute(
-      sql: """
+    try db.cachedStatement(sql: """
         UPDATE assignment SET acked_at = ?, finished_at = ?, result = coalesce(?, result)
         WHERE task_id = ? AND unit_id = ?
-        """,
+        """).execute(
       arguments: [newAck, newFinish, newFinish != oldFinish ? result : nil, task.id, unit])
     let d = task.deadlines
     func onTimeAck(_ s: Int64?) -> Int64 { s.map { d.ackIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
@@ -219,29 +225,26 @@ struct EventApplier {
   private mutating func recordVisit(household: Int64, unit: Int64, at: Instant, eventID: String) throws
     -> Bool
   {
-    try db.execute(
-      sql: "INSERT INTO visit(household_id, at, event_id) VALUES (?, ?, ?)",
+    try db.cachedStatement(sql: "INSERT INTO visit(household_id, at, event_id) VALUES (?, ?, ?)").execute(
       arguments: [household, at.epochSeconds, eventID])
     let row = try Row.fetchOne(
-      db, sql: "SELECT last_visit, cadence FROM help_case WHERE household_id = ?", arguments: [household])!
+          try db.cachedStatement(sql: "SELECT last_visit, cadence FROM help_case WHERE household_id = ?"), arguments: [household])!
     let last: Int64? = row[0]
     let cadence: Int64 = row[1]
     guard last == nil || at.epochSeconds > last! else { return false }
-    try db.execute(
-      sql: "UPDATE help_case SET last_visit = ? WHERE household_id = ?",
+    try db.cachedStatement(sql: "UPDATE help_case SET last_visit = ? WHERE household_id = ?").execute(
       arguments: [at.epochSeconds, household])
     let due = at.epochSeconds + cadence
     for place in [unit] + (try ancestors(of: unit)) {
-      try db.execute(
-        sql: "UPDATE help_due SET due_at = ? WHERE place_id = ? AND household_id = ?",
-        arguments: [due, place, household])
+      try db.cachedStatement(sql: "UPDATE help_due SET due_at = ? WHERE place_id = ? AND household_id = ?").execute(
+      arguments: [due, place, household])
     }
     return true
   }
 
   private mutating func recordGroupBuilt(unit: Int64) throws -> Bool {
-    try db.execute(
-      sql: "UPDATE unit SET group_built = 1 WHERE place_id = ? AND group_built = 0", arguments: [unit])
+    try db.cachedStatement(sql: "UPDATE unit SET group_built = 1 WHERE place_id = ? AND group_built = 0").execute(
+      arguments: [unit])
     guard db.changesCount > 0 else { return false }
     var d = PlaceStats()
     d.groupsBuilt = 1
@@ -254,7 +257,8 @@ struct EventApplier {
     -> Bool
   {
     guard old != new else { return false }
-    try db.execute(sql: "UPDATE household SET reach = ? WHERE id = ?", arguments: [new.rawValue, household])
+    try db.cachedStatement(sql: "UPDATE household SET reach = ? WHERE id = ?").execute(
+      arguments: [new.rawValue, household])
     var d = PlaceStats()
     if old == .inGroup { d.reachedGroup -= 1 }
     if old == .phoneOnly { d.reachedPhone -= 1 }
@@ -266,11 +270,93 @@ struct EventApplier {
 
   private mutating func recordGreen(household: Int64, unit: Int64, was: Bool, open: Bool) throws -> Bool {
     guard was != open else { return false }
-    try db.execute(
-      sql: "UPDATE help_case SET green = ? WHERE household_id = ?", arguments: [open, household])
+    try db.cachedStatement(sql: "UPDATE help_case SET green = ? WHERE household_id = ?").execute(
+      arguments: [open, household])
     var d = PlaceStats()
     d.greenOpen = open ? 1 : -1
     deltas.addStats(d, to: [unit] + (try ancestors(of: unit)))
     return true
+  }
+}
+
+extension EventApplier {
+  /// Acknowledgements and finishes by unit id, the bulk of every day's events: the same checks and
+  /// effects as the general path, through C-level statements.
+  fileprivate mutating func applyAssignment(
+    _ event: GridEvent, task taskID: Int64, unit: Int64, finished: Bool, result: String?, recordedAt: Instant
+  ) throws {
+    let task = try task(taskID)
+    guard let old = try raw.assignment(task: taskID, unit: unit) else {
+      _ = try unitID(.id(unit))  // names a missing unit as such
+      throw FieldProblem(
+        field: "unit", problem: "unit \(unit) has no assignment in task \(taskID) (it is outside the task's scope)")
+    }
+    guard try raw.recordEvent(event, recordedAt: recordedAt) else {
+      summary.duplicates += 1
+      return
+    }
+    let ack = event.at.epochSeconds
+    let newAck = min(old.ack ?? .max, ack)
+    let newFinish = finished ? min(old.finish ?? .max, ack) : old.finish
+    guard newAck != old.ack || newFinish != old.finish else {
+      summary.noEffect += 1
+      return
+    }
+    try raw.update(task: taskID, unit: unit, ack: newAck, finish: newFinish, result: newFinish != old.finish ? result : nil)
+    let d = task.deadlines
+    func onTimeAck(_ s: Int64?) -> Int64 { s.map { d.ackIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
+    func onTimeFinish(_ s: Int64?) -> Int64 { s.map { d.finishIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
+    deltas.addTally(
+      task: taskID, places: try ancestors(of: unit),
+      [
+        0, old.ack == nil ? 1 : 0, onTimeAck(newAck) - onTimeAck(old.ack),
+        old.finish == nil && newFinish != nil ? 1 : 0, onTimeFinish(newFinish) - onTimeFinish(old.finish),
+      ])
+    summary.applied += 1
+  }
+}
+
+/// The C-level statements of the acknowledgement path.
+struct RawAssignmentStatements {
+  let selectAssignment: RawStatement
+  let updateAssignment: RawStatement
+  let insertEvent: RawStatement
+  let selectParent: RawStatement
+
+  init(_ db: Database) throws {
+    selectAssignment = try RawStatement(db, "SELECT acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id = ?")
+    updateAssignment = try RawStatement(
+      db, "UPDATE assignment SET acked_at = ?, finished_at = ?, result = coalesce(?, result) WHERE task_id = ? AND unit_id = ?")
+    insertEvent = try RawStatement(db, "INSERT OR IGNORE INTO event(id, type, at, recorded_at) VALUES (?, ?, ?, ?)")
+    selectParent = try RawStatement(db, "SELECT parent_id FROM place WHERE id = ?")
+  }
+
+  /// The assignment's acknowledge and finish times, or nil when there is no such assignment.
+  func assignment(task: Int64, unit: Int64) throws -> (ack: Int64?, finish: Int64?)? {
+    selectAssignment.bind([task, unit])
+    defer { selectAssignment.reset() }
+    guard try selectAssignment.step() else { return nil }
+    return (selectAssignment.int(0), selectAssignment.int(1))
+  }
+
+  /// Records the event id; false when it was already there.
+  func recordEvent(_ event: GridEvent, recordedAt: Instant) throws -> Bool {
+    insertEvent.bind([nil, nil, event.at.epochSeconds, recordedAt.epochSeconds])
+    insertEvent.bindText(1, event.id)
+    insertEvent.bindText(2, event.typeCode)
+    return try insertEvent.run() > 0
+  }
+
+  func update(task: Int64, unit: Int64, ack: Int64?, finish: Int64?, result: String?) throws {
+    updateAssignment.bind([ack, finish, nil, task, unit])
+    updateAssignment.bindText(3, result)
+    try updateAssignment.run()
+  }
+
+  func parent(of place: Int64) throws -> Int64? {
+    selectParent.bind([place])
+    defer { selectParent.reset() }
+    guard try selectParent.step() else { return nil }
+    return selectParent.int(0)
   }
 }
