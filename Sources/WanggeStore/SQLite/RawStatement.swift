@@ -19,7 +19,11 @@ final class RawStatement {
   func bind(_ values: [Int64?]) {
     sqlite3_reset(handle)
     for (i, v) in values.enumerated() {
-      if let v { sqlite3_bind_int64(handle, Int32(i + 1), v) } else { sqlite3_bind_null(handle, Int32(i + 1)) }
+      if let v {
+        sqlite3_bind_int64(handle, Int32(i + 1), v)
+      } else {
+        sqlite3_bind_null(handle, Int32(i + 1))
+      }
     }
   }
 
@@ -36,7 +40,8 @@ final class RawStatement {
     let rc = sqlite3_step(handle)
     if rc == SQLITE_ROW { return true }
     guard rc == SQLITE_DONE else {
-      throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection)))
+      throw DatabaseError(
+        resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection)))
     }
     return false
   }

@@ -43,9 +43,11 @@ struct EventApplier {
   mutating func apply(_ event: GridEvent, recordedAt: Instant) throws {
     switch event.kind {
     case .acknowledged(let task, .id(let unit)):
-      return try applyAssignment(event, task: task, unit: unit, finished: false, result: nil, recordedAt: recordedAt)
+      return try applyAssignment(
+        event, task: task, unit: unit, finished: false, result: nil, recordedAt: recordedAt)
     case .finished(let task, .id(let unit), let result):
-      return try applyAssignment(event, task: task, unit: unit, finished: true, result: result, recordedAt: recordedAt)
+      return try applyAssignment(
+        event, task: task, unit: unit, finished: true, result: result, recordedAt: recordedAt)
     default: break
     }
     // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
@@ -74,7 +76,8 @@ struct EventApplier {
       let (unit, _) = try householdRow(household)
       guard
         try Row.fetchOne(
-          try db.cachedStatement(sql: "SELECT 1 FROM help_case WHERE household_id = ?"), arguments: [household])
+          try db.cachedStatement(sql: "SELECT 1 FROM help_case WHERE household_id = ?"),
+          arguments: [household])
           != nil
       else {
         throw FieldProblem(
@@ -92,7 +95,8 @@ struct EventApplier {
       let (unit, _) = try householdRow(household)
       guard
         let green = try Bool.fetchOne(
-          try db.cachedStatement(sql: "SELECT green FROM help_case WHERE household_id = ?"), arguments: [household])
+          try db.cachedStatement(sql: "SELECT green FROM help_case WHERE household_id = ?"),
+          arguments: [household])
       else {
         throw FieldProblem(field: "household", problem: "household \(household) has no one-to-one help case")
       }
@@ -122,8 +126,10 @@ struct EventApplier {
   fileprivate mutating func unitID(_ ref: GridEvent.UnitRef) throws -> Int64 {
     switch ref {
     case .id(let id):
-      guard try Row.fetchOne(
-          try db.cachedStatement(sql: "SELECT 1 FROM unit WHERE place_id = ?"), arguments: [id]) != nil else {
+      guard
+        try Row.fetchOne(
+          try db.cachedStatement(sql: "SELECT 1 FROM unit WHERE place_id = ?"), arguments: [id]) != nil
+      else {
         throw FieldProblem(field: "unit", problem: "no unit has id \(id); give a unit's id or path")
       }
       return id
@@ -148,7 +154,9 @@ struct EventApplier {
     if let t = tasks[id] { return t }
     guard
       let row = try Row.fetchOne(
-          try db.cachedStatement(sql: "SELECT type, title, scope_id, issued_at, ack_within, finish_within FROM task WHERE id = ?"), arguments: [id])
+        try db.cachedStatement(
+          sql: "SELECT type, title, scope_id, issued_at, ack_within, finish_within FROM task WHERE id = ?"),
+        arguments: [id])
     else {
       throw FieldProblem(
         field: "task", problem: "no task has id \(id); list tasks with `wangge report` or `wangge tasks`")
@@ -168,7 +176,8 @@ struct EventApplier {
     let unit = try unitID(ref)
     guard
       try Row.fetchOne(
-          try db.cachedStatement(sql: "SELECT 1 FROM assignment WHERE task_id = ? AND unit_id = ?"), arguments: [taskID, unit])
+        try db.cachedStatement(sql: "SELECT 1 FROM assignment WHERE task_id = ? AND unit_id = ?"),
+        arguments: [taskID, unit])
         != nil
     else {
       throw FieldProblem(
@@ -181,7 +190,7 @@ struct EventApplier {
   private func householdRow(_ id: Int64) throws -> (unit: Int64, reach: Reachability) {
     guard
       let row = try Row.fetchOne(
-          try db.cachedStatement(sql: "SELECT unit_id, reach FROM household WHERE id = ?"), arguments: [id])
+        try db.cachedStatement(sql: "SELECT unit_id, reach FROM household WHERE id = ?"), arguments: [id])
     else { throw FieldProblem(field: "household", problem: "no household has id \(id)") }
     return (row[0], Reachability(rawValue: row[1]) ?? .notReached)
   }
@@ -195,16 +204,20 @@ struct EventApplier {
     throws -> Bool
   {
     let row = try Row.fetchOne(
-          try db.cachedStatement(sql: "SELECT acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id = ?"), arguments: [task.id, unit])!
+      try db.cachedStatement(
+        sql: "SELECT acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id = ?"),
+      arguments: [task.id, unit])!
     let oldAck: Int64? = row[0]
     let oldFinish: Int64? = row[1]
     let newAck = min(oldAck ?? .max, ack.epochSeconds)
     let newFinish = finish.map { min(oldFinish ?? .max, $0.epochSeconds) } ?? oldFinish
     guard newAck != oldAck || newFinish != oldFinish else { return false }
-    try db.cachedStatement(sql: """
+    try db.cachedStatement(
+      sql: """
         UPDATE assignment SET acked_at = ?, finished_at = ?, result = coalesce(?, result)
         WHERE task_id = ? AND unit_id = ?
-        """).execute(
+        """
+    ).execute(
       arguments: [newAck, newFinish, newFinish != oldFinish ? result : nil, task.id, unit])
     let d = task.deadlines
     func onTimeAck(_ s: Int64?) -> Int64 { s.map { d.ackIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
@@ -228,7 +241,8 @@ struct EventApplier {
     try db.cachedStatement(sql: "INSERT INTO visit(household_id, at, event_id) VALUES (?, ?, ?)").execute(
       arguments: [household, at.epochSeconds, eventID])
     let row = try Row.fetchOne(
-          try db.cachedStatement(sql: "SELECT last_visit, cadence FROM help_case WHERE household_id = ?"), arguments: [household])!
+      try db.cachedStatement(sql: "SELECT last_visit, cadence FROM help_case WHERE household_id = ?"),
+      arguments: [household])!
     let last: Int64? = row[0]
     let cadence: Int64 = row[1]
     guard last == nil || at.epochSeconds > last! else { return false }
@@ -236,15 +250,17 @@ struct EventApplier {
       arguments: [at.epochSeconds, household])
     let due = at.epochSeconds + cadence
     for place in [unit] + (try ancestors(of: unit)) {
-      try db.cachedStatement(sql: "UPDATE help_due SET due_at = ? WHERE place_id = ? AND household_id = ?").execute(
-      arguments: [due, place, household])
+      try db.cachedStatement(sql: "UPDATE help_due SET due_at = ? WHERE place_id = ? AND household_id = ?")
+        .execute(
+          arguments: [due, place, household])
     }
     return true
   }
 
   private mutating func recordGroupBuilt(unit: Int64) throws -> Bool {
-    try db.cachedStatement(sql: "UPDATE unit SET group_built = 1 WHERE place_id = ? AND group_built = 0").execute(
-      arguments: [unit])
+    try db.cachedStatement(sql: "UPDATE unit SET group_built = 1 WHERE place_id = ? AND group_built = 0")
+      .execute(
+        arguments: [unit])
     guard db.changesCount > 0 else { return false }
     var d = PlaceStats()
     d.groupsBuilt = 1
@@ -289,7 +305,8 @@ extension EventApplier {
     guard let old = try raw.assignment(task: taskID, unit: unit) else {
       _ = try unitID(.id(unit))  // names a missing unit as such
       throw FieldProblem(
-        field: "unit", problem: "unit \(unit) has no assignment in task \(taskID) (it is outside the task's scope)")
+        field: "unit",
+        problem: "unit \(unit) has no assignment in task \(taskID) (it is outside the task's scope)")
     }
     guard try raw.recordEvent(event, recordedAt: recordedAt) else {
       summary.duplicates += 1
@@ -302,10 +319,14 @@ extension EventApplier {
       summary.noEffect += 1
       return
     }
-    try raw.update(task: taskID, unit: unit, ack: newAck, finish: newFinish, result: newFinish != old.finish ? result : nil)
+    try raw.update(
+      task: taskID, unit: unit, ack: newAck, finish: newFinish, result: newFinish != old.finish ? result : nil
+    )
     let d = task.deadlines
     func onTimeAck(_ s: Int64?) -> Int64 { s.map { d.ackIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
-    func onTimeFinish(_ s: Int64?) -> Int64 { s.map { d.finishIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
+    func onTimeFinish(_ s: Int64?) -> Int64 {
+      s.map { d.finishIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0
+    }
     deltas.addTally(
       task: taskID, places: try ancestors(of: unit),
       [
@@ -324,10 +345,14 @@ struct RawAssignmentStatements {
   let selectParent: RawStatement
 
   init(_ db: Database) throws {
-    selectAssignment = try RawStatement(db, "SELECT acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id = ?")
+    selectAssignment = try RawStatement(
+      db, "SELECT acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id = ?")
     updateAssignment = try RawStatement(
-      db, "UPDATE assignment SET acked_at = ?, finished_at = ?, result = coalesce(?, result) WHERE task_id = ? AND unit_id = ?")
-    insertEvent = try RawStatement(db, "INSERT OR IGNORE INTO event(id, type, at, recorded_at) VALUES (?, ?, ?, ?)")
+      db,
+      "UPDATE assignment SET acked_at = ?, finished_at = ?, result = coalesce(?, result) WHERE task_id = ? AND unit_id = ?"
+    )
+    insertEvent = try RawStatement(
+      db, "INSERT OR IGNORE INTO event(id, type, at, recorded_at) VALUES (?, ?, ?, ?)")
     selectParent = try RawStatement(db, "SELECT parent_id FROM place WHERE id = ?")
   }
 

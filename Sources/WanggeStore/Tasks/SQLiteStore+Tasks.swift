@@ -187,3 +187,26 @@ extension SQLiteStore {
     }
   }
 }
+
+extension SQLiteStore {
+  /// The newest task's id (for benchmarks and scripts).
+  public func newestTaskID() throws -> Int64 {
+    try pool.read { db in
+      guard let id = try Int64.fetchOne(db, sql: "SELECT max(id) FROM task") else {
+        throw TaskDeskError.unknownTask(0)
+      }
+      return id
+    }
+  }
+
+  /// Units whose assignment of `task` is not acknowledged yet, by unit id.
+  public func pendingUnits(task: Int64, limit: Int) throws -> [Int64] {
+    try pool.read { db in
+      try Int64.fetchAll(
+        db,
+        sql:
+          "SELECT unit_id FROM assignment WHERE task_id = ? AND acked_at IS NULL AND finished_at IS NULL LIMIT ?",
+        arguments: [task, limit])
+    }
+  }
+}
