@@ -36,5 +36,10 @@ settle() {  # waits until the recorded output stops growing
 }
 # The terminal is usable again after the program quit: exit status 0, cooked mode with echo.
 clean_exit() {
-  wait_for "EXITED:0" && screen | grep -qE '(^| )icanon( |$)' && screen | grep -qE '(^| )echo( |$)'
+  if wait_for "EXITED:0" 10 && screen | grep -qE '(^| )icanon( |$)' && screen | grep -qE '(^| )echo( |$)'; then
+    return 0
+  fi
+  echo "---- screen after q:" >&2
+  screen | grep -v '^\s*$' | head -20 >&2
+  return 1
 }
