@@ -52,7 +52,7 @@ struct DispatchCommand: ParsableCommand {
             "task": receipt.taskID, "assignments": receipt.assignments,
             "unit_leaders": receipt.fanOut.unitLeaders,
             "households": receipt.fanOut.households, "households_reached": receipt.fanOut.householdsReached,
-            "scope": try s.path(of: place.id).description,
+            "scope": place.parentID == nil ? place.name : try s.path(of: place.id).description,
           ]))
       } else {
         print(
