@@ -19,6 +19,7 @@ public enum EventLineParser {
 
   /// Parses `line` into an event or the first problem found.
   public static func parse(_ line: Substring) -> Result<GridEvent, FieldProblem> {
+    if let flat = FlatEventScanner.scan(line) { return parse(fields: flat) }
     guard let data = line.data(using: .utf8),
       let any = try? JSONSerialization.jsonObject(with: data, options: []),
       let obj = any as? [String: Any]
@@ -27,6 +28,10 @@ public enum EventLineParser {
         FieldProblem(
           field: "line", problem: "not a JSON object; write one event per line as {\"id\":…,\"type\":…}"))
     }
+    return parse(fields: obj.mapValues(EventFieldValue.init))
+  }
+
+  static func parse(fields obj: [String: EventFieldValue]) -> Result<GridEvent, FieldProblem> {
     do {
       return .success(try event(from: obj))
     } catch let p as FieldProblem {
@@ -36,20 +41,18 @@ public enum EventLineParser {
     }
   }
 
-  static func event(from obj: [String: Any]) throws -> GridEvent {
+  static func event(from obj: [String: EventFieldValue]) throws -> GridEvent {
     guard let idValue = obj["id"] else { throw missing("id", "a unique event id such as \"ack-000123\"") }
     let id: String
-    if let s = idValue as? String, !s.isEmpty, s.count <= 200 {
-      id = s
-    } else if let n = idValue as? NSNumber, !(idValue is Bool) {
-      id = n.stringValue
-    } else {
-      throw FieldProblem(field: "id", problem: "must be a non-empty string of at most 200 characters")
+    switch idValue {
+    case .string(let s) where !s.isEmpty && s.count <= 200: id = s
+    case .int(let n): id = String(n)
+    default: throw FieldProblem(field: "id", problem: "must be a non-empty string of at most 200 characters")
     }
-    guard let type = obj["type"] as? String else {
+    guard case .string(let type)? = obj["type"] else {
       throw missing("type", "one of \(types.joined(separator: ", "))")
     }
-    guard let atText = obj["at"] as? String else {
+    guard case .string(let atText)? = obj["at"] else {
       throw missing("at", "an ISO 8601 time such as \"2026-11-22T09:30:00+08:00\"")
     }
     guard let at = InstantFormat.parse(atText) else {
@@ -63,11 +66,10 @@ public enum EventLineParser {
       kind = .acknowledged(task: try int(obj, "task"), unit: try unit(obj))
     case "done":
       var result: String?
-      if let r = obj["result"], !(r is NSNull) {
-        guard JSONSerialization.isValidJSONObject(r),
-          let d = try? JSONSerialization.data(withJSONObject: r, options: [.sortedKeys])
-        else { throw FieldProblem(field: "result", problem: "must be a JSON object or array") }
-        result = String(decoding: d, as: UTF8.self)
+      switch obj["result"] {
+      case nil, .null?: break
+      case .json(let text)?: result = text
+      default: throw FieldProblem(field: "result", problem: "must be a JSON object or array")
       }
       kind = .finished(task: try int(obj, "task"), unit: try unit(obj), result: result)
     case "visit":
@@ -75,13 +77,15 @@ public enum EventLineParser {
     case "group_built":
       kind = .groupBuilt(unit: try unit(obj))
     case "reached":
-      guard let via = obj["via"] as? String else { throw missing("via", "\"group\", \"phone\" or \"none\"") }
+      guard case .string(let via)? = obj["via"] else {
+        throw missing("via", "\"group\", \"phone\" or \"none\"")
+      }
       guard let r = Reachability(code: via) else {
         throw FieldProblem(field: "via", problem: "\"\(via)\" is not allowed (allowed: group, phone, none)")
       }
       kind = .reached(household: try int(obj, "household"), via: r)
     case "green":
-      guard let open = obj["open"] as? Bool else { throw missing("open", "true or false") }
+      guard case .bool(let open)? = obj["open"] else { throw missing("open", "true or false") }
       kind = .greenChannel(household: try int(obj, "household"), open: open)
     default:
       throw FieldProblem(
@@ -95,18 +99,22 @@ public enum EventLineParser {
     FieldProblem(field: field, problem: "missing; add \(expected)")
   }
 
-  static func int(_ obj: [String: Any], _ field: String) throws -> Int64 {
+  static func int(_ obj: [String: EventFieldValue], _ field: String) throws -> Int64 {
     guard let v = obj[field] else { throw missing(field, "a positive integer id") }
-    if let n = v as? NSNumber, !(v is Bool), let i = Int64(exactly: n.doubleValue), i > 0 { return i }
-    if let s = v as? String, let i = Int64(s), i > 0 { return i }
-    throw FieldProblem(field: field, problem: "must be a positive integer id, got \(v)")
+    switch v {
+    case .int(let i) where i > 0: return i
+    case .number(let d) where d > 0: if let i = Int64(exactly: d) { return i }
+    case .string(let s): if let i = Int64(s), i > 0 { return i }
+    default: break
+    }
+    throw FieldProblem(field: field, problem: "must be a positive integer id, got \(v.shown)")
   }
 
-  static func unit(_ obj: [String: Any]) throws -> GridEvent.UnitRef {
+  static func unit(_ obj: [String: EventFieldValue]) throws -> GridEvent.UnitRef {
     guard let v = obj["unit"] else {
       throw missing("unit", "the unit's id or path such as \"河北街道/水映花城社区/…/12号楼/3单元\"")
     }
-    if let s = v as? String {
+    if case .string(let s) = v {
       if let i = Int64(s), i > 0 { return .id(i) }
       let path = PlacePath(parsing: s)
       guard !path.isRoot else {
@@ -114,7 +122,7 @@ public enum EventLineParser {
       }
       return .path(path)
     }
-    if let n = v as? NSNumber, !(v is Bool), let i = Int64(exactly: n.doubleValue), i > 0 { return .id(i) }
+    if case .int(let i) = v, i > 0 { return .id(i) }
     throw FieldProblem(field: "unit", problem: "must be a unit id or a path string")
   }
 }

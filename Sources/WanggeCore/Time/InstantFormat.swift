@@ -8,9 +8,24 @@ public enum InstantFormat {
   /// Parses `2026-11-22T08:00:00+08:00`, `2026-11-22T00:00:00Z`, `2026-11-22 08:00:00` (taken as +08:00),
   /// `2026-11-22T08:00` or a bare epoch-seconds number. Returns nil when the text is none of these.
   public static func parse(_ text: String) -> Instant? {
-    let s = text.trimmingCharacters(in: .whitespaces)
-    if let n = Int64(s) { return Instant(epochSeconds: n) }
-    let chars = Array(s.utf8)
+    var copy = text
+    return copy.withUTF8 { parse(utf8: $0) }
+  }
+
+  /// The same on UTF-8 bytes (no Foundation, no allocation: ingest parses one per event).
+  static func parse(utf8 all: UnsafeBufferPointer<UInt8>) -> Instant? {
+    var lo = 0
+    var hi = all.count
+    while lo < hi, all[lo] == 32 || all[lo] == 9 { lo += 1 }
+    while hi > lo, all[hi - 1] == 32 || all[hi - 1] == 9 { hi -= 1 }
+    let chars = UnsafeBufferPointer(rebasing: all[lo..<hi])
+    if !chars.isEmpty,
+      chars.allSatisfy({ (48...57).contains($0) })
+        || (chars[0] == 45 && chars.count > 1
+          && chars.dropFirst().allSatisfy({ (48...57).contains($0) }))
+    {
+      return Int64(String(decoding: chars, as: UTF8.self)).map(Instant.init(epochSeconds:))
+    }
     func num(_ from: Int, _ len: Int) -> Int? {
       guard from + len <= chars.count else { return nil }
       var v = 0
