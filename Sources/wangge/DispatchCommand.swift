@@ -59,10 +59,8 @@ struct DispatchCommand: ParsableCommand {
           "task \(receipt.taskID): \(receipt.assignments.grouped) assignments to \(receipt.fanOut.unitLeaders.grouped) unit leaders (\(receipt.fanOut.households.grouped) households)"
         )
       }
-    } catch let e as StoreError {
-      fail(e.description)
-    } catch let e as TaskDeskError {
-      fail(e.description)
+    } catch {
+      failOnUserError(error)
     }
   }
 }

@@ -33,3 +33,13 @@ func fail(_ message: String) -> Never {
   printError(message)
   exit(1)
 }
+
+/// Exits with the message of an error a person can fix (unknown place, unknown task, …);
+/// any other error is thrown on.
+func failOnUserError(_ error: any Error) -> Never {
+  switch error {
+  case let e as StoreError: fail(e.description)
+  case let e as TaskDeskError: fail(e.description)
+  default: fail("\(error)")
+  }
+}

@@ -43,8 +43,8 @@ struct TasksCommand: ParsableCommand {
           "\(t.task.id)\t\(t.task.type.chineseName)\t\(t.task.title)\tack \(t.tally.acknowledged.grouped)/\(t.tally.assigned.grouped)\tdone \(t.tally.finished.grouped)\toverdue \(t.acknowledgementsOverdue.grouped)+\(t.finishesOverdue.grouped)\t\(t.escalation.code)\treminders \(t.reminders)"
         )
       }
-    } catch let e as StoreError {
-      fail(e.description)
+    } catch {
+      failOnUserError(error)
     }
   }
 }
@@ -65,10 +65,8 @@ struct RemindCommand: ParsableCommand {
       let n = try s.remind(
         task: task, under: place.id, operator: OperatorName.resolve(`operator`), at: SystemClock().now())
       print("reminded \(n.grouped) unit leaders")
-    } catch let e as StoreError {
-      fail(e.description)
-    } catch let e as TaskDeskError {
-      fail(e.description)
+    } catch {
+      failOnUserError(error)
     }
   }
 }
@@ -104,10 +102,8 @@ struct RankingsCommand: ParsableCommand {
           "\(i + 1)\t\(r.name)\tack on time \(ack)\tdone on time \(fin)\tassigned \(r.tally.assigned.grouped)"
         )
       }
-    } catch let e as StoreError {
-      fail(e.description)
-    } catch let e as TaskDeskError {
-      fail(e.description)
+    } catch {
+      failOnUserError(error)
     }
   }
 }

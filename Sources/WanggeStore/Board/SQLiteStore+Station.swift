@@ -38,9 +38,7 @@ extension SQLiteStore: BoardSource {
           missing.remove(unit)
           rows[unit]?.currentTask = TaskAssignmentRow(
             taskID: task.id, title: task.title, type: task.type, deadlines: task.deadlines,
-            assignment: Assignment(
-              taskID: task.id, unitID: unit, ackedAt: (row[1] as Int64?).map(Instant.init(epochSeconds:)),
-              finishedAt: (row[2] as Int64?).map(Instant.init(epochSeconds:))))
+            assignment: Assignment(task: task.id, unit: unit, row: row, ackedColumn: 1, finishedColumn: 2))
         }
       }
       return units.compactMap { rows[$0.id] }

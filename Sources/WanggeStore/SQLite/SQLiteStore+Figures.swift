@@ -107,9 +107,7 @@ extension SQLiteStore {
           guard let task = taskByID[row[1]] else { continue }
           var tally = TaskTally()
           tally.count(
-            Assignment(
-              taskID: row[1], unitID: row[0], ackedAt: (row[2] as Int64?).map(Instant.init(epochSeconds:)),
-              finishedAt: (row[3] as Int64?).map(Instant.init(epochSeconds:))),
+            Assignment(task: row[1], unit: row[0], row: row, ackedColumn: 2, finishedColumn: 3),
             deadlines: task.deadlines)
           out[row[0], default: PlaceFigures()].add(tally, deadlines: task.deadlines, at: now)
         }

@@ -35,9 +35,7 @@ extension SQLiteStore {
         if depth >= unitDepth {  // one assignment: judge it exactly
           tally = TaskTally()
           tally.count(
-            Assignment(
-              taskID: task.id, unitID: scope, ackedAt: (row[14] as Int64?).map(Instant.init(epochSeconds:)),
-              finishedAt: (row[15] as Int64?).map(Instant.init(epochSeconds:))), deadlines: task.deadlines)
+            Assignment(task: task.id, unit: scope, row: row, ackedColumn: 14, finishedColumn: 15), deadlines: task.deadlines)
         }
         let policy = EscalationPolicy.standard(for: task.type)
         return TaskSummary(
@@ -117,9 +115,7 @@ extension SQLiteStore {
           arguments: [task.id])
         {
           let unit: Int64 = row[0]
-          let a = Assignment(
-            taskID: task.id, unitID: unit, ackedAt: (row[1] as Int64?).map(Instant.init(epochSeconds:)),
-            finishedAt: (row[2] as Int64?).map(Instant.init(epochSeconds:)))
+          let a = Assignment(task: task.id, unit: unit, row: row, ackedColumn: 1, finishedColumn: 2)
           let state = a.state(at: now, deadlines: task.deadlines)
           let full = scopePath + (byID[unit] ?? [])
           let station =
