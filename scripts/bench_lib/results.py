@@ -22,8 +22,10 @@ class Row:
 
     def ratio(self):
         a, b = central(self.wangge), central(self.baseline)
-        if a is None or b is None or a == 0 or b == 0:
+        if a is None or b is None or (a == 0 and b == 0):
             return None
+        if a == 0 or b == 0:
+            return float("inf") if (a == 0) == (self.better == "lower") else 0.0
         return a / b if self.better == "higher" else b / a
 
     def as_json(self):
@@ -40,7 +42,7 @@ def central(values):
 
 
 def round_sig(x):
-    return None if x is None else float(f"{x:.4g}")
+    return None if x is None or x == float("inf") else float(f"{x:.4g}")
 
 
 def fmt_number(x):
@@ -75,7 +77,7 @@ def table_rows(rows):
         baseline = fmt_values(r.baseline, r.unit) if r.baseline else "—"
         met = "" if r.met is None else ("yes" if r.met else "NO")
         out.append((r.figure, fmt_values(r.wangge, r.unit), baseline,
-                    f"{ratio:.3g}×" if ratio is not None else "—", r.target or "", met))
+                    ("∞" if ratio == float("inf") else f"{ratio:.3g}×") if ratio is not None else "—", r.target or "", met))
     return out
 
 

@@ -42,6 +42,16 @@ def first_frame_and_drill(tmux, binary, store, drills):
     return first, times
 
 
+def capture_ms(tmux, name, n=10):
+    """What one `tmux capture-pane` costs here: the resolution of the on-screen timings."""
+    times = []
+    for _ in range(n):
+        started = time.perf_counter()
+        tmux.capture(name)
+        times.append((time.perf_counter() - started) * 1000)
+    return median(times)
+
+
 def sample(pids, files):
     return {k: cpu_seconds(p) for k, p in pids.items()}, {k: os.path.getsize(f) for k, f in files.items()}
 
@@ -79,10 +89,13 @@ def bench_terminal(binary, store, workdir, seconds, drills):
                         target="≤ 500 ms", met=first <= 500,
                         note="tmux new-session until capture-pane shows 网格 Wangge and 合计 (polled every 5 ms; "
                         "each poll is a tmux process, so a few ms of resolution)"))
+        floor = capture_ms(tmux, "board")
         rows.append(Row("drill_tty", "board Enter → breadcrumbs change, tmux", "ms", "lower",
-                        {"p50": median(drill), "p99": percentile(drill, 99), "n": len(drill)},
-                        target="p99 ≤ 16 ms", met=percentile(drill, 99) <= 16,
-                        note="send-keys Enter until the second screen line changes, includes tmux round trips"))
+                        {"p50": median(drill), "p99": percentile(drill, 99), "n": len(drill),
+                         "capture_pane_ms": floor},
+                        note=f"tmux send-keys Enter until the second screen line changes ({len(drill)} times); "
+                        f"includes the send-keys process and polling, one capture-pane alone takes {floor:.1f} ms: "
+                        "the drill target is judged on the headless row"))
         tmux.start("htop", ["htop"])
         files = {"board": os.path.join(workdir, "board.tty"), "htop": os.path.join(workdir, "htop.tty")}
         for name, path in files.items():
