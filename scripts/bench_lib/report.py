@@ -19,8 +19,9 @@ TASKS = ("assigned", "acknowledged_on_time", "acked", "finished_on_time", "finis
 def groupby_sql(scope_id, at, window_hours):
     """Per-child figures of a scope from household, unit, place, help_case, assignment and task only.
 
-    CROSS JOIN fixes the join order (units of the scope first, then indexes), the best plan over raw tables:
-    without it SQLite scans every household and assignment, which would flatter Wangge."""
+    `ANALYZE temp` gives the planner statistics on the scope's units, so it picks the best plan over raw
+    tables (units first through the indexes for a community, scans for the whole grid); without them it
+    scans every household even for a community, which would flatter Wangge."""
     since = at - window_hours * 3600
     return f"""
 CREATE TEMP TABLE sub AS WITH RECURSIVE s(id, child) AS (
@@ -28,14 +29,15 @@ CREATE TEMP TABLE sub AS WITH RECURSIVE s(id, child) AS (
   UNION ALL SELECT p.id, s.child FROM place p JOIN s ON p.parent_id = s.id) SELECT * FROM s;
 CREATE TEMP TABLE su(unit INTEGER PRIMARY KEY, child INTEGER, leader_id INTEGER, group_built INTEGER);
 INSERT INTO su SELECT u.place_id, s.child, u.leader_id, u.group_built FROM sub s JOIN unit u ON u.place_id = s.id;
+ANALYZE temp;
 SELECT 'hh', su.child, count(*), coalesce(sum(h.size), 0), coalesce(sum(h.reach = 2), 0), coalesce(sum(h.reach = 1), 0)
-  FROM su CROSS JOIN household h ON h.unit_id = su.unit GROUP BY su.child;
+  FROM su JOIN household h ON h.unit_id = su.unit GROUP BY su.child;
 SELECT 'units', child, count(*), count(DISTINCT leader_id), coalesce(sum(group_built), 0) FROM su GROUP BY child;
 SELECT 'leaders', count(DISTINCT leader_id) FROM su;
 SELECT 'stations', s.child, coalesce(sum(p.has_station), 0) FROM sub s JOIN place p ON p.id = s.id GROUP BY s.child;
 SELECT 'help', su.child, count(*), coalesce(sum(coalesce(c.last_visit, c.opened_at) + c.cadence < {at}), 0),
        coalesce(sum(c.green), 0)
-  FROM su CROSS JOIN household h ON h.unit_id = su.unit CROSS JOIN help_case c ON c.household_id = h.id GROUP BY su.child;
+  FROM su JOIN household h ON h.unit_id = su.unit JOIN help_case c ON c.household_id = h.id GROUP BY su.child;
 SELECT 'tasks', su.child, count(*),
   sum(coalesce(a.acked_at, a.finished_at) IS NOT NULL AND coalesce(a.acked_at, a.finished_at) <= t.issued_at + t.ack_within),
   sum(coalesce(a.acked_at, a.finished_at) IS NOT NULL),
@@ -43,7 +45,7 @@ SELECT 'tasks', su.child, count(*),
   sum(a.finished_at IS NOT NULL),
   sum(coalesce(a.acked_at, a.finished_at) IS NULL AND {at} > t.issued_at + t.ack_within),
   sum(a.finished_at IS NULL AND {at} > t.issued_at + t.finish_within)
-  FROM su CROSS JOIN task t CROSS JOIN assignment a ON a.task_id = t.id AND a.unit_id = su.unit
+  FROM su JOIN task t JOIN assignment a ON a.task_id = t.id AND a.unit_id = su.unit
   WHERE t.issued_at > {since} AND t.issued_at <= {at} GROUP BY su.child;
 """
 
