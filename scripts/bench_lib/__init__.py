@@ -1,0 +1,1 @@
+"""Modules of scripts/bench: one benchmark (or one helper) per module."""
