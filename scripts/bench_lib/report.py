@@ -122,3 +122,33 @@ def bench_report(binary, store, scope_id, scope_path, what, at_iso, runs, base_r
     if diffs:
         row.met = False
     return row
+
+
+def bench_report_in_process(binary, store, scope_id, scope_path, what, at_iso, runs, base_runs, preset):
+    """The same comparison without process start: `wangge bench-report` (warm, in-process) beside the
+    sqlite3 statements' own run times (`.timer on`, summed per run)."""
+    scope = ["--scope", scope_path] if scope_path else []
+    _, out = run([binary, "bench-report", *scope, "--at", at_iso, "--runs", str(runs), "--db", store])
+    wangge = json.loads(out)
+    _, report_out = run([binary, "report", *scope, "--json", "--at", at_iso, "--db", store])
+    report = json.loads(report_out)
+    at = int(datetime.fromisoformat(report["at"]).timestamp())
+    sql = ".timer on\n" + groupby_sql(scope_id, at, report["window_hours"])
+    base_times = []
+    for _ in range(base_runs):
+        _, base_out = run(["sqlite3", f"file:{store}?mode=ro"], input_text=sql)
+        total = 0.0
+        for line in base_out.splitlines():
+            if line.startswith("Run Time: real"):
+                total += float(line.split()[3])
+        base_times.append(total * 1000)
+    baseline = {"p50": percentile(base_times, 50), "p99": percentile(base_times, 99), "runs": base_runs}
+    key = "report_" + ("community" if scope_path else "root") + "_in_process"
+    row = Row(key, f"report, {what} (in-process)", "ms", "lower",
+              {"p50": wangge["p50"], "p99": wangge["p99"], "runs": wangge["runs"]}, baseline,
+              baseline_what="the same GROUP BY statements' own run times in the sqlite3 CLI (.timer on), "
+              "without process start",
+              target=f"≥ {TARGET_RATIO}× the baseline on city",
+              note=f"wangge bench-report: PlaceReport.make warm in one process, {wangge['runs']} runs")
+    row.met = (row.ratio() >= TARGET_RATIO) if preset == "city" else None
+    return row
