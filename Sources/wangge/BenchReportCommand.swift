@@ -29,6 +29,9 @@ struct BenchReportCommand: ParsableCommand {
       times.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
     }
     let p = Percentiles(times)
-    print(String(format: "{\"p50\": %.4f, \"p99\": %.4f, \"max\": %.4f, \"runs\": %d}", p.p50, p.p99, p.max, times.count))
+    print(
+      String(
+        format: "{\"p50\": %.4f, \"p99\": %.4f, \"max\": %.4f, \"runs\": %d}", p.p50, p.p99, p.max,
+        times.count))
   }
 }

@@ -37,7 +37,8 @@ extension SQLiteStore {
             arguments: [task.id])
           {
             guard let leader = leaderOfUnit[row[0]] else { continue }
-            let assignment = Assignment(task: task.id, unit: row[0], row: row, ackedColumn: 1, finishedColumn: 2)
+            let assignment = Assignment(
+              task: task.id, unit: row[0], row: row, ackedColumn: 1, finishedColumn: 2)
             leaders[leader]?.tally.count(assignment, deadlines: task.deadlines)
             if assignment.state(at: now, deadlines: task.deadlines).isOverdue {
               leaders[leader]?.overdueNow += 1
@@ -76,7 +77,8 @@ extension SQLiteStore {
           guard let task = tasks.first(where: { $0.id == row[0] as Int64 }) else { continue }
           var tally = TaskTally()
           tally.count(
-            Assignment(task: task.id, unit: place, row: row, ackedColumn: 1, finishedColumn: 2), deadlines: task.deadlines)
+            Assignment(task: task.id, unit: place, row: row, ackedColumn: 1, finishedColumn: 2),
+            deadlines: task.deadlines)
           tallies[task.id] = (tally.assigned, tally.acknowledgedOnTime)
         }
       }

@@ -23,31 +23,38 @@ struct RollupDeltas {
     }
   }
 
-  /// Writes every collected change. Runs inside the batch's transaction.
+  /// Writes every collected change, in key order (neighbouring rows share pages). Runs inside the
+  /// batch's transaction, through C-level statements.
   func flush(_ db: Database) throws {
     if !stats.isEmpty {
       let sets = PlaceStats.columns.map { "\($0) = \($0) + ?" }.joined(separator: ", ")
-      let stmt = try db.makeStatement(sql: "UPDATE place_stats SET \(sets) WHERE place_id = ?")
-      for (place, delta) in stats where !delta.isZero {
-        try stmt.execute(arguments: StatementArguments(delta.values + [place]))
+      let update = try RawStatement(db, "UPDATE place_stats SET \(sets) WHERE place_id = ?")
+      for place in stats.keys.sorted() {
+        guard let delta = stats[place], !delta.isZero else { continue }
+        update.bind(delta.values + [place])
+        try update.run()
       }
     }
     if !tallies.isEmpty {
-      let stmt = try db.makeStatement(
-        sql: """
-          UPDATE task_tally SET assigned = assigned + ?, acked = acked + ?, acked_on_time = acked_on_time + ?,
-            finished = finished + ?, finished_on_time = finished_on_time + ?
-          WHERE place_id = ? AND task_id = ?
-          """)
-      let insert = try db.makeStatement(
-        sql: """
-          INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """)
-      for (key, d) in tallies where d.contains(where: { $0 != 0 }) {
-        try stmt.execute(arguments: StatementArguments(d + [key.placeID, key.taskID]))
-        if db.changesCount == 0 {
-          try insert.execute(arguments: StatementArguments([key.placeID, key.taskID] + d))
+      let update = try RawStatement(
+        db,
+        """
+        UPDATE task_tally SET assigned = assigned + ?, acked = acked + ?, acked_on_time = acked_on_time + ?,
+          finished = finished + ?, finished_on_time = finished_on_time + ?
+        WHERE place_id = ? AND task_id = ?
+        """)
+      let insert = try RawStatement(
+        db,
+        """
+        INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
+      for key in tallies.keys.sorted(by: { ($0.placeID, $0.taskID) < ($1.placeID, $1.taskID) }) {
+        guard let d = tallies[key], d.contains(where: { $0 != 0 }) else { continue }
+        update.bind(d + [key.placeID, key.taskID])
+        if try update.run() == 0 {
+          insert.bind([key.placeID, key.taskID] + d)
+          try insert.run()
         }
       }
     }

@@ -35,7 +35,8 @@ extension SQLiteStore {
         if depth >= unitDepth {  // one assignment: judge it exactly
           tally = TaskTally()
           tally.count(
-            Assignment(task: task.id, unit: scope, row: row, ackedColumn: 14, finishedColumn: 15), deadlines: task.deadlines)
+            Assignment(task: task.id, unit: scope, row: row, ackedColumn: 14, finishedColumn: 15),
+            deadlines: task.deadlines)
         }
         let policy = EscalationPolicy.standard(for: task.type)
         return TaskSummary(
