@@ -56,6 +56,7 @@ def copy_store(source, target):
     shutil.copyfile(source, target)
     if os.path.exists(str(source) + "-wal") and os.path.getsize(str(source) + "-wal") > 0:
         shutil.copyfile(str(source) + "-wal", str(target) + "-wal")
+        os.chmod(str(target) + "-wal", 0o600)  # personal data: owner only, like the store
     os.chmod(target, 0o600)
 
 
