@@ -65,24 +65,9 @@ struct BenchBoardCommand: ParsableCommand {
           _ = try? board.refreshIfChanged(tick: 0); frame(board, backend)
         })
     }
-    if ProcessInfo.processInfo.environment["WANGGE_BENCH_BREAKDOWN"] != nil {
-      let root = try s.root()
-      let now = SystemClock().now()
-      let kids = try s.children(of: root.id).map(\.id)
-      for (name, body) in [
-        ("report", { _ = try? PlaceReport.make(store: s, scope: root, at: now, window: .days(7)) }),
-        ("figures", { _ = try? s.figures(for: [root.id] + kids, at: now, window: .days(7)) }),
-        ("levelCounts", { _ = try? s.levelCounts(under: root.id) }),
-        ("token", { _ = try? s.changeToken() }),
-        ("render", { frame(board, backend) }),
-      ] as [(String, () -> Void)] {
-        let times = (0..<20).map { _ in time(body) }
-        printError("\(name): p50 \(Percentiles(times).p50) ms")
-      }
-    }
     let result = BenchFigures(
       firstFrameMs: firstFrame, drill: Percentiles(drills), refresh: Percentiles(refreshTimes), rssMb: rss,
-      restRssMb: rss, drills: drills.count, refreshes: refreshTimes.count)
+      drills: drills.count, refreshes: refreshTimes.count)
     print(json ? result.json : result.text)
   }
 
@@ -133,7 +118,6 @@ struct BenchFigures {
   var drill: Percentiles
   var refresh: Percentiles
   var rssMb: Double
-  var restRssMb: Double
   var drills: Int
   var refreshes: Int
 
