@@ -29,15 +29,12 @@ struct EventApplier {
   private var parents: [Int64: Int64?] = [:]
   private var unitByPath: [PlacePath: Int64] = [:]
   private var tasks: [Int64: GridTask] = [:]
-  private let insertEvent: Statement
-  private let raw: RawAssignmentStatements
+  private let raw: RawIngestStatements
 
   init(db: Database) throws {
     self.db = db
     unitDepth = try Int.fetchOne(db, sql: "SELECT max(depth) FROM level") ?? 0
-    insertEvent = try db.makeStatement(
-      sql: "INSERT OR IGNORE INTO event(id, type, at, recorded_at) VALUES (?, ?, ?, ?)")
-    raw = try RawAssignmentStatements(db)
+    raw = try RawIngestStatements(db)
   }
 
   mutating func apply(_ event: GridEvent, recordedAt: Instant) throws {
@@ -52,10 +49,7 @@ struct EventApplier {
     }
     // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
     let effect = try prepare(event)
-    try insertEvent.execute(arguments: [
-      event.id, event.typeCode, event.at.epochSeconds, recordedAt.epochSeconds,
-    ])
-    guard db.changesCount > 0 else {
+    guard try raw.recordEvent(event, recordedAt: recordedAt) else {
       summary.duplicates += 1
       return
     }
@@ -188,12 +182,12 @@ struct EventApplier {
   }
 
   private func householdRow(_ id: Int64) throws -> (unit: Int64, reach: Reachability) {
-    guard
-      let row = try Row.fetchOne(
-        try db.cachedStatement(sql: "SELECT unit_id, reach FROM household WHERE id = ?"), arguments: [id])
-    else { throw FieldProblem(field: "household", problem: "no household has id \(id)") }
-    return (row[0], Reachability(rawValue: row[1]) ?? .notReached)
+    guard let row = try raw.household(id) else {
+      throw FieldProblem(field: "household", problem: "no household has id \(id)")
+    }
+    return row
   }
+
 
   // MARK: effects
 
@@ -273,8 +267,7 @@ struct EventApplier {
     -> Bool
   {
     guard old != new else { return false }
-    try db.cachedStatement(sql: "UPDATE household SET reach = ? WHERE id = ?").execute(
-      arguments: [new.rawValue, household])
+    try raw.setReach(household, new)
     var d = PlaceStats()
     if old == .inGroup { d.reachedGroup -= 1 }
     if old == .phoneOnly { d.reachedPhone -= 1 }
@@ -337,14 +330,18 @@ extension EventApplier {
   }
 }
 
-/// The C-level statements of the acknowledgement path.
-struct RawAssignmentStatements {
+/// The C-level statements of the hot ingest paths (acknowledgements, finishes, households reached).
+struct RawIngestStatements {
+  let selectHousehold: RawStatement
+  let updateReach: RawStatement
   let selectAssignment: RawStatement
   let updateAssignment: RawStatement
   let insertEvent: RawStatement
   let selectParent: RawStatement
 
   init(_ db: Database) throws {
+    selectHousehold = try RawStatement(db, "SELECT unit_id, reach FROM household WHERE id = ?")
+    updateReach = try RawStatement(db, "UPDATE household SET reach = ? WHERE id = ?")
     selectAssignment = try RawStatement(
       db, "SELECT acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id = ?")
     updateAssignment = try RawStatement(
@@ -376,6 +373,19 @@ struct RawAssignmentStatements {
     updateAssignment.bind([ack, finish, nil, task, unit])
     updateAssignment.bindText(3, result)
     try updateAssignment.run()
+  }
+
+  /// A household's unit and reachability, or nil when there is no such household.
+  func household(_ id: Int64) throws -> (unit: Int64, reach: Reachability)? {
+    selectHousehold.bind([id])
+    defer { selectHousehold.reset() }
+    guard try selectHousehold.step(), let unit = selectHousehold.int(0) else { return nil }
+    return (unit, Reachability(rawValue: Int(selectHousehold.int(1) ?? 0)) ?? .notReached)
+  }
+
+  func setReach(_ household: Int64, _ reach: Reachability) throws {
+    updateReach.bind([Int64(reach.rawValue), household])
+    try updateReach.run()
   }
 
   func parent(of place: Int64) throws -> Int64? {
