@@ -76,20 +76,14 @@ extension Board {
       say(words("排序：", "Sort: ") + screen.primary.columns[next].title, tick: tick)
     case .reverseSort:
       if let s = c.sort { c.sort = TableSort(column: s.column, ascending: !s.ascending) }
-    case .flagFilter:
-      let order: [VulnerabilityFlags] = [
-        [], .elderlyAlone, .noSmartphone, .disabledOrChronic, .longVacant, .homeIsolation,
-      ]
-      let index = order.firstIndex(of: helpFilter.flags) ?? 0
-      helpFilter.flags = order[(index + 1) % order.count]
-      c.selected = 0
-      cursor = c
-      try reload(compare: false, tick: tick)
-      return true
-    case .modeFilter:
-      let order: [ServiceMode?] = [nil] + ServiceMode.allCases.map { $0 }
-      let index = order.firstIndex(of: helpFilter.mode) ?? 0
-      helpFilter.mode = order[(index + 1) % order.count]
+    case .flagFilter, .modeFilter:
+      if action == .flagFilter {
+        helpFilter.flags = Self.next(
+          after: helpFilter.flags,
+          in: [[], .elderlyAlone, .noSmartphone, .disabledOrChronic, .longVacant, .homeIsolation])
+      } else {
+        helpFilter.mode = Self.next(after: helpFilter.mode, in: [nil] + ServiceMode.allCases.map { $0 })
+      }
       c.selected = 0
       cursor = c
       try reload(compare: false, tick: tick)
@@ -117,14 +111,19 @@ extension Board {
       try remindOverdue(tick: tick)
       return true
     case .group:
-      let all = RankingDimension.allCases
-      groupBy = all[((all.firstIndex(of: groupBy) ?? 0) + 1) % all.count]
+      groupBy = Self.next(after: groupBy, in: RankingDimension.allCases)
       try reload(compare: false, tick: tick)
       return true
     }
     c.selected = max(0, min(c.selected, rows.count - 1))
     cursor = c
     return true
+  }
+
+  /// The value after `current` in `order`, wrapping round (the first when `current` is not in it).
+  static func next<T: Equatable>(after current: T, in order: [T]) -> T {
+    let index = order.firstIndex(of: current).map { $0 + 1 } ?? 0
+    return order[index % order.count]
   }
 
   func handleFilter(_ key: Key, editor: inout LineEditor, tick: Double) throws -> Bool {
