@@ -16,8 +16,9 @@ struct ScreenLoader {
     let t = words
     switch view {
     case .overview:
-      let report = try PlaceReport.make(store: store, scope: place, at: now, window: window)
-      let table = OverviewModel.make(report, childLevel: levels.name(at: place.depth + 1), t)
+      let figures = try PlaceReport.figures(store: store, scope: place, at: now, window: window)
+      let table = OverviewModel.make(
+        scope: figures.scope, children: figures.children, childLevel: levels.name(at: place.depth + 1), t)
       return Screen(primary: table)
     case .station:
       let units = try store.stationUnits(under: place.id, at: now, window: window)

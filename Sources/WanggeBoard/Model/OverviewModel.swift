@@ -44,15 +44,17 @@ enum OverviewModel {
       drillTo: drillTo)
   }
 
-  static func make(_ report: PlaceReport, childLevel: String, _ t: Words) -> TableModel {
+  static func make(
+    scope: PlaceFigures, children: [(place: Place, figures: PlaceFigures)], childLevel: String, _ t: Words
+  ) -> TableModel {
     let c = CellText(t)
     return TableModel(
-      title: t("\(childLevel) · \(report.children.count) 个", "\(childLevel) · \(report.children.count)"),
+      title: t("\(childLevel) · \(children.count) 个", "\(childLevel) · \(children.count)"),
       columns: columns(t),
-      rows: report.children.map {
+      rows: children.map {
         row(key: "p\($0.place.id)", name: $0.place.name, figures: $0.figures, drillTo: $0.place.id, c)
       },
-      totals: row(key: "total", name: t("合计", "Total"), figures: report.scope.figures, drillTo: nil, c),
+      totals: row(key: "total", name: t("合计", "Total"), figures: scope, drillTo: nil, c),
       emptyText: t("没有下级", "Nothing below this place"))
   }
 }

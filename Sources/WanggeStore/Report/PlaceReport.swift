@@ -22,8 +22,26 @@ public struct PlaceReport: Sendable {
   {
     let levels = try store.levels()
     let path = try store.path(of: scope.id)
+    let (own, children) = try figures(store: store, scope: scope, at: now, window: window)
+    let counts = try store.levelCounts(under: scope.id)
+    let tasks = try store.taskCount(issuedIn: window, before: now)
+    return PlaceReport(
+      scope: Line(place: scope, path: path, figures: own),
+      levelName: levels.name(at: scope.depth),
+      children: children.map {
+        Line(place: $0.place, path: path.appending($0.place.name), figures: $0.figures)
+      },
+      levelCounts: counts.keys.sorted().map { (levels.name(at: $0), counts[$0]!) },
+      at: now, window: window, tasksInWindow: tasks)
+  }
+
+  /// The figures of `scope` and of each child, and nothing else (what the board's overview re-reads
+  /// on every change). The scope's overdue visits are the sum of its children's (each case lies
+  /// under one child), so they are counted once.
+  public static func figures(store: any Store, scope: Place, at now: Instant, window: Span) throws
+    -> (scope: PlaceFigures, children: [(place: Place, figures: PlaceFigures)])
+  {
     let children = try store.children(of: scope.id)
-    // The scope's overdue visits are the sum of its children's (each case lies under one child).
     var figures = try store.figures(
       for: [scope.id] + children.map(\.id), at: now, window: window,
       skippingHelpOverdue: children.isEmpty ? [] : [scope.id])
@@ -31,15 +49,6 @@ public struct PlaceReport: Sendable {
       let sum = children.reduce(0) { $0 + (figures[$1.id]?.helpOverdue ?? 0) }
       figures[scope.id]?.helpOverdue = sum
     }
-    let counts = try store.levelCounts(under: scope.id)
-    let tasks = try store.taskCount(issuedIn: window, before: now)
-    return PlaceReport(
-      scope: Line(place: scope, path: path, figures: figures[scope.id] ?? PlaceFigures()),
-      levelName: levels.name(at: scope.depth),
-      children: children.map {
-        Line(place: $0, path: path.appending($0.name), figures: figures[$0.id] ?? PlaceFigures())
-      },
-      levelCounts: counts.keys.sorted().map { (levels.name(at: $0), counts[$0]!) },
-      at: now, window: window, tasksInWindow: tasks)
+    return (figures[scope.id] ?? PlaceFigures(), children.map { ($0, figures[$0.id] ?? PlaceFigures()) })
   }
 }

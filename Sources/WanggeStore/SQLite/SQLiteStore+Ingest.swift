@@ -188,7 +188,6 @@ struct EventApplier {
     return row
   }
 
-
   // MARK: effects
 
   /// Earliest acknowledgement and earliest finish win, so the order events arrive in does not matter.
