@@ -45,9 +45,11 @@ let package = Package(
     .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore"]),
     // Snapshot comparison shared by the test targets that render screens.
     .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"]),
+    .testTarget(
+      name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
     .testTarget(
       name: "WanggeBoardTests",
-      dependencies: ["WanggeBoard", "WanggeStore", "WanggeCore", "TerminalUI", "SnapshotSupport"]),
+      dependencies: ["WanggeBoard", "WanggeStore", "WanggeCore", "TerminalUI", "SnapshotSupport"],
+      exclude: ["__Snapshots__"]),
   ]
 )
