@@ -70,11 +70,11 @@ start 160 48 -- --lang zh
 settle
 full=$(bytes)
 keys .
-settle
+settle "$full"
 one=$(($(bytes) - full))
 before=$(bytes)
 keys C-l
-settle
+settle "$before"
 repaint=$(($(bytes) - before))
 echo "bytes at 160x48: first frame $full, one changed cell $one, full repaint $repaint"
 check "one changed cell costs under 64 bytes ($one)" test "$one" -gt 0 -a "$one" -lt 64

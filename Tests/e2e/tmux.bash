@@ -27,8 +27,12 @@ wait_for() {  # wait_for TEXT [SECONDS]: waits (default 5 s) until TEXT is on sc
 }
 keys() { tm send-keys -t t "$@"; }
 bytes() { stat -c %s "$work/raw.bin"; }
-settle() {  # waits until the recorded output stops growing
+settle() {  # settle [BYTES]: waits (up to 10 s) for output beyond BYTES, then until it stops growing
   local last=-1
+  for _ in $(seq 100); do
+    (($(bytes) > ${1:-0})) && break
+    sleep 0.1
+  done
   while [[ $(bytes) != "$last" ]]; do
     last=$(bytes)
     sleep 0.3
