@@ -32,54 +32,27 @@ struct IngestCommand: ParsableCommand {
     let s = try store.open()
     let reader = LineReader(handle: handle)
     var total = IngestSummary()
-    var events: [GridEvent] = []
-    var lines: [Int] = []
     var problems: [String] = []
     var batchesApplied = 0
-
-    func flush() throws {
-      defer {
-        events.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-      }
-      guard problems.isEmpty else { return }
-      guard !events.isEmpty else { return }
-      do {
-        total.add(try s.ingest(events, recordedAt: SystemClock().now()))
-        batchesApplied += 1
-      } catch StoreError.rejected(let list) {
-        for r in list {
-          problems.append("\(name):\(lines[r.index]): \(r.problem.field): \(r.problem.problem)")
+    // The next batch is read and parsed on another thread while this one is written.
+    let batches = ParsedBatches(reader: reader, batchSize: batch)
+    while let next = batches.next() {
+      problems = next.problems.map { "\(name):\($0.line): \($0.problem.field): \($0.problem.problem)" }
+      if problems.isEmpty && !next.events.isEmpty {
+        do {
+          total.add(try s.ingest(next.events, recordedAt: SystemClock().now()))
+          batchesApplied += 1
+        } catch StoreError.rejected(let list) {
+          problems = list.map {
+            "\(name):\(next.lines[$0.index]): \($0.problem.field): \($0.problem.problem)"
+          }
         }
       }
-    }
-
-    // Lines are parsed a batch at a time on every core, then applied in order in one transaction.
-    var pending: [(number: Int, text: String)] = []
-    func parsePending() {
-      let results = ParallelParse.parse(pending.map(\.text))
-      for (index, result) in results.enumerated() {
-        switch result {
-        case .success(let e):
-          events.append(e)
-          lines.append(pending[index].number)
-        case .failure(let p):
-          problems.append("\(name):\(pending[index].number): \(p.field): \(p.problem)")
-        }
-      }
-      pending.removeAll(keepingCapacity: true)
-    }
-    while let line = reader.next() {
-      if line.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-      pending.append((reader.lineNumber, line))
-      if pending.count >= batch {
-        parsePending()
-        try flush()
-        if !problems.isEmpty { break }
+      if !problems.isEmpty {
+        batches.cancel()
+        break
       }
     }
-    if problems.isEmpty && !pending.isEmpty { parsePending() }
-    if problems.isEmpty { try flush() }
     let summary =
       "applied \(total.applied), already present \(total.duplicates), no effect \(total.noEffect) (\(batchesApplied) batch(es) committed)"
     guard problems.isEmpty else {

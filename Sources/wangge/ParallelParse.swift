@@ -1,11 +1,11 @@
 import Foundation
 import WanggeCore
 
-/// Parses a batch of event lines on every core; results come back in line order.
+/// Parses a batch of event lines on up to `workers` threads; results come back in line order.
 enum ParallelParse {
-  static func parse(_ texts: [String]) -> [Result<GridEvent, FieldProblem>] {
+  static func parse(_ texts: [String], workers: Int) -> [Result<GridEvent, FieldProblem>] {
     let results = Slots(count: texts.count)
-    let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 256))
+    let chunks = max(1, min(workers, texts.count / 256))
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       var i = chunk
       while i < texts.count {
