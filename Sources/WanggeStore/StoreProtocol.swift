@@ -20,6 +20,11 @@ public protocol Store: Sendable {
   /// instead: overdue visits are the one figure that costs more than O(1) per place).
   func figures(for ids: [Int64], at now: Instant, window: Span, skippingHelpOverdue skip: Set<Int64>) throws
     -> [Int64: PlaceFigures]
+  /// The figures of `scope` and of each child, with the scope's overdue visits summed from its
+  /// children (what the board's overview re-reads on every change).
+  func scopeFigures(_ scope: Place, at now: Instant, window: Span) throws -> ScopeFigures
+  /// `wangge report` for `scope`: its figures and each child's, level counts and tasks in window.
+  func placeReport(_ scope: Place, at now: Instant, window: Span) throws -> PlaceReport
   /// How many tasks were issued within `window` before `now`.
   func taskCount(issuedIn window: Span, before now: Instant) throws -> Int
   /// How many places of each deeper level lie under `id` (depth → count).

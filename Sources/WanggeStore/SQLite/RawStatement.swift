@@ -15,6 +15,15 @@ final class RawStatement {
     connection = db.sqliteConnection
   }
 
+  /// A statement from the connection's cache: prepared once per connection, reset before use.
+  /// For read paths that run the same few statements on every refresh.
+  init(cached db: Database, _ sql: String) throws {
+    statement = try db.cachedStatement(sql: sql)
+    handle = statement.sqliteStatement
+    connection = db.sqliteConnection
+    sqlite3_reset(handle)
+  }
+
   /// Binds parameters by position (Int64, String or nil).
   func bind(_ values: [Int64?]) {
     sqlite3_reset(handle)
@@ -56,6 +65,12 @@ final class RawStatement {
   /// Column `index` of the current row (nil for NULL).
   func int(_ index: Int32) -> Int64? {
     sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, index)
+  }
+
+  /// Column `index` of the current row as text (nil for NULL).
+  func text(_ index: Int32) -> String? {
+    guard let p = sqlite3_column_text(handle, index) else { return nil }
+    return String(cString: p)
   }
 
   func reset() { sqlite3_reset(handle) }

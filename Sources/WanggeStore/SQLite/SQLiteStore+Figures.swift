@@ -23,47 +23,106 @@ extension SQLiteStore {
     try pool.read { db in try Self.tasks(db, at: now, window: window).count }
   }
 
-  static func tasks(_ db: Database, at now: Instant, window: Span) throws -> [TaskClock] {
-    try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, issued_at, ack_within, finish_within FROM task
-        WHERE issued_at > ? AND issued_at <= ? ORDER BY id
-        """,
-      arguments: [(now - window).epochSeconds, now.epochSeconds]
-    ).map { row in
-      let issued = Instant(epochSeconds: row[1])
-      return TaskClock(
-        id: row[0],
-        deadlines: Deadlines(
-          ack: issued + Span(seconds: row[2]), finish: issued + Span(seconds: row[3])))
+  public func scopeFigures(_ scope: Place, at now: Instant, window: Span) throws -> ScopeFigures {
+    try pool.read { db in
+      try Self.scopeFigures(
+        db, scope, unitDepth: Self.unitDepth(db), tasks: Self.tasks(db, at: now, window: window), at: now)
     }
+  }
+
+  /// The whole report in one read: one snapshot, statements from the connection's cache.
+  public func placeReport(_ scope: Place, at now: Instant, window: Span) throws -> PlaceReport {
+    try pool.read { db in
+      let levels = try Self.levels(db)
+      let tasks = try Self.tasks(db, at: now, window: window)
+      let figures = try Self.scopeFigures(db, scope, unitDepth: levels.names.count - 1, tasks: tasks, at: now)
+      return PlaceReport.assemble(
+        levels: levels, scope: scope, path: try Self.path(db, of: scope.id), figures: figures,
+        levelCounts: try Self.levelCounts(db, under: scope.id), at: now, window: window,
+        tasksInWindow: tasks.count)
+    }
+  }
+
+  static func scopeFigures(
+    _ db: Database, _ scope: Place, unitDepth: Int, tasks: [TaskClock], at now: Instant
+  )
+    throws -> ScopeFigures
+  {
+    let children = try Self.children(db, of: scope.id)
+    let places = [(scope.id, scope.depth)] + children.map { ($0.id, $0.depth) }
+    let figures = try Self.figures(
+      db, of: places, unitDepth: unitDepth, tasks: tasks, at: now,
+      skippingHelpOverdue: children.isEmpty ? [] : [scope.id])
+    return PlaceReport.combine(scope: scope, children: children, figures: figures)
+  }
+
+  static func unitDepth(_ db: Database) throws -> Int {
+    try Int.fetchOne(db.cachedStatement(sql: "SELECT max(depth) FROM level")) ?? 0
+  }
+
+  static func tasks(_ db: Database, at now: Instant, window: Span) throws -> [TaskClock] {
+    let rows = try RawStatement(
+      cached: db,
+      """
+      SELECT id, issued_at, ack_within, finish_within FROM task
+      WHERE issued_at > ? AND issued_at <= ? ORDER BY id
+      """)
+    rows.bind([(now - window).epochSeconds, now.epochSeconds])
+    defer { rows.reset() }
+    var out: [TaskClock] = []
+    while try rows.step() {
+      let issued = Instant(epochSeconds: rows.int(1) ?? 0)
+      out.append(
+        TaskClock(
+          id: rows.int(0) ?? 0,
+          deadlines: Deadlines(
+            ack: issued + Span(seconds: rows.int(2) ?? 0), finish: issued + Span(seconds: rows.int(3) ?? 0))))
+    }
+    return out
   }
 
   static func figures(
     _ db: Database, for ids: [Int64], at now: Instant, window: Span, skippingHelpOverdue skip: Set<Int64> = []
   ) throws -> [Int64: PlaceFigures] {
+    guard !ids.isEmpty else { return [:] }
+    let depth = try RawStatement(cached: db, "SELECT depth FROM place WHERE id = ?")
+    var places: [(id: Int64, depth: Int)] = []
+    places.reserveCapacity(ids.count)
+    for id in ids {
+      depth.bind([id])
+      places.append((id, try depth.step() ? Int(depth.int(0) ?? -1) : -1))
+      depth.reset()
+    }
+    return try figures(
+      db, of: places, unitDepth: unitDepth(db), tasks: tasks(db, at: now, window: window), at: now,
+      skippingHelpOverdue: skip)
+  }
+
+  /// Figures per place by key lookups on cached statements: the place's rollup row, its tallies of
+  /// the tasks in window (a unit's from its assignments), and overdue visits unless skipped.
+  static func figures(
+    _ db: Database, of places: [(id: Int64, depth: Int)], unitDepth: Int, tasks: [TaskClock], at now: Instant,
+    skippingHelpOverdue skip: Set<Int64>
+  ) throws -> [Int64: PlaceFigures] {
+    let stats = try RawStatement(
+      cached: db, "SELECT \(PlaceStats.columns.joined(separator: ", ")) FROM place_stats WHERE place_id = ?")
+    let tallies = try RawStatement(
+      cached: db,
+      """
+      SELECT task_id, assigned, acked, acked_on_time, finished, finished_on_time
+      FROM task_tally WHERE place_id = ? AND task_id >= ?
+      """)
+    let assignment = try RawStatement(
+      cached: db, "SELECT acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id = ?")
+    let taskByID = Dictionary(uniqueKeysWithValues: tasks.lazy.map { ($0.id, $0) })
+    let firstTask = tasks.first?.id  // ordered by id
     var out: [Int64: PlaceFigures] = [:]
-    guard !ids.isEmpty else { return out }
-    let unitDepth = try Int.fetchOne(db, sql: "SELECT max(depth) FROM level") ?? 0
-    let tasks = try tasks(db, at: now, window: window)
-    let taskByID = Dictionary(uniqueKeysWithValues: tasks.map { ($0.id, $0) })
-    let taskList = tasks.map { String($0.id) }.joined(separator: ",")
-    for chunk in stride(from: 0, to: ids.count, by: 400).map({ Array(ids[$0..<min($0 + 400, ids.count)]) }) {
-      let list = chunk.map(String.init).joined(separator: ",")
-      var unitIDs: [Int64] = []
-      for row in try Row.fetchAll(
-        db, sql: "SELECT id, depth FROM place WHERE id IN (\(list))")
-      where (row[1] as Int) == unitDepth {
-        unitIDs.append(row[0])
-      }
-      for row in try Row.fetchAll(
-        db,
-        sql:
-          "SELECT place_id, \(PlaceStats.columns.joined(separator: ", ")) FROM place_stats WHERE place_id IN (\(list))"
-      ) {
-        let s = PlaceStats(values: (1...10).map { row[$0] as Int64 })
-        var f = PlaceFigures()
+    out.reserveCapacity(places.count)
+    for place in places {
+      var f = PlaceFigures()
+      stats.bind([place.id])
+      if try stats.step() {
+        let s = PlaceStats(values: (0..<Int32(PlaceStats.columns.count)).map { stats.int($0) ?? 0 })
         f.households = Int(s.households)
         f.people = Int(s.people)
         f.units = Int(s.units)
@@ -74,44 +133,39 @@ extension SQLiteStore {
         f.reachedByPhone = Int(s.reachedPhone)
         f.helpCases = Int(s.helpCases)
         f.greenChannelOpen = Int(s.greenOpen)
-        out[row[0]] = f
       }
-      for id in chunk where !skip.contains(id) {
-        let cases = out[id]?.helpCases ?? 0
-        guard cases > 0 else { continue }
-        out[id, default: PlaceFigures()].helpOverdue = try helpOverdue(db, place: id, cases: cases, at: now)
+      stats.reset()
+      if f.helpCases > 0 && !skip.contains(place.id) {
+        f.helpOverdue = try helpOverdue(db, place: place.id, cases: f.helpCases, at: now)
       }
-      guard !tasks.isEmpty else { continue }
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time
-          FROM task_tally WHERE place_id IN (\(list)) AND task_id IN (\(taskList))
-          """)
-      {
-        guard let task = taskByID[row[1]] else { continue }
-        let tally = TaskTally(
-          assigned: row[2], acknowledged: row[3], acknowledgedOnTime: row[4], finished: row[5],
-          finishedOnTime: row[6])
-        out[row[0], default: PlaceFigures()].add(tally, deadlines: task.deadlines, at: now)
-      }
-      if !unitIDs.isEmpty {
-        let units = unitIDs.map(String.init).joined(separator: ",")
-        for row in try Row.fetchAll(
-          db,
-          sql: """
-            SELECT unit_id, task_id, acked_at, finished_at FROM assignment
-            WHERE task_id IN (\(taskList)) AND unit_id IN (\(units))
-            """)
-        {
-          guard let task = taskByID[row[1]] else { continue }
-          var tally = TaskTally()
-          tally.count(
-            Assignment(task: row[1], unit: row[0], row: row, ackedColumn: 2, finishedColumn: 3),
-            deadlines: task.deadlines)
-          out[row[0], default: PlaceFigures()].add(tally, deadlines: task.deadlines, at: now)
+      if !tasks.isEmpty && place.depth == unitDepth {
+        for task in tasks {
+          assignment.bind([task.id, place.id])
+          if try assignment.step() {
+            var tally = TaskTally()
+            tally.count(
+              Assignment(
+                taskID: task.id, unitID: place.id,
+                ackedAt: assignment.int(0).map(Instant.init(epochSeconds:)),
+                finishedAt: assignment.int(1).map(Instant.init(epochSeconds:))),
+              deadlines: task.deadlines)
+            f.add(tally, deadlines: task.deadlines, at: now)
+          }
+          assignment.reset()
         }
+      } else if let firstTask {
+        tallies.bind([place.id, firstTask])
+        while try tallies.step() {
+          guard let id = tallies.int(0), let task = taskByID[id] else { continue }
+          let tally = TaskTally(
+            assigned: Int(tallies.int(1) ?? 0), acknowledged: Int(tallies.int(2) ?? 0),
+            acknowledgedOnTime: Int(tallies.int(3) ?? 0), finished: Int(tallies.int(4) ?? 0),
+            finishedOnTime: Int(tallies.int(5) ?? 0))
+          f.add(tally, deadlines: task.deadlines, at: now)
+        }
+        tallies.reset()
       }
+      out[place.id] = f
     }
     return out
   }
@@ -121,15 +175,17 @@ extension SQLiteStore {
   /// O(min(overdue, not overdue) + cases / 2) at worst, usually far less than O(cases).
   static func helpOverdue(_ db: Database, place: Int64, cases: Int, at now: Instant) throws -> Int {
     let half = cases / 2 + 1
-    let overdue =
-      try Int.fetchOne(
-        db, sql: "SELECT count(*) FROM (SELECT 1 FROM help_due WHERE place_id = ? AND due_at < ? LIMIT ?)",
-        arguments: [place, now.epochSeconds, half]) ?? 0
-    guard overdue >= half else { return overdue }
-    let onTime =
-      try Int.fetchOne(
-        db, sql: "SELECT count(*) FROM help_due WHERE place_id = ? AND due_at >= ?",
-        arguments: [place, now.epochSeconds]) ?? 0
-    return cases - onTime
+    let overdue = try RawStatement(
+      cached: db, "SELECT count(*) FROM (SELECT 1 FROM help_due WHERE place_id = ? AND due_at < ? LIMIT ?)")
+    overdue.bind([place, now.epochSeconds, Int64(half)])
+    let late = try overdue.step() ? Int(overdue.int(0) ?? 0) : 0
+    overdue.reset()
+    guard late >= half else { return late }
+    let onTime = try RawStatement(
+      cached: db, "SELECT count(*) FROM help_due WHERE place_id = ? AND due_at >= ?")
+    onTime.bind([place, now.epochSeconds])
+    let notLate = try onTime.step() ? Int(onTime.int(0) ?? 0) : 0
+    onTime.reset()
+    return cases - notLate
   }
 }

@@ -15,7 +15,8 @@ extension SQLiteStore {
   static func root(_ db: Database) throws -> Place {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT \(placeColumns) FROM place WHERE parent_id IS NULL ORDER BY id LIMIT 1")
+        db.cachedStatement(
+          sql: "SELECT \(placeColumns) FROM place WHERE parent_id IS NULL ORDER BY id LIMIT 1"))
     else {
       throw StoreError.notAStore(path: "store", reason: "the store holds no grid yet; run `wangge demo`")
     }
@@ -27,7 +28,9 @@ extension SQLiteStore {
   }
 
   static func place(_ db: Database, id: Int64) throws -> Place? {
-    try Row.fetchOne(db, sql: "SELECT \(placeColumns) FROM place WHERE id = ?", arguments: [id]).map(place)
+    try Row.fetchOne(
+      db.cachedStatement(sql: "SELECT \(placeColumns) FROM place WHERE id = ?"), arguments: [id]
+    ).map(place)
   }
 
   public func children(of id: Int64) throws -> [Place] {
@@ -35,9 +38,20 @@ extension SQLiteStore {
   }
 
   static func children(_ db: Database, of id: Int64) throws -> [Place] {
-    try Row.fetchAll(
-      db, sql: "SELECT \(placeColumns) FROM place WHERE parent_id = ? ORDER BY id", arguments: [id]
-    ).map(place)
+    let rows = try RawStatement(
+      cached: db, "SELECT \(placeColumns) FROM place WHERE parent_id = ? ORDER BY id")
+    rows.bind([id])
+    defer { rows.reset() }
+    var out: [Place] = []
+    while try rows.step() { out.append(place(rows)) }
+    return out
+  }
+
+  /// The place on the current row of a statement that selects `placeColumns`.
+  static func place(_ rows: RawStatement) -> Place {
+    Place(
+      id: rows.int(0) ?? 0, parentID: rows.int(1), depth: Int(rows.int(2) ?? 0), name: rows.text(3) ?? "",
+      hasStation: (rows.int(4) ?? 0) != 0)
   }
 
   public func resolve(_ path: PlacePath) throws -> Place {
@@ -52,11 +66,12 @@ extension SQLiteStore {
     for name in segments {
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT \(placeColumns) FROM place WHERE parent_id = ? AND name = ?",
+          db.cachedStatement(sql: "SELECT \(placeColumns) FROM place WHERE parent_id = ? AND name = ?"),
           arguments: [current.id, name])
       else {
         let names = try String.fetchAll(
-          db, sql: "SELECT name FROM place WHERE parent_id = ? ORDER BY id LIMIT 6", arguments: [current.id])
+          db.cachedStatement(sql: "SELECT name FROM place WHERE parent_id = ? ORDER BY id LIMIT 6"),
+          arguments: [current.id])
         let here = walked.isEmpty ? current.name : walked.joined(separator: "/")
         let hint =
           names.isEmpty
@@ -75,24 +90,30 @@ extension SQLiteStore {
   }
 
   static func path(_ db: Database, of id: Int64) throws -> PlacePath {
+    let up = try RawStatement(cached: db, "SELECT parent_id, name FROM place WHERE id = ?")
     var names: [String] = []
     var next: Int64? = id
-    while let current = next, let p = try place(db, id: current) {
-      if p.parentID != nil { names.append(p.name) }
-      next = p.parentID
+    while let current = next {
+      up.bind([current])
+      guard try up.step() else { break }
+      next = up.int(0)
+      if next != nil { names.append(up.text(1) ?? "") }
+      up.reset()
     }
+    up.reset()
     return PlacePath(segments: names.reversed())
   }
 
   public func levelCounts(under id: Int64) throws -> [Int: Int] {
-    try pool.read { db in
-      var out: [Int: Int] = [:]
-      for row in try Row.fetchAll(
-        db, sql: "SELECT depth, count FROM level_count WHERE place_id = ?", arguments: [id])
-      {
-        out[row[0]] = row[1]
-      }
-      return out
-    }
+    try pool.read { db in try Self.levelCounts(db, under: id) }
+  }
+
+  static func levelCounts(_ db: Database, under id: Int64) throws -> [Int: Int] {
+    let rows = try RawStatement(cached: db, "SELECT depth, count FROM level_count WHERE place_id = ?")
+    rows.bind([id])
+    defer { rows.reset() }
+    var out: [Int: Int] = [:]
+    while try rows.step() { out[Int(rows.int(0) ?? 0)] = Int(rows.int(1) ?? 0) }
+    return out
   }
 }

@@ -39,7 +39,8 @@ public final class SQLiteStore: Store {
   }
 
   public func changeToken() throws -> Int64 {
-    try signalConnection.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    try signalConnection.read { db in try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+    }
   }
 
   public func levels() throws -> LevelChain {
@@ -47,8 +48,13 @@ public final class SQLiteStore: Store {
   }
 
   static func levels(_ db: Database) throws -> LevelChain {
-    let names = try String.fetchAll(db, sql: "SELECT name FROM level ORDER BY depth")
-    let station = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'station_depth'")
+    let rows = try RawStatement(cached: db, "SELECT name FROM level ORDER BY depth")
+    var names: [String] = []
+    while try rows.step() { names.append(rows.text(0) ?? "") }
+    rows.reset()
+    let meta = try RawStatement(cached: db, "SELECT value FROM meta WHERE key = 'station_depth'")
+    let station = try meta.step() ? meta.text(0) : nil
+    meta.reset()
     guard names.count >= 2 else {
       throw StoreError.notAStore(
         path: db.description, reason: "the store holds no grid yet; run `wangge demo`")
@@ -59,7 +65,7 @@ public final class SQLiteStore: Store {
   /// A value from the `meta` table (e.g. `preset`, `anchor`).
   public func meta(_ key: String) throws -> String? {
     try pool.read { db in
-      try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+      try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
     }
   }
 }
