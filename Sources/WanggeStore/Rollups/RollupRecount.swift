@@ -174,6 +174,31 @@ struct RollupRecount {
           table: "help_due", key: "place \(key.placeID) household \(key.taskID)", field: "row", stored: -1,
           recounted: due))
     }
+    var dueHours: [RollupDeltas.TallyKey: Int64] = [:]
+    for (key, due) in helpDue {
+      dueHours[RollupDeltas.TallyKey(placeID: key.placeID, taskID: due / 3600), default: 0] += 1
+    }
+    var seenHours = Set<RollupDeltas.TallyKey>()
+    let hourRows = try Row.fetchCursor(
+      db, sql: "SELECT place_id, hour, count FROM help_due_hour WHERE count != 0")
+    while let row = try hourRows.next() {
+      let key = RollupDeltas.TallyKey(placeID: row[0], taskID: row[1])
+      seenHours.insert(key)
+      let stored: Int64 = row[2]
+      let want = dueHours[key] ?? 0
+      if want != stored {
+        note(
+          RollupMismatch(
+            table: "help_due_hour", key: "place \(key.placeID) hour \(key.taskID)", field: "count",
+            stored: stored, recounted: want))
+      }
+    }
+    for (key, count) in dueHours where !seenHours.contains(key) {
+      note(
+        RollupMismatch(
+          table: "help_due_hour", key: "place \(key.placeID) hour \(key.taskID)", field: "count", stored: 0,
+          recounted: count))
+    }
     var seenLevels = Set<RollupDeltas.TallyKey>()
     let cursor9 = try Row.fetchCursor(db, sql: "SELECT place_id, depth, count FROM level_count")
     while let row = try cursor9.next() {

@@ -136,7 +136,7 @@ extension SQLiteStore {
       }
       stats.reset()
       if f.helpCases > 0 && !skip.contains(place.id) {
-        f.helpOverdue = try helpOverdue(db, place: place.id, cases: f.helpCases, at: now)
+        f.helpOverdue = try helpOverdue(db, place: place.id, at: now)
       }
       if !tasks.isEmpty && place.depth == unitDepth {
         for task in tasks {
@@ -170,22 +170,21 @@ extension SQLiteStore {
     return out
   }
 
-  /// Help cases under `place` overdue for a visit at `now`. Counts at most half the (place, due_at)
-  /// index range on one side of `now`; when that side is the larger, counts the other side instead:
-  /// O(min(overdue, not overdue) + cases / 2) at worst, usually far less than O(cases).
-  static func helpOverdue(_ db: Database, place: Int64, cases: Int, at now: Instant) throws -> Int {
-    let half = cases / 2 + 1
-    let overdue = try RawStatement(
-      cached: db, "SELECT count(*) FROM (SELECT 1 FROM help_due WHERE place_id = ? AND due_at < ? LIMIT ?)")
-    overdue.bind([place, now.epochSeconds, Int64(half)])
-    let late = try overdue.step() ? Int(overdue.int(0) ?? 0) : 0
-    overdue.reset()
-    guard late >= half else { return late }
-    let onTime = try RawStatement(
-      cached: db, "SELECT count(*) FROM help_due WHERE place_id = ? AND due_at >= ?")
-    onTime.bind([place, now.epochSeconds])
-    let notLate = try onTime.step() ? Int(onTime.int(0) ?? 0) : 0
-    onTime.reset()
-    return cases - notLate
+  /// Help cases under `place` overdue for a visit at `now` (due before `now`): the per-hour counts of
+  /// the hours before this one, plus this hour's cases due before `now` from the (place, due_at)
+  /// index. O(hours with cases due + cases due this hour), never O(cases).
+  static func helpOverdue(_ db: Database, place: Int64, at now: Instant) throws -> Int {
+    let hour = now.epochSeconds / 3600
+    let hours = try RawStatement(
+      cached: db, "SELECT coalesce(sum(count), 0) FROM help_due_hour WHERE place_id = ? AND hour < ?")
+    hours.bind([place, hour])
+    let before = try hours.step() ? Int(hours.int(0) ?? 0) : 0
+    hours.reset()
+    let thisHour = try RawStatement(
+      cached: db, "SELECT count(*) FROM help_due WHERE place_id = ? AND due_at >= ? AND due_at < ?")
+    thisHour.bind([place, hour * 3600, now.epochSeconds])
+    let recent = try thisHour.step() ? Int(thisHour.int(0) ?? 0) : 0
+    thisHour.reset()
+    return before + recent
   }
 }

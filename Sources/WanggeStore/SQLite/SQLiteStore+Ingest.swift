@@ -68,12 +68,7 @@ struct EventApplier {
       return { a in try a.recordAssignment(task: task, unit: unit, ack: at, finish: at, result: result) }
     case .visited(let household):
       let (unit, _) = try householdRow(household)
-      guard
-        try Row.fetchOne(
-          try db.cachedStatement(sql: "SELECT 1 FROM help_case WHERE household_id = ?"),
-          arguments: [household])
-          != nil
-      else {
+      guard try raw.helpCase(household) != nil else {
         throw FieldProblem(
           field: "household",
           problem: "household \(household) has no one-to-one help case; visits are kept for help cases only")
@@ -231,21 +226,16 @@ struct EventApplier {
   private mutating func recordVisit(household: Int64, unit: Int64, at: Instant, eventID: String) throws
     -> Bool
   {
-    try db.cachedStatement(sql: "INSERT INTO visit(household_id, at, event_id) VALUES (?, ?, ?)").execute(
-      arguments: [household, at.epochSeconds, eventID])
-    let row = try Row.fetchOne(
-      try db.cachedStatement(sql: "SELECT last_visit, cadence FROM help_case WHERE household_id = ?"),
-      arguments: [household])!
-    let last: Int64? = row[0]
-    let cadence: Int64 = row[1]
-    guard last == nil || at.epochSeconds > last! else { return false }
-    try db.cachedStatement(sql: "UPDATE help_case SET last_visit = ? WHERE household_id = ?").execute(
-      arguments: [at.epochSeconds, household])
-    let due = at.epochSeconds + cadence
-    for place in [unit] + (try ancestors(of: unit)) {
-      try db.cachedStatement(sql: "UPDATE help_due SET due_at = ? WHERE place_id = ? AND household_id = ?")
-        .execute(
-          arguments: [due, place, household])
+    try raw.insertVisit(household: household, at: at.epochSeconds, eventID: eventID)
+    guard let helpCase = try raw.helpCase(household) else { return false }
+    guard helpCase.lastVisit == nil || at.epochSeconds > helpCase.lastVisit! else { return false }
+    try raw.setLastVisit(household, at.epochSeconds)
+    let due = at.epochSeconds + helpCase.cadence
+    let oldDue = try raw.due(place: unit, household: household)
+    let places = [unit] + (try ancestors(of: unit))
+    for place in places { try raw.setDue(place: place, household: household, due) }
+    if let oldDue, oldDue / 3600 != due / 3600 {
+      for place in places { try raw.moveDueHour(place: place, from: oldDue / 3600, to: due / 3600) }
     }
     return true
   }
@@ -329,7 +319,7 @@ extension EventApplier {
   }
 }
 
-/// The C-level statements of the hot ingest paths (acknowledgements, finishes, households reached).
+/// The C-level statements of the hot ingest paths (acknowledgements, finishes, reach and visits).
 struct RawIngestStatements {
   let selectHousehold: RawStatement
   let updateReach: RawStatement
@@ -337,6 +327,13 @@ struct RawIngestStatements {
   let updateAssignment: RawStatement
   let insertEvent: RawStatement
   let selectParent: RawStatement
+  let insertVisit: RawStatement
+  let selectHelpCase: RawStatement
+  let updateLastVisit: RawStatement
+  let selectDue: RawStatement
+  let updateDue: RawStatement
+  let leaveHour: RawStatement
+  let enterHour: RawStatement
 
   init(_ db: Database) throws {
     selectHousehold = try RawStatement(db, "SELECT unit_id, reach FROM household WHERE id = ?")
@@ -350,6 +347,59 @@ struct RawIngestStatements {
     insertEvent = try RawStatement(
       db, "INSERT OR IGNORE INTO event(id, type, at, recorded_at) VALUES (?, ?, ?, ?)")
     selectParent = try RawStatement(db, "SELECT parent_id FROM place WHERE id = ?")
+    insertVisit = try RawStatement(db, "INSERT INTO visit(household_id, at, event_id) VALUES (?, ?, ?)")
+    selectHelpCase = try RawStatement(db, "SELECT last_visit, cadence FROM help_case WHERE household_id = ?")
+    updateLastVisit = try RawStatement(db, "UPDATE help_case SET last_visit = ? WHERE household_id = ?")
+    selectDue = try RawStatement(db, "SELECT due_at FROM help_due WHERE place_id = ? AND household_id = ?")
+    updateDue = try RawStatement(db, "UPDATE help_due SET due_at = ? WHERE place_id = ? AND household_id = ?")
+    leaveHour = try RawStatement(
+      db, "UPDATE help_due_hour SET count = count - 1 WHERE place_id = ? AND hour = ?")
+    enterHour = try RawStatement(
+      db,
+      """
+      INSERT INTO help_due_hour(place_id, hour, count) VALUES (?, ?, 1)
+      ON CONFLICT(place_id, hour) DO UPDATE SET count = count + 1
+      """)
+  }
+
+  /// Records a visit row (event ids are checked before).
+  func insertVisit(household: Int64, at: Int64, eventID: String) throws {
+    insertVisit.bind([household, at])
+    insertVisit.bindText(3, eventID)
+    try insertVisit.run()
+  }
+
+  /// The help case's last visit and visit cadence (seconds), or nil when the household has none.
+  func helpCase(_ household: Int64) throws -> (lastVisit: Int64?, cadence: Int64)? {
+    selectHelpCase.bind([household])
+    defer { selectHelpCase.reset() }
+    guard try selectHelpCase.step() else { return nil }
+    return (selectHelpCase.int(0), selectHelpCase.int(1) ?? 0)
+  }
+
+  func setLastVisit(_ household: Int64, _ at: Int64) throws {
+    updateLastVisit.bind([at, household])
+    try updateLastVisit.run()
+  }
+
+  /// When the household's next visit is due, as recorded for `place`.
+  func due(place: Int64, household: Int64) throws -> Int64? {
+    selectDue.bind([place, household])
+    defer { selectDue.reset() }
+    return try selectDue.step() ? selectDue.int(0) : nil
+  }
+
+  func setDue(place: Int64, household: Int64, _ due: Int64) throws {
+    updateDue.bind([due, place, household])
+    try updateDue.run()
+  }
+
+  /// Moves one case of `place` from one hour's due count to another's.
+  func moveDueHour(place: Int64, from: Int64, to: Int64) throws {
+    leaveHour.bind([place, from])
+    try leaveHour.run()
+    enterHour.bind([place, to])
+    try enterHour.run()
   }
 
   /// The assignment's acknowledge and finish times, or nil when there is no such assignment.

@@ -17,6 +17,9 @@ enum Migrations {
     m.registerMigration("v2-dispatch") { db in
       try db.execute(sql: dispatchV2)
     }
+    m.registerMigration("v3-help-due-hours") { db in
+      try db.execute(sql: helpDueHoursV3)
+    }
     return m
   }
 
@@ -95,5 +98,14 @@ enum Migrations {
       PRIMARY KEY(task_id, unit_id, at)) WITHOUT ROWID;
     CREATE INDEX task_tally_by_task ON task_tally(task_id);
     CREATE INDEX audit_by_task ON audit(task_id);
+    """
+
+  /// Help cases due per place and hour, so that "overdue for a visit" at any place costs the hours
+  /// before now plus one hour of `help_due`, not every case below the place. Rows may hold 0.
+  static let helpDueHoursV3 = """
+    CREATE TABLE help_due_hour(
+      place_id INTEGER NOT NULL, hour INTEGER NOT NULL, count INTEGER NOT NULL,
+      PRIMARY KEY(place_id, hour)) WITHOUT ROWID;
+    INSERT INTO help_due_hour SELECT place_id, due_at / 3600, count(*) FROM help_due GROUP BY place_id, due_at / 3600;
     """
 }
