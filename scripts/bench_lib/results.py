@@ -54,7 +54,9 @@ def fmt_number(x):
         return f"{x:.0f}"
     if abs(x) >= 10:
         return f"{x:.1f}"
-    return f"{x:.2f}"
+    if abs(x) >= 0.1 or x == 0:
+        return f"{x:.2f}"
+    return f"{x:.2g}"
 
 
 def fmt_values(values, unit):
