@@ -36,6 +36,7 @@ struct IngestCommand: ParsableCommand {
     var batchesApplied = 0
     // The next batch is read and parsed on another thread while this one is written.
     let batches = ParsedBatches(reader: reader, batchSize: batch)
+    defer { batches.cancel() }  // also when writing throws: the reader stops waiting to hand over
     while let next = batches.next() {
       problems = next.problems.map { "\(name):\($0.line): \($0.problem.field): \($0.problem.problem)" }
       if problems.isEmpty && !next.events.isEmpty {
@@ -48,10 +49,7 @@ struct IngestCommand: ParsableCommand {
           }
         }
       }
-      if !problems.isEmpty {
-        batches.cancel()
-        break
-      }
+      if !problems.isEmpty { break }
     }
     let summary =
       "applied \(total.applied), already present \(total.duplicates), no effect \(total.noEffect) (\(batchesApplied) batch(es) committed)"
