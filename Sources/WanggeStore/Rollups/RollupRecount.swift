@@ -178,47 +178,38 @@ struct RollupRecount {
     for (key, due) in helpDue {
       dueHours[RollupDeltas.TallyKey(placeID: key.placeID, taskID: due / 3600), default: 0] += 1
     }
-    var seenHours = Set<RollupDeltas.TallyKey>()
-    let hourRows = try Row.fetchCursor(
-      db, sql: "SELECT place_id, hour, count FROM help_due_hour WHERE count != 0")
-    while let row = try hourRows.next() {
+    for m in try countMismatches(db, table: "help_due_hour", keyColumn: "hour", want: dueHours) { note(m) }
+    for m in try countMismatches(db, table: "level_count", keyColumn: "depth", want: levelCounts) { note(m) }
+    return out
+  }
+}
+
+extension RollupRecount {
+  /// Differences between a `(place_id, <keyColumn>) → count` table and the recounted `want`; a stored
+  /// row of 0 is the same as no row.
+  func countMismatches(
+    _ db: Database, table: String, keyColumn: String, want: [RollupDeltas.TallyKey: Int64]
+  ) throws -> [RollupMismatch] {
+    var out: [RollupMismatch] = []
+    var seen = Set<RollupDeltas.TallyKey>()
+    let rows = try Row.fetchCursor(db, sql: "SELECT place_id, \(keyColumn), count FROM \(table)")
+    while let row = try rows.next() {
       let key = RollupDeltas.TallyKey(placeID: row[0], taskID: row[1])
-      seenHours.insert(key)
+      seen.insert(key)
       let stored: Int64 = row[2]
-      let want = dueHours[key] ?? 0
-      if want != stored {
-        note(
+      let wanted = want[key] ?? 0
+      if wanted != stored {
+        out.append(
           RollupMismatch(
-            table: "help_due_hour", key: "place \(key.placeID) hour \(key.taskID)", field: "count",
-            stored: stored, recounted: want))
+            table: table, key: "place \(key.placeID) \(keyColumn) \(key.taskID)", field: "count",
+            stored: stored, recounted: wanted))
       }
     }
-    for (key, count) in dueHours where !seenHours.contains(key) {
-      note(
+    for (key, count) in want where !seen.contains(key) && count != 0 {
+      out.append(
         RollupMismatch(
-          table: "help_due_hour", key: "place \(key.placeID) hour \(key.taskID)", field: "count", stored: 0,
+          table: table, key: "place \(key.placeID) \(keyColumn) \(key.taskID)", field: "row", stored: 0,
           recounted: count))
-    }
-    var seenLevels = Set<RollupDeltas.TallyKey>()
-    let cursor9 = try Row.fetchCursor(db, sql: "SELECT place_id, depth, count FROM level_count")
-    while let row = try cursor9.next() {
-      let key = RollupDeltas.TallyKey(placeID: row[0], taskID: row[1])
-      seenLevels.insert(key)
-      let stored: Int64 = row[2]
-      let want = levelCounts[key] ?? 0
-      if want != stored {
-        note(
-          RollupMismatch(
-            table: "level_count", key: "place \(key.placeID) depth \(key.taskID)", field: "count",
-            stored: stored,
-            recounted: want))
-      }
-    }
-    for (key, c) in levelCounts where !seenLevels.contains(key) {
-      note(
-        RollupMismatch(
-          table: "level_count", key: "place \(key.placeID) depth \(key.taskID)", field: "row", stored: 0,
-          recounted: c))
     }
     return out
   }
