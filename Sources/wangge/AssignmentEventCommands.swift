@@ -8,16 +8,11 @@ struct AssignmentOptions: ParsableArguments {
   @OptionGroup var store: StoreOptions
   @Option(help: "Task id (see `wangge tasks`).") var task: Int64
   @Option(help: "Unit path, e.g. 河北街道/水映花城社区/水映花城居民委/水映花城小区/12号楼/3单元, or its id.") var unit: String
-  @Option(help: "When it happened (ISO 8601; default: now).") var at: String?
-
-  func validate() throws {
-    if let at, InstantFormat.parse(at) == nil {
-      throw ValidationError("--at: \"\(at)\" is not a time (e.g. 2026-11-22T20:00:00+08:00)")
-    }
-  }
+  @OptionGroup var clock: ClockOption
 
   var unitRef: GridEvent.UnitRef { Int64(unit).map { .id($0) } ?? .path(PlacePath(parsing: unit)) }
-  var instant: Instant { at.flatMap(InstantFormat.parse) ?? SystemClock().now() }
+  /// When it happened: `--at`, else now.
+  var instant: Instant { clock.clock.now() }
 
   /// Applies one event with a fresh id and reports what it did.
   func apply(_ kind: GridEvent.Kind, verb: String) throws {

@@ -13,18 +13,43 @@ struct BoardCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var options: BoardOptions
+  @OptionGroup var clock: ClockOption
+  @Option(
+    help:
+      "Run the board's clock from this instant on (ISO 8601), for drills and tests: it dispatches and its deadlines move, unlike --at."
+  )
+  var startAt: String?
+
+  func validate() throws {
+    if let startAt, InstantFormat.parse(startAt) == nil {
+      throw ValidationError(
+        "--start-at: \"\(startAt)\" is not a time; use ISO 8601 such as 2026-11-22T20:00:00+08:00")
+    }
+    if startAt != nil && clock.isFixed {
+      throw ValidationError(
+        "--start-at and --at: give one (--at looks back read-only; --start-at runs a drill clock)")
+    }
+  }
+
+  /// `--at` (fixed, looking back), `--start-at` (a drill clock that runs on), else the machine's clock.
+  var boardClock: any Clock {
+    if let start = startAt.flatMap(InstantFormat.parse) { return ShiftedClock(startingAt: start) }
+    return clock.clock
+  }
 
   func run() throws {
-    let demo = try DemoBootstrap.ensureStore(store)
+    let demo = try DemoBootstrap.ensureStore(store, anchor: boardClock.now())
     let s = try store.open()
     let loaded = ThemeLoader.load(option: options.theme)
     for message in loaded.messages { printError(message) }
     let board: Board
     do {
-      board = try options.makeBoard(store: s, clock: SystemClock(), themeName: loaded.theme.name)
+      board = try options.makeBoard(
+        store: s, clock: boardClock, lookingBack: clock.isFixed, themeName: loaded.theme.name)
     } catch let e as StoreError {
       fail(e.description)
     }
+    board.drillClock = startAt != nil
     let backend: NcursesBackend
     do {
       backend = try NcursesBackend(theme: loaded.theme)
@@ -32,7 +57,8 @@ struct BoardCommand: ParsableCommand {
       fail("\(error.description); for text output use `wangge snapshot` or `wangge report`")
     }
     defer { backend.shutdown() }
-    let simulation = demo ? DemoSimulation.start(path: s.path) : nil
+    // Looking back shows the store as it stood: nothing is simulated into it.
+    let simulation = demo && !clock.isFixed ? DemoSimulation.start(path: s.path, clock: boardClock) : nil
     defer { simulation?.stop() }
     var runner = BoardRunner()
     runner.applyTheme = { name in

@@ -45,7 +45,10 @@ struct BoardOptions: ParsableArguments {
   }
 
   /// Opens the board on `store` at the chosen place and view.
-  func makeBoard(store: SQLiteStore, clock: any Clock, themeName: String) throws -> Board {
+  /// With `lookingBack`, the board shows the figures as they stood at the clock's fixed instant.
+  func makeBoard(store: SQLiteStore, clock: any Clock, lookingBack: Bool = false, themeName: String) throws
+    -> Board
+  {
     DisplayWidth.ambiguousIsWide = ambiguousWide
     var start: Place?
     if let path { start = try store.resolve(PlacePath(parsing: path)) }
@@ -53,6 +56,6 @@ struct BoardOptions: ParsableArguments {
       store: store, clock: clock, language: language, themeName: themeName, operatorName: operatorName,
       storeLabel: URL(fileURLWithPath: store.path).lastPathComponent,
       isDemo: (try? store.meta("demo")) == "1",
-      start: start, view: view.flatMap(BoardView.init(rawValue:)))
+      start: start, view: view.flatMap(BoardView.init(rawValue:)), lookingBack: lookingBack)
   }
 }

@@ -5,7 +5,8 @@ import WanggeStore
 /// First run without a configured store: create the Jiaohe demo store at the default location.
 enum DemoBootstrap {
   /// Returns true when the board runs on the default demo store (so the simulator should run).
-  static func ensureStore(_ store: StoreOptions) throws -> Bool {
+  /// A new demo store's figures are generated around `anchor` (now, or the board's `--at`).
+  static func ensureStore(_ store: StoreOptions, anchor: Instant) throws -> Bool {
     let path = store.path
     let env = ProcessInfo.processInfo.environment
     let configured = store.db != nil || env["WANGGE_DB"].map { !$0.isEmpty } == true
@@ -21,7 +22,7 @@ enum DemoBootstrap {
     if !FileManager.default.fileExists(atPath: path) {
       printError("演示数据 DEMO — no store configured; creating the Jiaohe demo store at \(path)")
       let meter = ProgressMeter(total: DemoPreset.jiaohe.households, label: "households")
-      _ = try DemoGenerator(preset: .jiaohe, seed: 1, anchor: SystemClock().now()).generate(
+      _ = try DemoGenerator(preset: .jiaohe, seed: 1, anchor: anchor).generate(
         to: path, replace: false
       ) {
         meter.update($0)

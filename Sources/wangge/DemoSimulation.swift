@@ -10,10 +10,10 @@ final class DemoSimulation: @unchecked Sendable {
   private var thread: Thread?
 
   /// Starts simulating about `rate` events per second on the store at `path`.
-  static func start(path: String, rate: Double = 5) -> DemoSimulation? {
+  static func start(path: String, clock: any Clock, rate: Double = 5) -> DemoSimulation? {
     guard let store = try? SQLiteStore(path: path) else { return nil }
     let simulation = DemoSimulation()
-    let simulator = Simulator(store: store, seed: UInt64(getpid()), clock: SystemClock())
+    let simulator = Simulator(store: store, seed: UInt64(getpid()), clock: clock)
     let thread = Thread {
       try? simulator.run(rate: rate, shouldStop: { simulation.isStopped })
     }

@@ -17,6 +17,7 @@ struct DispatchCommand: ParsableCommand {
   @Option(help: "Window to finish, e.g. 15h (default: the type's).") var finishWithin: String?
   @Option(help: "Operator recorded in the audit (default: the login name).") var `operator`: String?
   @Flag(help: "Print JSON.") var json = false
+  @OptionGroup var clock: ClockOption
 
   func validate() throws {
     guard TaskType(rawValue: type) != nil else {
@@ -45,7 +46,7 @@ struct DispatchCommand: ParsableCommand {
       let receipt = try s.dispatch(
         DispatchRequest(
           scopeID: place.id, type: kind, title: title, details: details, ackWithin: ack, finishWithin: finish,
-          operatorName: OperatorName.resolve(`operator`), issuedAt: SystemClock().now()))
+          operatorName: OperatorName.resolve(`operator`), issuedAt: clock.clock.now()))
       if json {
         print(
           JSONText.object([

@@ -11,18 +11,12 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
   @Option(help: "Place path, e.g. 河北街道/水映花城社区 (default: the whole grid).") var scope: String?
   @Flag(help: "Print JSON (shape in the README).") var json = false
-  @Option(help: "Judge deadlines at this time (ISO 8601) instead of now.") var at: String?
+  @OptionGroup var clock: ClockOption
   @Option(help: "Count tasks issued in the last N days.") var days: Int = 7
 
   func run() throws {
     let s = try store.open()
-    var now = SystemClock().now()
-    if let at {
-      guard let t = InstantFormat.parse(at) else {
-        fail("--at: \"\(at)\" is not a time; use ISO 8601 such as 2026-11-22T09:00:00+08:00")
-      }
-      now = t
-    }
+    let now = clock.clock.now()
     guard days > 0 else { fail("--days: must be at least 1") }
     let place: Place
     do {

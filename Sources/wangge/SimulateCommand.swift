@@ -19,6 +19,7 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Events per second.") var rate: Double = 20
   @Option(help: "Random seed. Default: from the process id and the time.") var seed: UInt64?
   @Option(help: "Stop after this many seconds. Default: run until Ctrl-C.") var duration: Double?
+  @OptionGroup var clock: ClockOption
 
   func run() throws {
     guard rate > 0, rate <= 100_000 else {
@@ -27,21 +28,24 @@ struct SimulateCommand: ParsableCommand {
     if let duration, duration <= 0 { fail("--duration: give a number of seconds greater than 0") }
     let s = try store.open()
     let seed = self.seed ?? UInt64(getpid()) &* 0x9E37_79B9 &+ UInt64(Date().timeIntervalSince1970 * 1000)
-    let simulator = Simulator(store: s, seed: seed, clock: SystemClock())
+    // With --at, simulated time starts there and runs on at the real pace.
+    let eventClock: any Clock = clock.instant.map { ShiftedClock(startingAt: $0) } ?? SystemClock()
+    let simulator = Simulator(store: s, seed: seed, clock: eventClock)
     let stop = StopRequest.onInterrupt()
-    let deadline = duration.map { Date().addingTimeInterval($0) }
+    @Sendable func uptime() -> Double { ProcessInfo.processInfo.systemUptime }
+    let deadline = duration.map { uptime() + $0 }
     print("simulating \(rate.formatted()) events/s on \(s.path); Ctrl-C stops")
     var printed = SimulationCounts()
-    var printedAt = Date()
+    var printedAt = uptime()
     func report(_ counts: SimulationCounts) {
-      print("\(InstantFormat.clock(SystemClock().now())) \(counts.since(printed))")
+      print("\(InstantFormat.clock(eventClock.now())) \(counts.since(printed))")
       printed = counts
-      printedAt = Date()
+      printedAt = uptime()
     }
     do {
       try simulator.run(
-        rate: rate, shouldStop: { stop.isRequested || deadline.map { Date() >= $0 } ?? false },
-        onBatch: { counts in if Date().timeIntervalSince(printedAt) >= 5 { report(counts) } })
+        rate: rate, shouldStop: { stop.isRequested || deadline.map { uptime() >= $0 } ?? false },
+        onBatch: { counts in if uptime() - printedAt >= 5 { report(counts) } })
     } catch let e as StoreError {
       fail(e.description)
     }

@@ -10,12 +10,12 @@ struct TasksCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
   @Option(help: "Place path (default: the whole grid).") var scope: String?
   @Option(help: "Count tasks issued in the last N days.") var days: Int = 7
-  @Option(help: "Judge deadlines at this time (ISO 8601) instead of now.") var at: String?
+  @OptionGroup var clock: ClockOption
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
     let s = try store.open()
-    let now = at.flatMap(InstantFormat.parse) ?? SystemClock().now()
+    let now = clock.clock.now()
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let list = try s.tasks(in: place.id, at: now, window: .days(Int64(days)))
@@ -57,13 +57,14 @@ struct RemindCommand: ParsableCommand {
   @Option(help: "Task id.") var task: Int64
   @Option(help: "Place path (default: the whole grid).") var scope: String?
   @Option(help: "Operator recorded in the audit (default: the login name).") var `operator`: String?
+  @OptionGroup var clock: ClockOption
 
   func run() throws {
     let s = try store.open()
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let n = try s.remind(
-        task: task, under: place.id, operator: OperatorName.resolve(`operator`), at: SystemClock().now())
+        task: task, under: place.id, operator: OperatorName.resolve(`operator`), at: clock.clock.now())
       print("reminded \(n.grouped) unit leaders")
     } catch {
       failOnUserError(error)
@@ -81,6 +82,7 @@ struct RankingsCommand: ParsableCommand {
   @Option(help: "One task (default: every task of the last --days).") var task: Int64?
   @Option(help: "Place path (default: the whole grid).") var scope: String?
   @Option(help: "Days counted without --task.") var days: Int = 7
+  @OptionGroup var clock: ClockOption
 
   func validate() throws {
     guard RankingDimension(rawValue: by) != nil else {
@@ -93,7 +95,7 @@ struct RankingsCommand: ParsableCommand {
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let rows = try s.rankings(
-        by: RankingDimension(rawValue: by)!, task: task, under: place.id, at: SystemClock().now(),
+        by: RankingDimension(rawValue: by)!, task: task, under: place.id, at: clock.clock.now(),
         window: .days(Int64(days)))
       for (i, r) in rows.enumerated() {
         let ack = r.ackRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"

@@ -5,8 +5,8 @@ import Testing
 /// Compares a rendered buffer with `__Snapshots__/NAME.txt` beside the calling test file (each
 /// line ended by `|`).
 ///
-/// A missing file is written (and fails under CI); `WANGGE_RECORD=1` rewrites files; any
-/// difference fails and shows both screens.
+/// A missing file fails the test (it is written only when recording); `WANGGE_RECORD=1` (re)writes files;
+/// any difference fails and shows both screens.
 public func assertSnapshot(
   _ buffer: Buffer, named name: String, filePath: String = #filePath,
   sourceLocation: SourceLocation = #_sourceLocation
@@ -16,14 +16,19 @@ public func assertSnapshot(
   let file = directory.appendingPathComponent("\(name).txt")
   let actual =
     "# \(buffer.width)x\(buffer.height)\n" + buffer.lines().map { $0 + "|" }.joined(separator: "\n") + "\n"
-  let environment = ProcessInfo.processInfo.environment
-  let record = environment["WANGGE_RECORD"] == "1"
-  guard !record, let expected = try? String(contentsOf: file, encoding: .utf8) else {
+  if ProcessInfo.processInfo.environment["WANGGE_RECORD"] == "1" {
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try? actual.write(to: file, atomically: true, encoding: .utf8)
-    if !record && environment["CI"] != nil {
-      Issue.record("snapshot \(name) was missing; recorded it", sourceLocation: sourceLocation)
+    do {
+      try actual.write(to: file, atomically: true, encoding: .utf8)
+    } catch {
+      Issue.record("snapshot \(name) could not be recorded: \(error)", sourceLocation: sourceLocation)
     }
+    return
+  }
+  guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+    Issue.record(
+      "snapshot \(name) is missing (\(file.path)); run with WANGGE_RECORD=1 to record it\n\(actual)",
+      sourceLocation: sourceLocation)
     return
   }
   if expected != actual {

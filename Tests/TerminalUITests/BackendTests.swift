@@ -22,6 +22,27 @@ struct BackendTests {
     #expect(backend.lastUpdates.count == next.diff(from: nil).count)
   }
 
+  /// The backend's screen is built only from the diff's updates, so it must equal every frame handed in,
+  /// also when wide and narrow graphemes overwrite each other's halves.
+  @Test func screenBuiltFromUpdatesEqualsEveryFrame() {
+    let backend = InMemoryBackend(width: 23, height: 5)
+    var rng = SystemRandomNumberGenerator.seeded(11)
+    let pieces = ["水", "映", "花", "城", "a", "B", " ", "12号楼", "✓", "━━"]
+    var buffer = Buffer(width: 23, height: 5)
+    for frame in 0..<400 {
+      for _ in 0..<(1 + rng.next() % 6) {
+        let piece = pieces[Int(rng.next() % UInt64(pieces.count))]
+        let style = rng.next() % 3 == 0 ? Style(.accent) : .plain
+        buffer.put(piece, x: Int(rng.next() % 23), y: Int(rng.next() % 5), style: style)
+      }
+      if frame % 97 == 0 { backend.invalidate() }
+      backend.draw(buffer)
+      let same = backend.screen == buffer
+      #expect(same, "frame \(frame): screen \(backend.screen?.lines() ?? []) but buffer \(buffer.lines())")
+      if !same { return }
+    }
+  }
+
   @Test func eventLoopRunsUntilQuit() {
     let backend = InMemoryBackend(width: 100, height: 30)
     backend.pendingKeys = [.tab, .char("i"), .char("水"), .escape, .char("q"), .char("x")]
@@ -124,4 +145,21 @@ struct BackendTests {
     #expect(ColorLevel.none.colorNumber(.rgb(1, 2, 3)) == -1)
     #expect(ColorLevel.indexed256.colorNumber(nil) == -1)
   }
+}
+
+/// A small deterministic generator (SplitMix64) for reproducible random frames.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+extension SystemRandomNumberGenerator {
+  /// A seeded generator for tests (never the system's randomness).
+  static func seeded(_ seed: UInt64) -> SeededGenerator { SeededGenerator(state: seed) }
 }

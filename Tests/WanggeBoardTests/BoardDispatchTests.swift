@@ -13,7 +13,7 @@ import WanggeStore
     let store = try BoardFixture.writableStore()
     let board = try BoardFixture.board(store, path: "河北街道/水映花城社区")
     let units = try store.fanOut(of: board.place.id).units
-    let before = try store.tasks(in: board.place.id, at: SystemClock().now(), window: .days(7)).count
+    let before = try store.tasks(in: board.place.id, at: BoardFixture.anchor, window: .days(7)).count
     _ = board.handle(.char("d"), tick: 0)
     _ = board.handle(.tab, tick: 0)
     type(board, "第四轮排查")
@@ -25,13 +25,13 @@ import WanggeStore
       return
     }
     _ = board.handle(.enter, tick: 1)  // "no" is selected: Enter alone does not send
-    #expect(try store.tasks(in: board.place.id, at: SystemClock().now(), window: .days(7)).count == before)
+    #expect(try store.tasks(in: board.place.id, at: BoardFixture.anchor, window: .days(7)).count == before)
     _ = board.handle(.char("d"), tick: 2)
     _ = board.handle(.tab, tick: 2)
     type(board, "第四轮排查")
     _ = board.handle(.enter, tick: 2)
     _ = board.handle(.char("y"), tick: 3)
-    let now = SystemClock().now()
+    let now = BoardFixture.anchor
     let tasks = try store.tasks(in: board.place.id, at: now, window: .days(7))
     let task = try #require(tasks.first { $0.task.title == "第四轮排查" })
     #expect(task.tally.assigned == units)
@@ -50,7 +50,7 @@ import WanggeStore
     _ = board.handle(.enter, tick: 0)
     _ = board.handle(.char("y"), tick: 0)
     _ = board.handle(.char("u"), tick: 10.5)
-    let tasks = try store.tasks(in: board.place.id, at: SystemClock().now(), window: .days(7))
+    let tasks = try store.tasks(in: board.place.id, at: BoardFixture.anchor, window: .days(7))
     #expect(tasks.contains { $0.task.title == "晚了" })
     #expect(BoardFixture.render(board, width: 120, height: 36, tick: 10.6).text.contains("不能撤销"))
   }

@@ -140,6 +140,15 @@ import WanggeCore
     let f = try facts(s)
     var rng = SeededRandom(seed: seed &* 31)
     var sent: [GridEvent] = []
+    // Half of the unit references go by path (with or without the root's name), so both ingest paths run.
+    let root = try s.root().name
+    var paths: [Int64: PlacePath] = [:]
+    func unit(_ id: Int64) throws -> GridEvent.UnitRef {
+      guard rng.chance(0.5) else { return .id(id) }
+      if paths[id] == nil { paths[id] = try s.path(of: id) }
+      let path = paths[id]!
+      return .path(rng.chance(0.5) ? path : PlacePath(parsing: root + "/" + path.description))
+    }
     for batch in 0..<8 {
       var events: [GridEvent] = []
       for i in 0..<(rng.below(150) + 1) {
@@ -150,12 +159,13 @@ import WanggeCore
         switch rng.below(7) {
         case 0, 1:
           let a = f.assignments[rng.below(f.assignments.count)]
-          kind = .acknowledged(task: a.task, unit: .id(a.unit))
+          kind = .acknowledged(task: a.task, unit: try unit(a.unit))
         case 2:
           let a = f.assignments[rng.below(f.assignments.count)]
-          kind = .finished(task: a.task, unit: .id(a.unit), result: rng.chance(0.5) ? "{\"checked\":3}" : nil)
+          kind = .finished(
+            task: a.task, unit: try unit(a.unit), result: rng.chance(0.5) ? "{\"checked\":3}" : nil)
         case 3: kind = .visited(household: f.helpHouseholds[rng.below(f.helpHouseholds.count)])
-        case 4: kind = .groupBuilt(unit: .id(f.units[rng.below(f.units.count)]))
+        case 4: kind = .groupBuilt(unit: try unit(f.units[rng.below(f.units.count)]))
         case 5:
           kind = .reached(
             household: f.households[rng.below(f.households.count)], via: Reachability(rawValue: rng.below(3))!
@@ -173,6 +183,19 @@ import WanggeCore
     }
     let mismatches = try s.verify()
     #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    #expect(!paths.isEmpty, "some events must have named their unit by path")
+    // Every path-named event landed on its unit: the same stream by ids gives the same store.
+    let byID = try TestStores.make(.tiny, seed: seed)
+    defer { TestStores.cleanup(byID) }
+    for chunk in stride(from: 0, to: sent.count, by: 200) {
+      let ids = sent[chunk..<min(sent.count, chunk + 200)].map { e -> GridEvent in
+        var copy = e
+        copy.kind = e.kind.withUnitIDs(paths)
+        return copy
+      }
+      _ = try byID.ingest(ids, recordedAt: now)
+    }
+    #expect(try TestStores.dump(byID) == TestStores.dump(s))
   }
 
   @Test func verifyFindsATamperedRollup() throws {
@@ -184,5 +207,23 @@ import WanggeCore
     let m = try s.verify()
     #expect(m.count == 1)
     #expect(m.first?.field == "households")
+  }
+}
+
+extension GridEvent.Kind {
+  /// The same event with every unit named by path replaced by its id (from `paths`, id → path).
+  func withUnitIDs(_ paths: [Int64: PlacePath]) -> GridEvent.Kind {
+    func id(_ ref: GridEvent.UnitRef) -> GridEvent.UnitRef {
+      guard case .path(let p) = ref else { return ref }
+      let bare = p.segments.count > 1 ? PlacePath(segments: Array(p.segments.dropFirst())) : p
+      return .id(paths.first { $0.value == p || $0.value == bare }!.key)
+    }
+    switch self {
+    case .acknowledged(let task, let unit): return .acknowledged(task: task, unit: id(unit))
+    case .finished(let task, let unit, let result):
+      return .finished(task: task, unit: id(unit), result: result)
+    case .groupBuilt(let unit): return .groupBuilt(unit: id(unit))
+    default: return self
+    }
   }
 }

@@ -100,7 +100,7 @@ import WanggeCore
   @Test func runPacesStepsUntilAskedToStop() throws {
     let s = try TestStores.make()
     defer { TestStores.cleanup(s) }
-    let sim = Simulator(store: s, seed: 9, clock: SystemClock())
+    let sim = Simulator(store: s, seed: 9, clock: FixedClock(TestStores.anchor))
     let checks = LockedCounter()
     var batches = 0
     try sim.run(rate: 200, shouldStop: { checks.next() > 4 }, onBatch: { _ in batches += 1 })

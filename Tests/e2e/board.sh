@@ -9,11 +9,14 @@ source "$here/lib.bash"
 work=$(mktemp -d)
 source "$here/tmux.bash"
 db="$work/j.sqlite"
-"$bin" demo --preset jiaohe --db "$db" --anchor 2026-11-22T20:00:00+08:00 >/dev/null
-"$bin" report --db "$db" --json >"$work/report.json"
+anchor=2026-11-22T20:00:00+08:00
+"$bin" demo --preset jiaohe --db "$db" --anchor "$anchor" >/dev/null
+"$bin" report --db "$db" --json --at "$anchor" >"$work/report.json"
 
-term_start 160 48 "env TERM=xterm-256color LANG=zh_CN.UTF-8 $bin board --db $db --operator 值班员"
+# The board looks back at the store's anchor, so its figures are the same on any date.
+term_start 160 48 "env TERM=xterm-256color LANG=zh_CN.UTF-8 $bin board --db $db --operator 值班员 --at $anchor"
 check "the board opens on the city with the demo banner" wait_for "演示数据 DEMO"
+check "the header says it looks back at the anchor" wait_for "回看 2026-11-22 20:00"
 check "the header names the store and the operator" wait_for "j.sqlite · 值班 值班员"
 screen >"$work/city.txt"
 # Every street's row shows the same units, leaders and overdue counts as `wangge report --json`.

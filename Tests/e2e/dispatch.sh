@@ -11,10 +11,11 @@ work=$(mktemp -d)
 source "$here/tmux.bash"
 db="$work/j.sqlite"
 community=河北街道/水映花城社区
-"$bin" demo --preset jiaohe --db "$db" --anchor 2026-11-22T20:00:00+08:00 >/dev/null
-units=$("$bin" report --db "$db" --scope "$community" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['totals']['units'])")
+anchor=2026-11-22T20:00:00+08:00
+"$bin" demo --preset jiaohe --db "$db" --anchor "$anchor" >/dev/null
+units=$("$bin" report --db "$db" --scope "$community" --json --at "$anchor" | python3 -c "import json,sys; print(json.load(sys.stdin)['totals']['units'])")
 
-term_start 160 48 "env TERM=xterm-256color $bin board --db $db --operator 值班员 --path $community"
+term_start 160 48 "env TERM=xterm-256color $bin board --db $db --operator 值班员 --path $community --start-at $anchor"
 wait_for "水映花城社区"
 keys d
 check "d opens the dispatch form with the fan-out preview ($units units)" wait_for "将下发到 $units 个单元"
@@ -24,7 +25,7 @@ keys Enter
 check "Enter asks for a deliberate confirmation" wait_for "按 y 确认"
 keys y
 check "the board confirms and offers undo" wait_for "u 撤销"
-tasks_json() { "$bin" tasks --db "$db" --scope "$community" --json; }
+tasks_json() { "$bin" tasks --db "$db" --scope "$community" --json --at "$anchor"; }
 task=$(tasks_json | python3 -c "
 import json, sys
 t = [t for t in json.load(sys.stdin)['tasks'] if t['title'] == '第四轮全员排查']
@@ -60,7 +61,7 @@ check "q quits cleanly" clean_exit
 
 # Concurrency: a city-wide task, 4 processes x 10,000 acknowledgements of distinct units
 # (each process sends its events twice), and a dispatch racing them.
-big=$("$bin" dispatch --db "$db" --scope 蛟河市 --type notice --title 并发测试 --json |
+big=$("$bin" dispatch --db "$db" --scope 蛟河市 --type notice --title 并发测试 --json --at "$anchor" |
   python3 -c "import json,sys; print(json.load(sys.stdin)['task'])")
 sqlite3 "$db" "SELECT unit_id FROM assignment WHERE task_id = $big ORDER BY unit_id LIMIT 4000" >"$work/units"
 for p in 1 2 3 4; do
@@ -71,13 +72,13 @@ for p in 1 2 3 4; do
     }' "$work/units" >"$work/acks-$p.jsonl"
 done
 for p in 1 2 3 4; do "$bin" ingest --db "$db" --batch 500 "$work/acks-$p.jsonl" >"$work/out-$p" 2>&1 & done
-"$bin" dispatch --db "$db" --scope 长安街道 --type screening --title 并发下发 --json >"$work/race.json" 2>&1 &
+"$bin" dispatch --db "$db" --scope 长安街道 --type screening --title 并发下发 --json --at "$anchor" >"$work/race.json" 2>&1 &
 wait
 check "all four ingest processes succeeded" bash -c "grep -h applied '$work'/out-* | wc -l | grep -qx 4"
 check "40,000 events recorded, none lost" test "$(sqlite3 "$db" "SELECT count(*) FROM event WHERE id LIKE 'mp-%'")" = 40000
 check "exactly 4,000 assignments acknowledged, none counted twice" test \
   "$(sqlite3 "$db" "SELECT count(*) FROM assignment WHERE task_id = $big AND acked_at IS NOT NULL")" = 4000
-acked=$("$bin" tasks --db "$db" --json | python3 -c "
+acked=$("$bin" tasks --db "$db" --json --at "$anchor" | python3 -c "
 import json, sys
 print([t for t in json.load(sys.stdin)['tasks'] if t['id'] == $big][0]['acknowledged'])")
 check "wangge tasks reports 4,000 acknowledged" test "$acked" = 4000

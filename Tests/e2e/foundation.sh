@@ -28,8 +28,8 @@ check "verify finds no mismatch" "$bin" verify --db "$db"
 check "every root figure equals a from-scratch recount" python3 "$here/../../scripts/recount-scope.py" "$db" "$work/report.json"
 "$bin" report --db "$db" --json --at "$anchor" --scope 河北街道/水映花城社区 >"$work/community.json"
 check "a community's figures equal a from-scratch recount" python3 "$here/../../scripts/recount-scope.py" "$db" "$work/community.json"
-check "--scope resolves the documented example path" "$bin" report --db "$db" --scope 河北街道/水映花城社区/水映花城居民委/水映花城小区/12号楼
-"$bin" report --db "$db" --scope 河北街道/没有这个社区 2>"$work/err" >/dev/null
+check "--scope resolves the documented example path" "$bin" report --db "$db" --at "$anchor" --scope 河北街道/水映花城社区/水映花城居民委/水映花城小区/12号楼
+"$bin" report --db "$db" --at "$anchor" --scope 河北街道/没有这个社区 2>"$work/err" >/dev/null
 check "an unknown scope exits 1 and names what exists" grep -q '河北街道" has no "没有这个社区"; it has 水映花城社区' "$work/err"
 
 # Events: 2,500 acknowledgements of pending assignments of the latest task, in batches of 1,000.

@@ -8,11 +8,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db="$work/j.sqlite"
 
-"$bin" demo --preset jiaohe --db "$db" >"$work/demo.out"
+anchor=2026-11-22T20:00:00+08:00
+"$bin" demo --preset jiaohe --db "$db" --anchor "$anchor" >"$work/demo.out"
 before=$(sqlite3 "$db" "SELECT count(*) FROM event")
-"$bin" simulate --db "$db" --rate 100 --duration 3 --seed 1 >"$work/a.out" 2>&1 &
+"$bin" simulate --db "$db" --rate 100 --duration 3 --seed 1 --at "$anchor" >"$work/a.out" 2>&1 &
 a=$!
-"$bin" simulate --db "$db" --rate 100 --seed 2 >"$work/b.out" 2>&1 &
+"$bin" simulate --db "$db" --rate 100 --seed 2 --at "$anchor" >"$work/b.out" 2>&1 &
 b=$!
 sleep 2.5
 kill -INT "$b"
@@ -32,7 +33,7 @@ check "every event sent is stored under its own id ($sent sent, $stored stored)"
 check "the simulators sent events ($stored)" test "$stored" -ge 200
 check "no phone number is printed" bash -c "! grep -Eq '1[0-9]{10}' '$work/a.out' '$work/b.out'"
 check "verify finds no mismatch after simulating" "$bin" verify --db "$db"
-"$bin" report --db "$db" --json >"$work/report.json"
+"$bin" report --db "$db" --json --at 2026-11-22T20:01:00+08:00 >"$work/report.json"
 check "root figures equal a from-scratch recount" python3 "$here/../../scripts/recount-scope.py" "$db" "$work/report.json"
 check "events were added ($before before)" test "$(sqlite3 "$db" "SELECT count(*) FROM event")" -gt "$before"
 finish

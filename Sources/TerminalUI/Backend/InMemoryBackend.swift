@@ -1,11 +1,18 @@
-/// A backend without a terminal, for tests: keeps the last frame, queued keys and write counts.
+/// A backend without a terminal, for tests: a screen grid that only the cell updates change, queued keys
+/// and write counts.
+///
+/// `draw` sends only the cells `Buffer.diff` reports, as the ncurses backend does, and applies them to a grid
+/// of its own the way a terminal would (a wide grapheme covers the next column too), so a bug in the diff
+/// leaves `screen` different from the buffer and shows up in a test.
 public final class InMemoryBackend: Backend {
   public var size: Size
   public var theme: Theme {
     didSet { previous = nil }
   }
-  /// The last buffer drawn.
-  public private(set) var lastBuffer: Buffer?
+  /// What the screen shows: every cell update applied since the first frame (nil before it).
+  public private(set) var screen: Buffer?
+  /// What the screen shows after the last `draw` (the updates applied, not the buffer handed in).
+  public var lastBuffer: Buffer? { screen }
   /// The cells written by the last `draw`.
   public private(set) var lastUpdates: [Buffer.Update] = []
   /// All cells written since creation.
@@ -36,7 +43,22 @@ public final class InMemoryBackend: Backend {
     bytesWritten += updates.reduce(0) { $0 + $1.cell.symbol.utf8.count }
     frames += 1
     previous = buffer
-    lastBuffer = buffer
+    apply(updates, size: buffer.size)
+  }
+
+  /// Writes the updates onto the screen grid as a terminal would; a new size starts from a blank screen.
+  private func apply(_ updates: [Buffer.Update], size: Size) {
+    var grid = screen.flatMap { $0.size == size ? $0 : nil } ?? Buffer(size: size)
+    for update in updates {
+      grid.set(update.x, update.y, update.cell)
+      if DisplayWidth.of(update.cell.symbol) == 2 {
+        var tail = update.cell
+        tail.symbol = ""
+        tail.isContinuation = true
+        grid.set(update.x + 1, update.y, tail)
+      }
+    }
+    screen = grid
   }
 
   public func readKey(timeoutMilliseconds: Int) -> Key? {

@@ -101,6 +101,11 @@ extension Board {
       return true
     case .quit:
       return false
+    case .dispatch where lookingBack, .undo where lookingBack, .remind where lookingBack:
+      say(
+        words("回看模式只读：不能下发、撤销或提醒", "Looking back is read-only: no dispatch, undo or reminder"),
+        kind: .pending, tick: tick)
+      return true
     case .dispatch:
       mode = .dispatching(DispatchForm.make(words.language))
       return true

@@ -32,6 +32,10 @@ public final class Board {
   public var operatorName: String
   public var storeLabel: String
   public var isDemo: Bool
+  /// True when the board shows the store as it stood at its clock's fixed instant (`--at`): read-only.
+  public let lookingBack: Bool
+  /// True when the clock is a drill clock (`--start-at`), not the machine's: the header says so.
+  public var drillClock = false
   public var window: Span = .days(7)
   public let levels: LevelChain
   public private(set) var trail: [Place]
@@ -65,8 +69,9 @@ public final class Board {
   public init(
     store: any BoardSource & TaskDesk, clock: any Clock, language: Language, themeName: String,
     operatorName: String,
-    storeLabel: String, isDemo: Bool, start: Place? = nil, view: BoardView? = nil
+    storeLabel: String, isDemo: Bool, start: Place? = nil, view: BoardView? = nil, lookingBack: Bool = false
   ) throws {
+    self.lookingBack = lookingBack
     self.store = store
     self.clock = clock
     self.words = Words(language)

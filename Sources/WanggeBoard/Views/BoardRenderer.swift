@@ -49,9 +49,14 @@ public enum BoardRenderer {
     var left = " 网格 Wangge"
     if board.isDemo { left += " · 演示数据 DEMO" }
     let asOf = InstantFormat.clock(board.asOf)
+    let minute = InstantFormat.minute(board.asOf)
+    let when =
+      board.lookingBack
+      ? t("回看 \(minute)", "looking back at \(minute)")
+      : board.drillClock ? t("演练时钟 \(minute)", "drill clock \(minute)") : t("数据 \(asOf)", "as of \(asOf)")
     // Most important last to go: as-of time, then operator, language, store.
     var parts = [
-      (board.paused ? t("⏸ 已暂停 · ", "⏸ paused · ") : "") + t("数据 \(asOf)", "as of \(asOf)"),
+      (board.paused ? t("⏸ 已暂停 · ", "⏸ paused · ") : "") + when,
       board.storeLabel, t("值班 ", "operator ") + board.operatorName, t("中文", "English"),
     ]
     func right() -> String { parts.joined(separator: " · ") + " " }

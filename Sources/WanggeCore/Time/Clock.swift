@@ -19,3 +19,18 @@ public struct FixedClock: Clock {
   public init(_ instant: Instant) { self.instant = instant }
   public func now() -> Instant { instant }
 }
+
+/// A clock that starts at a given instant and then runs at the pace of the machine's monotonic clock
+/// (`wangge simulate --at`: events dated from that instant on, whatever today's date is).
+public struct ShiftedClock: Clock {
+  /// The instant this clock reported when it was made.
+  public let start: Instant
+  private let startUptime: Double
+  public init(startingAt start: Instant) {
+    self.start = start
+    self.startUptime = ProcessInfo.processInfo.systemUptime
+  }
+  public func now() -> Instant {
+    start + Span(seconds: Int64(max(0, ProcessInfo.processInfo.systemUptime - startUptime)))
+  }
+}

@@ -87,6 +87,12 @@ public enum InstantFormat {
     return String(format: "%02d-%02d %02d:%02d", mo, d, h, mi)
   }
 
+  /// Formats as `2026-11-22 20:00` (date and minute in +08:00), for headers.
+  public static func minute(_ instant: Instant) -> String {
+    let (y, mo, d, h, mi, _) = civil(instant)
+    return String(format: "%04d-%02d-%02d %02d:%02d", y, mo, d, h, mi)
+  }
+
   /// Formats as `08:00:00` (time of day in +08:00).
   public static func clock(_ instant: Instant) -> String {
     let (_, _, _, h, mi, s) = civil(instant)
