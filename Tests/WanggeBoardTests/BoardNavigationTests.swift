@@ -109,9 +109,9 @@ import WanggeStore
     #expect(board.place.name == "河北街道", "pinyin initials find 河北街道")
     #expect(try board.run(command: "goto 水映花城小区", tick: 0))
     #expect(board.place.name == "水映花城小区" && board.view == .station)
-    #expect(board.completions(for: "goto syhc").contains { $0.hasSuffix("水映花城社区") })
+    #expect(try board.completions(for: "goto syhc").contains { $0.hasSuffix("水映花城社区") })
     #expect(try board.run(command: "q", tick: 0) == false)
-    #expect(board.completions(for: "go").first == "goto ")
+    #expect(try board.completions(for: "go").first == "goto ")
   }
 
   @Test func pauseHoldsRefreshUntilResumed() throws {

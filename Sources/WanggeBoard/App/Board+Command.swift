@@ -4,7 +4,7 @@ import WanggeStore
 
 extension Board {
   /// What the command line would complete to, best first (at most `limit`).
-  public func completions(for text: String, limit: Int = 6) -> [String] {
+  public func completions(for text: String, limit: Int = 6) throws -> [String] {
     let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
     let name = parts.first ?? ""
     if parts.count < 2 {
@@ -13,8 +13,10 @@ extension Board {
     let argument = parts[1]
     switch BoardCommandName(rawValue: name) {
     case .goto?:
-      guard !argument.isEmpty, let index = try? loadedPlaceIndex() else { return [] }
-      return index.matcher.matches(argument, limit: limit).map { "goto " + $0.path.joined(separator: "/") }
+      guard !argument.isEmpty else { return [] }
+      return try loadedPlaceIndex().matcher.matches(argument, limit: limit).map {
+        "goto " + $0.path.joined(separator: "/")
+      }
     case .lang?: return ["zh", "en"].filter { $0.hasPrefix(argument) }.map { "lang " + $0 }
     case .theme?:
       return ["default", "light", "high-contrast", "mono"].filter { $0.hasPrefix(argument) }.map {
@@ -33,13 +35,27 @@ extension Board {
     return index
   }
 
+  /// Loads the completions shown above the command line for what is typed so far (drawing reads them only).
+  func loadCompletions(tick: Double) {
+    guard case .command(let editor) = mode else {
+      commandCompletions = []
+      return
+    }
+    do {
+      commandCompletions = try completions(for: editor.text)
+    } catch {
+      commandCompletions = []
+      say(words("读取地点失败：", "Could not read the places: ") + "\(error)", kind: .overdue, tick: tick)
+    }
+  }
+
   func handleCommand(_ key: Key, editor: inout LineEditor, tick: Double) throws -> Bool {
     switch key {
     case .escape:
       mode = .normal
       return true
     case .tab:
-      if let first = completions(for: editor.text).first { editor.set(first) }
+      if let first = try completions(for: editor.text).first { editor.set(first) }
       mode = .command(editor)
       return true
     case .enter:

@@ -3,9 +3,6 @@ import WanggeCore
 import WanggeStore
 
 extension Board {
-  /// What a dispatch here would reach (units, leaders, households reached), for the form's preview.
-  public var fanOutHere: FanOut? { try? store.fanOut(of: place.id) }
-
   func handleDispatchForm(_ key: Key, form: inout Form, tick: Double) throws {
     let previousType = form.fields[0].selectedOption
     let event = form.handle(key)
@@ -20,7 +17,7 @@ extension Board {
         form.problem = problem.message
         mode = .dispatching(form)
       case .success(let request):
-        let fan = fanOutHere
+        let fan = dispatchPreview
         let units = NumberText.grouped(fan?.units ?? 0)
         let leaders = NumberText.grouped(fan?.unitLeaders ?? 0)
         let message = words(

@@ -1,17 +1,27 @@
 import WanggeCore
 
 extension Board {
-  /// The hourly on-time response rate over the last 24 hours for the overview's selected row.
-  public func selectedHistory() -> [Double?] {
+  /// Loads what the overview's sparkline shows for the selected row (the hourly on-time response rate over
+  /// the last 24 hours), when the selection or the data changed. Drawing reads `history` only.
+  func loadHistory(tick: Double) {
     guard view == .overview, let target = selectedRow?.drillTo else {
-      return Array(repeating: nil, count: 24)
+      history = Self.noHistory
+      historyKey = nil
+      return
     }
-    let key = "\(target)/\(token)"
-    if let cached = historyCache[key] { return cached }
-    let values =
-      (try? store.responseHistory(of: target, at: asOf, window: window, hours: 24))
-      ?? Array(repeating: nil, count: 24)
-    historyCache = [key: values]
-    return values
+    let key = "\(target)/\(token)/\(asOf.epochSeconds)"
+    guard key != historyKey else { return }
+    do {
+      history = try store.responseHistory(of: target, at: asOf, window: window, hours: 24)
+      historyKey = key
+    } catch {
+      history = Self.noHistory
+      historyKey = nil
+      say(
+        words("读取 24 小时曲线失败：", "Could not read the 24-hour history: ") + "\(error)", kind: .overdue,
+        tick: tick)
+    }
   }
+
+  static let noHistory: [Double?] = Array(repeating: nil, count: 24)
 }

@@ -5,6 +5,10 @@ import WanggeStore
 extension Board {
   /// Handles one key; returns false when the board should quit.
   public func handle(_ key: Key, tick: Double) -> Bool {
+    defer {
+      loadHistory(tick: tick)
+      loadCompletions(tick: tick)
+    }
     do {
       switch mode {
       case .help:
@@ -107,6 +111,7 @@ extension Board {
         kind: .pending, tick: tick)
       return true
     case .dispatch:
+      dispatchPreview = try store.fanOut(of: place.id)
       mode = .dispatching(DispatchForm.make(words.language))
       return true
     case .undo:

@@ -52,7 +52,13 @@ public final class Board {
   var marks = ChangeMarks()
   var messages = MessageCenter()
   var placeIndex: PlaceIndex?
-  var historyCache: [String: [Double?]] = [:]
+  /// The overview's 24-hour sparkline for the selected row, loaded with the view (see `loadHistory`).
+  public internal(set) var history: [Double?] = Board.noHistory
+  var historyKey: String?
+  /// The completions above the command line, loaded as the operator types.
+  public internal(set) var commandCompletions: [String] = []
+  /// What a dispatch from here would reach, loaded when the dispatch form opens.
+  public internal(set) var dispatchPreview: FanOut?
   /// Help cases listed at most, and units above which leaders are not listed one by one.
   public var helpLimit = 500
   public var leaderUnitLimit = 20_000
@@ -142,16 +148,27 @@ public final class Board {
   /// Reads what the current view shows from the store.
   public func reload(compare: Bool, tick: Double) throws {
     let now = clock.now()
+    // The token is read before the data it guards: a commit landing during the load changes the store's
+    // token after this one, so the next poll sees it and loads again.
+    let before = try store.changeToken()
     screen = try ScreenLoader(store: store, levels: levels, window: window, words: words).load(
       view: view, place: place, at: now, helpFilter: helpFilter, helpLimit: helpLimit,
       leaderUnitLimit: leaderUnitLimit, openTask: openTask, groupBy: groupBy)
     asOf = now
-    token = try store.changeToken()
+    token = before
     var all = screen.primary.rows + screen.secondary.flatMap(\.rows)
     if let totals = screen.primary.totals { all.append(totals) }
     marks.record(all.map { ($0.key, $0.cells.map(\.text)) }, compare: compare, now: tick)
     var c = cursor
     c.selected = max(0, min(c.selected, rows.count - 1))
+    cursor = c
+    loadHistory(tick: tick)
+  }
+
+  /// Keeps the primary table's scroll offset that the last frame used (the runner calls it after drawing).
+  public func keepScroll(_ offset: Int) {
+    var c = cursor
+    c.offset = offset
     cursor = c
   }
 

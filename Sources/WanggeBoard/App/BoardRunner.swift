@@ -23,7 +23,9 @@ public struct BoardRunner {
     while !backend.terminationRequested {
       if dirty {
         var buffer = Buffer(size: backend.size)
-        if let cursor = BoardRenderer.render(board, into: &buffer, tick: tick()) {
+        let frame = BoardRenderer.render(board, into: &buffer, tick: tick())
+        if let scroll = frame.scroll { board.keepScroll(scroll) }
+        if let cursor = frame.cursor {
           backend.showCursor(x: cursor.x, y: cursor.y)
         } else {
           backend.hideCursor()

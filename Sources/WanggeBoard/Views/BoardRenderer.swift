@@ -1,25 +1,36 @@
 import TerminalUI
 import WanggeCore
 
+/// What drawing one frame found out: where the text cursor belongs and the primary table's scroll offset,
+/// which the caller keeps as view state (`Board.keepScroll`). Drawing itself changes nothing but the buffer.
+public struct BoardFrame: Sendable {
+  /// Where the text cursor belongs (a prompt), or nil.
+  public var cursor: (x: Int, y: Int)?
+  /// The first row the primary table showed, or nil when no table was drawn.
+  public var scroll: Int?
+}
+
 /// Lays the board out into a buffer: header, breadcrumbs and tabs, the view, and the bottom line.
 public enum BoardRenderer {
   /// The smallest screen the board draws on; below it the too-small screen says what is needed.
   public static let minimumSize = Size(width: 60, height: 14)
 
-  /// Draws `board` into `buffer`; returns where the text cursor belongs (a prompt), or nil.
+  /// Draws `board` into `buffer`, reading only what the board loaded; returns the frame's cursor and scroll.
   @discardableResult
-  public static func render(_ board: Board, into buffer: inout Buffer, tick: Double) -> (x: Int, y: Int)? {
+  public static func render(_ board: Board, into buffer: inout Buffer, tick: Double) -> BoardFrame {
     let t = board.words
+    var frame = BoardFrame()
     if TooSmallScreen.renderIfNeeded(minimum: minimumSize, buffer: &buffer, language: t.language) {
-      return nil
+      return frame
     }
     let rows = Layout.split(buffer.area, .vertical, [.length(1), .length(1), .fill(1), .length(1)])
     renderHeader(board, in: rows[0], buffer: &buffer)
     renderTrail(board, in: rows[1], buffer: &buffer)
     switch board.view {
-    case .overview: renderOverview(board, in: rows[2], buffer: &buffer, tick: tick)
-    case .station, .leaders, .taskDetail: renderSplit(board, in: rows[2], buffer: &buffer, tick: tick)
-    case .help, .unit, .tasks: primary(board, in: rows[2], buffer: &buffer, tick: tick)
+    case .overview: frame.scroll = renderOverview(board, in: rows[2], buffer: &buffer, tick: tick)
+    case .station, .leaders, .taskDetail:
+      frame.scroll = renderSplit(board, in: rows[2], buffer: &buffer, tick: tick)
+    case .help, .unit, .tasks: frame.scroll = primary(board, in: rows[2], buffer: &buffer, tick: tick)
     }
     var cursor: (x: Int, y: Int)?
     switch board.mode {
@@ -27,7 +38,7 @@ public enum BoardRenderer {
       cursor = TextPrompt(label: t("筛选：", "Filter: "), editor: editor, isFocused: true)
         .render(in: rows[3], buffer: &buffer)
     case .command(let editor):
-      renderCompletions(board, editor.text, above: rows[3], buffer: &buffer)
+      renderCompletions(board, above: rows[3], buffer: &buffer)
       cursor = TextPrompt(label: ":", editor: editor, isFocused: true).render(in: rows[3], buffer: &buffer)
     case .help, .normal, .dispatching, .confirming:
       KeyHintBar(KeyMap.active(in: board.view).filter(\.inHintBar).map { KeyHint($0.label, t($0.zh, $0.en)) })
@@ -41,7 +52,8 @@ public enum BoardRenderer {
     case .confirming(let modal, _): modal.render(in: buffer.area, buffer: &buffer)
     default: break
     }
-    return cursor
+    frame.cursor = cursor
+    return frame
   }
 
   static func renderHeader(_ board: Board, in area: Rect, buffer: inout Buffer) {
@@ -80,15 +92,13 @@ public enum BoardRenderer {
     buffer.put(tabs, in: parts[1], style: Style(.accent), alignment: .right)
   }
 
-  static func primary(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) {
+  /// The primary table; returns the scroll offset it used.
+  static func primary(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) -> Int {
     let cursor = board.cursor
-    let offset = TableRenderer(
+    return TableRenderer(
       model: board.screen.primary, rows: board.rows, selected: cursor.selected, offset: cursor.offset,
       sort: cursor.sort, marks: board.marks, tick: tick, focused: true
     ).render(in: area, buffer: &buffer)
-    var c = cursor
-    c.offset = offset
-    board.cursor = c
   }
 
   static func secondary(_ board: Board, _ index: Int, in area: Rect, buffer: inout Buffer, tick: Double) {
@@ -101,12 +111,12 @@ public enum BoardRenderer {
   }
 
   /// The overview: the children table and the selected row's 24-hour response-rate sparkline.
-  static func renderOverview(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) {
+  static func renderOverview(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) -> Int {
     let parts = Layout.split(area, .vertical, [.fill(1), .length(3)])
-    primary(board, in: parts[0], buffer: &buffer, tick: tick)
+    let scroll = primary(board, in: parts[0], buffer: &buffer, tick: tick)
     let t = board.words
     let selected = board.selectedRow
-    let values = board.selectedHistory()
+    let values = board.history
     let latest = values.last.flatMap { $0 }.map { NumberText.percent($0) } ?? "—"
     let title =
       t("近24小时按时响应率", "On-time response, last 24 h") + " · " + (selected?.cells.first?.text ?? "—")
@@ -117,27 +127,29 @@ public enum BoardRenderer {
     } else {
       Sparkline(values: values.map { $0 ?? 0 }, maximum: 1, role: .accent).render(in: inside, buffer: &buffer)
     }
+    return scroll
   }
 
   /// Station and leader views: the primary table above (or left of) the secondary panels.
-  static func renderSplit(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) {
+  static func renderSplit(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) -> Int {
     let count = board.screen.secondary.count
     if board.view != .station, area.width >= 110 {
       let columns = Layout.split(area, .horizontal, [.fill(3), .fill(2)])
-      primary(board, in: columns[0], buffer: &buffer, tick: tick)
+      let scroll = primary(board, in: columns[0], buffer: &buffer, tick: tick)
       let stack = Layout.split(columns[1], .vertical, Array(repeating: .fill(1), count: max(1, count)))
       for index in 0..<count { secondary(board, index, in: stack[index], buffer: &buffer, tick: tick) }
-      return
+      return scroll
     }
     let parts = Layout.split(area, .vertical, [.fill(3), .fill(2)])
-    primary(board, in: parts[0], buffer: &buffer, tick: tick)
+    let scroll = primary(board, in: parts[0], buffer: &buffer, tick: tick)
     let side = Layout.split(parts[1], .horizontal, Array(repeating: .fill(1), count: max(1, count)))
     for index in 0..<count { secondary(board, index, in: side[index], buffer: &buffer, tick: tick) }
+    return scroll
   }
 
   /// Up to six completions above the command line.
-  static func renderCompletions(_ board: Board, _ text: String, above line: Rect, buffer: inout Buffer) {
-    let options = board.completions(for: text)
+  static func renderCompletions(_ board: Board, above line: Rect, buffer: inout Buffer) {
+    let options = board.commandCompletions
     guard !options.isEmpty else { return }
     let height = min(options.count, 6, line.y)
     for (index, option) in options.prefix(height).enumerated() {

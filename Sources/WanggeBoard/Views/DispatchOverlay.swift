@@ -12,7 +12,7 @@ enum DispatchOverlay {
       in: area, buffer: &buffer)
     buffer.clear(inside, style: .filled(.background))
     let parts = Layout.split(inside, .vertical, [.length(2), .fill(1), .length(1)])
-    if let fan = board.fanOutHere {
+    if let fan = board.dispatchPreview {
       let preview = t(
         "将下发到 \(NumberText.grouped(fan.units)) 个单元 · \(NumberText.grouped(fan.unitLeaders)) 位单元长 · 覆盖已对接 \(NumberText.grouped(fan.householdsReached)) / \(NumberText.grouped(fan.households)) 户",
         "Reaches \(NumberText.grouped(fan.units)) units · \(NumberText.grouped(fan.unitLeaders)) unit leaders · \(NumberText.grouped(fan.householdsReached)) of \(NumberText.grouped(fan.households)) households reached"
