@@ -16,7 +16,7 @@ struct BoardCommand: ParsableCommand {
 
   func run() throws {
     let demo = try DemoBootstrap.ensureStore(store)
-    let s = try store.open()
+    let s = try store.openForBoard()
     let loaded = ThemeLoader.load(option: options.theme)
     for message in loaded.messages { printError(message) }
     let board: Board

@@ -4,7 +4,8 @@ import WanggeStore
 
 /// First run without a configured store: create the Jiaohe demo store at the default location.
 enum DemoBootstrap {
-  /// Returns true when the board runs on the default demo store (so the simulator should run).
+  /// Returns true when no store is configured (no `--db`, no `$WANGGE_DB`): the simulator may then run,
+  /// but only if the store at the default location carries the demo mark (``DemoSimulation`` checks).
   static func ensureStore(_ store: StoreOptions) throws -> Bool {
     let path = store.path
     let env = ProcessInfo.processInfo.environment

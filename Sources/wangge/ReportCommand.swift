@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Count tasks issued in the last N days.") var days: Int = 7
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForReading()
     var now = SystemClock().now()
     if let at {
       guard let t = InstantFormat.parse(at) else {

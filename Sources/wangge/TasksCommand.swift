@@ -14,7 +14,7 @@ struct TasksCommand: ParsableCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForReading()
     let now = at.flatMap(InstantFormat.parse) ?? SystemClock().now()
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
@@ -59,7 +59,7 @@ struct RemindCommand: ParsableCommand {
   @Option(help: "Operator recorded in the audit (default: the login name).") var `operator`: String?
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForWriting()
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let n = try s.remind(
@@ -89,7 +89,7 @@ struct RankingsCommand: ParsableCommand {
   }
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForReading()
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let rows = try s.rankings(
