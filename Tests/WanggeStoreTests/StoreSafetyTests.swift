@@ -99,7 +99,8 @@ import WanggeCore
       try db.execute(
         sql: """
           DELETE FROM grdb_migrations WHERE identifier = 'v4-event-integrity';
-          ALTER TABLE event DROP COLUMN source; ALTER TABLE event DROP COLUMN digest;
+          DROP INDEX event_by_recorded; ALTER TABLE event DROP COLUMN source;
+          ALTER TABLE event DROP COLUMN digest; ALTER TABLE event DROP COLUMN place_id;
           DROP TABLE task_sequence; PRAGMA user_version = 0;
           """)
     }
@@ -218,6 +219,28 @@ import WanggeCore
     }
     #expect(try TestStores.digest(s) == before)
     #expect(try s.ingest([v1, v1], recordedAt: recorded).duplicates == 1)
+  }
+
+  @Test func lateArrivalsCountEventsRecordedLongAfterTheirTimePerChild() throws {
+    let s = try TestStores.make()
+    defer { TestStores.cleanup(s) }
+    let a = try pendingAssignment(s)
+    let root = try s.root()
+    let recorded = a.issued + .hours(3)
+    _ = try s.ingest(
+      [
+        GridEvent(
+          id: "late", at: a.issued + .minutes(10), kind: .acknowledged(task: a.task, unit: .id(a.unit))),
+        GridEvent(id: "fresh", at: recorded - .minutes(5), kind: .groupBuilt(unit: .id(a.unit))),
+      ], recordedAt: recorded)
+    let counts = try s.lateArrivals(under: root, recordedIn: .hours(24), before: recorded + .minutes(1))
+    #expect(counts[root.id] == LateArrivals(events: 2, late: 1))
+    let child = try s.path(of: a.unit).segments.first!
+    let childID = try s.resolve(PlacePath(parsing: child)).id
+    #expect(counts[childID] == LateArrivals(events: 2, late: 1))
+    #expect(counts.count == 2, "only the unit's own street has events")
+    let later = try s.lateArrivals(under: root, recordedIn: .hours(1), before: recorded + .hours(2))
+    #expect(later.isEmpty, "outside the window")
   }
 
   // MARK: tasks

@@ -54,7 +54,8 @@ check "an unknown migration row is refused for dispatch, unchanged" \
 
 cp "$db" older.sqlite
 sqlite3 older.sqlite "DELETE FROM grdb_migrations WHERE identifier = 'v4-event-integrity';
-  ALTER TABLE event DROP COLUMN source; ALTER TABLE event DROP COLUMN digest; DROP TABLE task_sequence;
+  DROP INDEX event_by_recorded; ALTER TABLE event DROP COLUMN source; ALTER TABLE event DROP COLUMN digest;
+  ALTER TABLE event DROP COLUMN place_id; DROP TABLE task_sequence;
   PRAGMA user_version = 0"
 before=$(sum older.sqlite)
 "$bin" report --db older.sqlite --at "$anchor" >/dev/null 2>err

@@ -55,7 +55,7 @@ struct EventApplier {
     // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
     try EventWindow.check(event.at, recordedAt: recordedAt)
     let effect = try prepare(event)
-    guard try raw.recordEvent(event, recordedAt: recordedAt, source: source) else {
+    guard try raw.recordEvent(event, recordedAt: recordedAt, source: source, place: try unitOf(event)) else {
       summary.duplicates += 1
       return
     }
@@ -102,6 +102,14 @@ struct EventApplier {
   }
 
   // MARK: lookups
+
+  /// The unit an event concerns (recorded with it for the late-arrival figure).
+  private mutating func unitOf(_ event: GridEvent) throws -> Int64? {
+    switch event.kind {
+    case .acknowledged(_, let ref), .finished(_, let ref, _), .groupBuilt(let ref): return try unitID(ref)
+    case .visited(let h), .reached(let h, _), .greenChannel(let h, _): return try raw.household(h)?.unit
+    }
+  }
 
   fileprivate mutating func ancestors(of placeID: Int64) throws -> [Int64] {
     var out: [Int64] = []
@@ -299,7 +307,7 @@ extension EventApplier {
         problem: "unit \(unit) has no assignment in task \(taskID) (it is outside the task's scope)")
     }
     try EventWindow.check(event.at, issuedAt: task.issuedAt, recordedAt: recordedAt)
-    guard try raw.recordEvent(event, recordedAt: recordedAt, source: source) else {
+    guard try raw.recordEvent(event, recordedAt: recordedAt, source: source, place: unit) else {
       summary.duplicates += 1
       return
     }
@@ -355,7 +363,9 @@ struct RawIngestStatements {
       "UPDATE assignment SET acked_at = ?, finished_at = ?, result = coalesce(?, result) WHERE task_id = ? AND unit_id = ?"
     )
     insertEvent = try RawStatement(
-      db, "INSERT OR IGNORE INTO event(id, type, at, recorded_at, source, digest) VALUES (?, ?, ?, ?, ?, ?)")
+      db,
+      "INSERT OR IGNORE INTO event(id, type, at, recorded_at, source, digest, place_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    )
     selectDigest = try RawStatement(db, "SELECT digest, recorded_at FROM event WHERE id = ?")
     selectParent = try RawStatement(db, "SELECT parent_id FROM place WHERE id = ?")
     insertVisit = try RawStatement(db, "INSERT INTO visit(household_id, at, event_id) VALUES (?, ?, ?)")
@@ -424,9 +434,9 @@ struct RawIngestStatements {
   /// Records the event id with its source and content digest; false when the id was already there
   /// with the same content. Throws a conflict when it was there with other content (in this batch or
   /// an earlier one); an id recorded before digests were kept counts as the same.
-  func recordEvent(_ event: GridEvent, recordedAt: Instant, source: String) throws -> Bool {
+  func recordEvent(_ event: GridEvent, recordedAt: Instant, source: String, place: Int64?) throws -> Bool {
     let digest = EventDigest.of(event)
-    insertEvent.bind([nil, nil, event.at.epochSeconds, recordedAt.epochSeconds, nil, digest])
+    insertEvent.bind([nil, nil, event.at.epochSeconds, recordedAt.epochSeconds, nil, digest, place])
     insertEvent.bindText(1, event.id)
     insertEvent.bindText(2, event.typeCode)
     insertEvent.bindText(5, source)

@@ -122,11 +122,14 @@ enum Migrations {
     """
 
   /// Event integrity: who sent each event (`source`), a digest of its content (so an id sent again
-  /// with other content is a conflict, not a silent duplicate), and task ids that are never reused
+  /// with other content is a conflict, not a silent duplicate), the unit it concerns (`place_id`, for
+  /// the late-arrival figure, read through `event_by_recorded`), and task ids that are never reused
   /// (`task_sequence` holds the last id handed out, including ids of withdrawn tasks in the audit).
   static let eventIntegrityV4 = """
     ALTER TABLE event ADD COLUMN source TEXT NOT NULL DEFAULT '';
     ALTER TABLE event ADD COLUMN digest INTEGER;
+    ALTER TABLE event ADD COLUMN place_id INTEGER;
+    CREATE INDEX event_by_recorded ON event(recorded_at, place_id, at);
     CREATE TABLE task_sequence(id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL);
     INSERT INTO task_sequence VALUES (1, max(
       coalesce((SELECT max(id) FROM task), 0), coalesce((SELECT max(task_id) FROM audit), 0)));
