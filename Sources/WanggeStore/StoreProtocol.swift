@@ -31,11 +31,19 @@ public protocol Store: Sendable {
   func levelCounts(under id: Int64) throws -> [Int: Int]
   /// Applies `events` in one transaction, all or nothing. Events already applied are skipped.
   /// Throws ``StoreError/rejected`` listing every event (by index) that cannot be applied.
-  func ingest(_ events: [GridEvent], recordedAt: Instant) throws -> IngestSummary
+  /// `source` names who sent them (an operator, `ingest:FILE`, `sim`); it is recorded with each event.
+  func ingest(_ events: [GridEvent], recordedAt: Instant, source: String) throws -> IngestSummary
   /// Recomputes every rollup from the raw rows and lists the differences (empty when all agree).
   func verify() throws -> [RollupMismatch]
   /// A number that changes whenever any process commits a change to the store.
   func changeToken() throws -> Int64
+}
+
+extension Store {
+  /// ``ingest(_:recordedAt:source:)`` with the source `api` (tests and library callers).
+  public func ingest(_ events: [GridEvent], recordedAt: Instant) throws -> IngestSummary {
+    try ingest(events, recordedAt: recordedAt, source: "api")
+  }
 }
 
 /// What one ingest batch did.
@@ -87,6 +95,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case notAStore(path: String, reason: String)
   /// The store already exists and would be replaced.
   case exists(path: String)
+  /// The store was written by a newer binary (unknown migration or higher `user_version`).
+  case newerSchema(path: String, reason: String)
+  /// A write could not be made (busy past the timeout, disk full, read-only file); nothing of it was written.
+  case writeFailed(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -99,6 +111,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return "\(path): \(reason)"
     case .exists(let path):
       return "\(path) already exists; pass --force to replace it"
+    case .newerSchema(let path, let reason), .writeFailed(let path, let reason):
+      return "\(path): \(reason)"
     }
   }
 }

@@ -9,6 +9,7 @@ struct AssignmentOptions: ParsableArguments {
   @Option(help: "Task id (see `wangge tasks`).") var task: Int64
   @Option(help: "Unit path, e.g. 河北街道/水映花城社区/水映花城居民委/水映花城小区/12号楼/3单元, or its id.") var unit: String
   @OptionGroup var clock: ClockOption
+  @Option(help: "Who reports it, recorded with the event (default: the login name).") var `operator`: String?
 
   var unitRef: GridEvent.UnitRef { Int64(unit).map { .id($0) } ?? .path(PlacePath(parsing: unit)) }
   /// When it happened: `--at`, else now.
@@ -16,10 +17,11 @@ struct AssignmentOptions: ParsableArguments {
 
   /// Applies one event with a fresh id and reports what it did.
   func apply(_ kind: GridEvent.Kind, verb: String) throws {
-    let s = try store.open()
+    let s = try store.openForWriting()
     let event = GridEvent(id: "cli-\(verb)-\(UUID().uuidString)", at: instant, kind: kind)
     do {
-      let summary = try s.ingest([event], recordedAt: SystemClock().now())
+      let summary = try s.ingest(
+        [event], recordedAt: SystemClock().now(), source: OperatorName.resolve(`operator`))
       print(
         summary.applied == 1
           ? "\(verb): task \(task), unit \(unit)" : "\(verb): already recorded, nothing changed")

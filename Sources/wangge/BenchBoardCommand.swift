@@ -20,7 +20,7 @@ struct BenchBoardCommand: ParsableCommand {
 
   func run() throws {
     let started = DispatchTime.now()
-    let s = try store.open()
+    let s = try store.openForWriting()
     let parts = size.split(separator: "x").compactMap { Int($0) }
     let backend = InMemoryBackend(width: parts.first ?? 160, height: parts.last ?? 48)
     let board = try Board(

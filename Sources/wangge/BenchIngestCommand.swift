@@ -19,7 +19,7 @@ struct BenchIngestCommand: ParsableCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForWriting()
     let taskID = try task ?? s.newestTaskID()
     let units = try s.pendingUnits(task: taskID, limit: events)
     guard !units.isEmpty else { fail("task \(taskID) has no pending assignment; dispatch one first") }

@@ -14,7 +14,7 @@ struct BenchReportCommand: ParsableCommand {
   @Option(help: "Runs.") var runs = 200
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForReading()
     let now = at.flatMap(InstantFormat.parse) ?? SystemClock().now()
     let place: Place
     do {

@@ -39,7 +39,7 @@ struct BoardCommand: ParsableCommand {
 
   func run() throws {
     let demo = try DemoBootstrap.ensureStore(store, anchor: boardClock.now())
-    let s = try store.open()
+    let s = try store.openForBoard()
     let loaded = ThemeLoader.load(option: options.theme)
     for message in loaded.messages { printError(message) }
     let board: Board

@@ -4,8 +4,9 @@ import WanggeStore
 
 /// First run without a configured store: create the Jiaohe demo store at the default location.
 enum DemoBootstrap {
-  /// Returns true when the board runs on the default demo store (so the simulator should run).
-  /// A new demo store's figures are generated around `anchor` (now, or the board's `--at`).
+  /// Returns true when no store is configured (no `--db`, no `$WANGGE_DB`): the simulator may then run,
+  /// but only if the store at the default location carries the demo mark (``DemoSimulation`` checks).
+  /// A new demo store's figures are generated around `anchor` (now, or the board's `--start-at`).
   static func ensureStore(_ store: StoreOptions, anchor: Instant) throws -> Bool {
     let path = store.path
     let env = ProcessInfo.processInfo.environment

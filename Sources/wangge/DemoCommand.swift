@@ -28,6 +28,8 @@ struct DemoCommand: ParsableCommand {
       at = parsed
     }
     let path = store.path
+    let cleanup = PartialCleanup.onSignals(path: path)
+    defer { withExtendedLifetime(cleanup) {} }
     let meter = ProgressMeter(total: p.households, label: "households")
     let summary: DemoGenerator.Summary
     do {
@@ -48,6 +50,28 @@ struct DemoCommand: ParsableCommand {
         \(String(format: "%.1f", summary.seconds)) s, \(Int(summary.householdsPerSecond).grouped) households/s, \
       \(String(format: "%.1f", Double(size) / 1_048_576)) MiB on disk
       """)
+  }
+}
+
+/// Removes this run's `PATH.partial-PID` files when SIGINT or SIGTERM stops `wangge demo`, then exits
+/// with 128 + the signal (errors remove them in ``DemoGenerator``; stale ones of dead runs go on the next run).
+final class PartialCleanup: @unchecked Sendable {
+  private var sources: [any DispatchSourceSignal] = []
+
+  static func onSignals(path: String) -> PartialCleanup {
+    let cleanup = PartialCleanup()
+    for sig in [SIGINT, SIGTERM, SIGHUP] {
+      signal(sig, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+      source.setEventHandler {
+        DemoGenerator.removePartials(of: path, pid: getpid())
+        printError("interrupted; the partial store was removed and \(path) was left as it was")
+        exit(128 + sig)
+      }
+      source.resume()
+      cleanup.sources.append(source)
+    }
+    return cleanup
   }
 }
 

@@ -9,9 +9,12 @@ final class DemoSimulation: @unchecked Sendable {
   private var stopped = false
   private var thread: Thread?
 
-  /// Starts simulating about `rate` events per second on the store at `path`.
+  /// Starts simulating about `rate` events per second on the store at `path`, only when `wangge demo`
+  /// made it (its demo mark); nil otherwise (real data never gets simulated events).
   static func start(path: String, clock: any Clock, rate: Double = 5) -> DemoSimulation? {
-    guard let store = try? SQLiteStore(path: path) else { return nil }
+    guard let store = try? SQLiteStore(path: path, mode: .write), (try? store.isDemo()) == true else {
+      return nil
+    }
     let simulation = DemoSimulation()
     let simulator = Simulator(store: store, seed: UInt64(getpid()), clock: clock)
     let thread = Thread {

@@ -34,7 +34,7 @@ struct DispatchCommand: ParsableCommand {
   }
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForWriting()
     let kind = TaskType(rawValue: type)!
     let ack = ackWithin.flatMap(Span.init(parsing:)) ?? kind.defaultAckWindow
     let finish = finishWithin.flatMap(Span.init(parsing:)) ?? kind.defaultFinishWindow

@@ -29,7 +29,7 @@ struct IngestCommand: ParsableCommand {
       }
       handle = h
     }
-    let s = try store.open()
+    let s = try store.openForWriting()
     let reader = LineReader(handle: handle)
     var total = IngestSummary()
     var problems: [String] = []
@@ -41,12 +41,18 @@ struct IngestCommand: ParsableCommand {
       problems = next.problems.map { "\(name):\($0.line): \($0.problem.field): \($0.problem.problem)" }
       if problems.isEmpty && !next.events.isEmpty {
         do {
-          total.add(try s.ingest(next.events, recordedAt: SystemClock().now()))
+          total.add(try s.ingest(next.events, recordedAt: SystemClock().now(), source: "ingest:\(name)"))
           batchesApplied += 1
         } catch StoreError.rejected(let list) {
           problems = list.map {
             "\(name):\(next.lines[$0.index]): \($0.problem.field): \($0.problem.problem)"
           }
+        } catch let e as StoreError {
+          let first = next.lines.first.map { "\(name):\($0)" } ?? name
+          fail(
+            "\(e.description). \(batchesApplied) batch(es) were committed before it (applied \(total.applied) "
+              + "events); the batch starting at \(first) and the rest were not. Run the same file again to resume"
+          )
         }
       }
       if !problems.isEmpty { break }

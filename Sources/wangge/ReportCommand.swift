@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Count tasks issued in the last N days.") var days: Int = 7
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForReading()
     let now = clock.clock.now()
     guard days > 0 else { fail("--days: must be at least 1") }
     let place: Place
@@ -27,5 +27,6 @@ struct ReportCommand: ParsableCommand {
     let report = try PlaceReport.make(store: s, scope: place, at: now, window: .days(Int64(days)))
     let tasks = try s.tasks(in: place.id, at: now, window: .days(Int64(days)))
     print(json ? ReportJSON.text(report, tasks: tasks) : ReportText.render(report, tasks: tasks))
+    if !json { LateArrivalNote.print(store: s, report: report, at: now) }
   }
 }

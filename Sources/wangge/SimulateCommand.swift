@@ -26,7 +26,7 @@ struct SimulateCommand: ParsableCommand {
       fail("--rate: give events per second, more than 0 and at most 100000")
     }
     if let duration, duration <= 0 { fail("--duration: give a number of seconds greater than 0") }
-    let s = try store.open()
+    let s = try store.openForWriting()
     let seed = self.seed ?? UInt64(getpid()) &* 0x9E37_79B9 &+ UInt64(Date().timeIntervalSince1970 * 1000)
     // With --at, simulated time starts there and runs on at the real pace.
     let eventClock: any Clock = clock.instant.map { ShiftedClock(startingAt: $0) } ?? SystemClock()

@@ -28,7 +28,7 @@ struct SnapshotCommand: ParsableCommand {
   }
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForReading()
     let loaded = ThemeLoader.load(option: options.theme)
     for message in loaded.messages { printError(message) }
     do {

@@ -13,10 +13,23 @@ struct StoreOptions: ParsableArguments {
 
   var path: String { StoreLocation.resolve(explicit: db) }
 
-  /// Opens the existing store or exits with a message saying how to create one.
-  func open() throws -> SQLiteStore {
+  /// Opens the existing store read-only (no migration, nothing written), or exits with a message
+  /// saying what is wrong and what to do. For report, tasks, rankings, snapshot, verify.
+  func openForReading() throws -> SQLiteStore { try open(.read) }
+
+  /// Opens the existing store for writing, migrating an older schema first, or exits with a message.
+  /// For ingest, ack, done, dispatch, remind, withdraw, simulate, migrate and the board.
+  func openForWriting() throws -> SQLiteStore { try open(.write) }
+
+  /// The board writes (dispatch, withdraw, remind, the demo simulator), so it opens for writing;
+  /// a store this user may not write is opened for reading (its writes then say so).
+  func openForBoard() throws -> SQLiteStore {
+    access(path, W_OK) == 0 || access(path, F_OK) != 0 ? try openForWriting() : try openForReading()
+  }
+
+  private func open(_ mode: SQLiteStore.OpenMode) throws -> SQLiteStore {
     do {
-      return try SQLiteStore(path: path)
+      return try SQLiteStore(path: path, mode: mode)
     } catch let e as StoreError {
       fail(e.description)
     }

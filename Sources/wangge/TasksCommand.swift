@@ -14,7 +14,7 @@ struct TasksCommand: ParsableCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForReading()
     let now = clock.clock.now()
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
@@ -60,7 +60,7 @@ struct RemindCommand: ParsableCommand {
   @OptionGroup var clock: ClockOption
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForWriting()
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let n = try s.remind(
@@ -91,7 +91,7 @@ struct RankingsCommand: ParsableCommand {
   }
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForReading()
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let rows = try s.rankings(

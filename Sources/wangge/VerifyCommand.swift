@@ -10,7 +10,7 @@ struct VerifyCommand: ParsableCommand {
   @OptionGroup var store: StoreOptions
 
   func run() throws {
-    let s = try store.open()
+    let s = try store.openForReading()
     let started = Date()
     let mismatches = try s.verify()
     let seconds = Date().timeIntervalSince(started)

@@ -53,8 +53,8 @@ final class RacingStore: BoardSource, TaskDesk, @unchecked Sendable {
     try base.taskCount(issuedIn: window, before: now)
   }
   func levelCounts(under id: Int64) throws -> [Int: Int] { try base.levelCounts(under: id) }
-  func ingest(_ events: [GridEvent], recordedAt: Instant) throws -> IngestSummary {
-    try base.ingest(events, recordedAt: recordedAt)
+  func ingest(_ events: [GridEvent], recordedAt: Instant, source: String) throws -> IngestSummary {
+    try base.ingest(events, recordedAt: recordedAt, source: source)
   }
   func verify() throws -> [RollupMismatch] { try base.verify() }
   func changeToken() throws -> Int64 { try base.changeToken() }

@@ -25,8 +25,8 @@ private struct ComposedStore: Store {
     try base.taskCount(issuedIn: window, before: now)
   }
   func levelCounts(under id: Int64) throws -> [Int: Int] { try base.levelCounts(under: id) }
-  func ingest(_ events: [GridEvent], recordedAt: Instant) throws -> IngestSummary {
-    try base.ingest(events, recordedAt: recordedAt)
+  func ingest(_ events: [GridEvent], recordedAt: Instant, source: String) throws -> IngestSummary {
+    try base.ingest(events, recordedAt: recordedAt, source: source)
   }
   func verify() throws -> [RollupMismatch] { try base.verify() }
   func changeToken() throws -> Int64 { try base.changeToken() }

@@ -53,8 +53,11 @@ import WanggeCore
         db, sql: "SELECT action FROM audit WHERE task_id = ? ORDER BY id", arguments: [receipt.taskID])
     }
     #expect(actions == ["dispatch", "withdraw"])
-    try store.pool.write { db in try db.execute(sql: "DELETE FROM audit") }
-    #expect(try TestStores.digest(store) == before, "nothing but the audit trail remains")
+    try store.pool.write { db in
+      try db.execute(sql: "DELETE FROM audit")
+      try db.execute(sql: "UPDATE task_sequence SET last = last - 1")  // the withdrawn id stays used
+    }
+    #expect(try TestStores.digest(store) == before, "nothing but the audit trail and the used id remain")
     #expect(try store.verify().isEmpty)
   }
 
@@ -96,7 +99,7 @@ import WanggeCore
           id: "ok", at: TestStores.anchor + .hours(1),
           kind: .acknowledged(task: receipt.taskID, unit: .id(units[0])))
       ],
-      recordedAt: TestStores.anchor)
+      recordedAt: TestStores.anchor + .hours(1))
     let deadline = TestStores.anchor + .hours(3)
     #expect(try store.remind(task: receipt.taskID, under: root.id, operator: "x", at: deadline) == 0)
     let late = deadline + .hours(1) + Span(seconds: 1)

@@ -56,7 +56,7 @@ struct HelpOverdueTests {
     let events = households.enumerated().map { i, h in
       GridEvent(id: "hv-\(i)", at: base + Span(seconds: Int64(i * 1800)), kind: .visited(household: h))
     }
-    _ = try s.ingest(events, recordedAt: base)
+    _ = try s.ingest(events, recordedAt: base + Span(seconds: Int64(events.count * 1800)))
     for offset: Int64 in [0, 3600, 86_400, 7 * 86_400, 30 * 86_400] {
       let now = base + Span(seconds: offset)
       #expect(try overdue(s, at: now) == recount(s, at: now), "at +\(offset) s")

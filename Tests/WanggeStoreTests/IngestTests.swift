@@ -102,13 +102,13 @@ import WanggeCore
     let late = GridEvent(
       id: "late", at: deadline + Span(seconds: 1), kind: .acknowledged(task: task, unit: .id(unit)))
     let exact = GridEvent(id: "exact", at: deadline, kind: .acknowledged(task: task, unit: .id(unit)))
-    _ = try s.ingest([late], recordedAt: now)
+    _ = try s.ingest([late], recordedAt: deadline + .hours(1))
     let lateRow = try s.pool.read { db in
       try Row.fetchOne(
         db, sql: "SELECT acked, acked_on_time FROM task_tally WHERE task_id = ? AND place_id = 1",
         arguments: [task])!
     }
-    _ = try s.ingest([exact], recordedAt: now)
+    _ = try s.ingest([exact], recordedAt: deadline + .hours(1))
     let exactRow = try s.pool.read { db in
       try Row.fetchOne(
         db, sql: "SELECT acked, acked_on_time FROM task_tally WHERE task_id = ? AND place_id = 1",
@@ -154,14 +154,20 @@ import WanggeCore
       for i in 0..<(rng.below(150) + 1) {
         let id = "p\(batch)-\(i)"
         let issued = f.taskIssued.values.min()!
-        let at = Instant(epochSeconds: issued + Int64(rng.below(80 * 3600)))
+        var at = Instant(epochSeconds: issued + Int64(rng.below(80 * 3600)))
         let kind: GridEvent.Kind
+        // An acknowledgement or finish is never before its task was issued (the store rejects that).
+        func sinceIssue(_ task: Int64) -> Instant {
+          Instant(epochSeconds: f.taskIssued[task]! + Int64(rng.below(80 * 3600)))
+        }
         switch rng.below(7) {
         case 0, 1:
           let a = f.assignments[rng.below(f.assignments.count)]
+          at = sinceIssue(a.task)
           kind = .acknowledged(task: a.task, unit: try unit(a.unit))
         case 2:
           let a = f.assignments[rng.below(f.assignments.count)]
+          at = sinceIssue(a.task)
           kind = .finished(
             task: a.task, unit: try unit(a.unit), result: rng.chance(0.5) ? "{\"checked\":3}" : nil)
         case 3: kind = .visited(household: f.helpHouseholds[rng.below(f.helpHouseholds.count)])
@@ -178,7 +184,8 @@ import WanggeCore
       }
       // Replays of earlier events are mixed in and must change nothing.
       if !sent.isEmpty { events += (0..<5).map { _ in sent[rng.below(sent.count)] } }
-      _ = try s.ingest(events, recordedAt: now)
+      // Recorded after the latest possible event time (an event may not be later than its recording).
+      _ = try s.ingest(events, recordedAt: Instant(epochSeconds: f.taskIssued.values.max()! + 80 * 3600))
       sent += events
     }
     let mismatches = try s.verify()
@@ -193,9 +200,13 @@ import WanggeCore
         copy.kind = e.kind.withUnitIDs(paths)
         return copy
       }
-      _ = try byID.ingest(ids, recordedAt: now)
+      _ = try byID.ingest(ids, recordedAt: Instant(epochSeconds: f.taskIssued.values.max()! + 80 * 3600))
     }
-    #expect(try TestStores.dump(byID) == TestStores.dump(s))
+    // Every table but the event log itself (whose digests tell the two spellings apart) is the same.
+    func state(_ store: SQLiteStore) throws -> [String] {
+      try TestStores.dump(store).filter { !$0.hasPrefix("event ") }
+    }
+    #expect(try state(byID) == state(s))
   }
 
   @Test func verifyFindsATamperedRollup() throws {

@@ -39,8 +39,11 @@ check "it has exactly as many assignments as the community has units ($assigned 
 # Another process acknowledges 40 of them; the task view shows 40/N within 2 s.
 keys Tab Tab Tab
 wait_for "[任务]"
+# (acknowledgements may not be earlier than the task's issue: they are a minute after it)
+issued_at() { date -d "@$(($(sqlite3 "$db" "SELECT issued_at FROM task WHERE id = $1") + ${2:-60}))" +%Y-%m-%dT%H:%M:%S%:z; }
+at1=$(issued_at "$task")
 sqlite3 "$db" "SELECT unit_id FROM assignment WHERE task_id = $task LIMIT 40" |
-  awk -v t="$task" '{printf "{\"id\":\"tui-ack-%d\",\"type\":\"ack\",\"task\":%d,\"unit\":%d,\"at\":\"2026-11-23T08:00:00+08:00\"}\n", NR, t, $1}' |
+  awk -v t="$task" -v at="$at1" '{printf "{\"id\":\"tui-ack-%d\",\"type\":\"ack\",\"task\":%d,\"unit\":%d,\"at\":\"%s\"}\n", NR, t, $1, at}' |
   "$bin" ingest --db "$db" - >/dev/null
 check "acknowledgements from another process show on screen within 2 s" wait_for "40/$units" 2
 
@@ -64,11 +67,13 @@ check "q quits cleanly" clean_exit
 big=$("$bin" dispatch --db "$db" --scope 蛟河市 --type notice --title 并发测试 --json --at "$anchor" |
   python3 -c "import json,sys; print(json.load(sys.stdin)['task'])")
 sqlite3 "$db" "SELECT unit_id FROM assignment WHERE task_id = $big ORDER BY unit_id LIMIT 4000" >"$work/units"
+big_at=("$(issued_at "$big" 0)" "$(issued_at "$big" 60)" "$(issued_at "$big" 120)")
 for p in 1 2 3 4; do
   # 10,000 events per process: 1,000 distinct units each acknowledged by ten event ids (earliest wins).
-  awk -v p="$p" -v t="$big" 'NR > (p - 1) * 1000 && NR <= p * 1000 {
+  awk -v p="$p" -v t="$big" -v a0="${big_at[0]}" -v a1="${big_at[1]}" -v a2="${big_at[2]}" 'NR > (p - 1) * 1000 && NR <= p * 1000 {
+      split(a2 " " a1 " " a0, at, " ")
       for (k = 0; k < 10; k++)
-        printf "{\"id\":\"mp-%d-%d-%d\",\"type\":\"ack\",\"task\":%d,\"unit\":%d,\"at\":\"2026-11-23T0%d:00:00+08:00\"}\n", p, NR, k, t, $1, 9 - k % 3
+        printf "{\"id\":\"mp-%d-%d-%d\",\"type\":\"ack\",\"task\":%d,\"unit\":%d,\"at\":\"%s\"}\n", p, NR, k, t, $1, at[k % 3 + 1]
     }' "$work/units" >"$work/acks-$p.jsonl"
 done
 for p in 1 2 3 4; do "$bin" ingest --db "$db" --batch 500 "$work/acks-$p.jsonl" >"$work/out-$p" 2>&1 & done
@@ -83,7 +88,7 @@ import json, sys
 print([t for t in json.load(sys.stdin)['tasks'] if t['id'] == $big][0]['acknowledged'])")
 check "wangge tasks reports 4,000 acknowledged" test "$acked" = 4000
 check "the earliest acknowledgement won for every unit" test \
-  "$(sqlite3 "$db" "SELECT count(*) FROM assignment WHERE task_id = $big AND acked_at IS NOT NULL AND acked_at <> strftime('%s','2026-11-23T07:00:00+08:00')")" = 0
+  "$(sqlite3 "$db" "SELECT count(*) FROM assignment WHERE task_id = $big AND acked_at IS NOT NULL AND acked_at <> (SELECT issued_at FROM task WHERE id = $big)")" = 0
 check "the racing dispatch committed too" grep -q '"assignments"' "$work/race.json"
 check "verify finds no mismatch" "$bin" verify --db "$db"
 finish

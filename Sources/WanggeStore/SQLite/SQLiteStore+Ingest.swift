@@ -2,9 +2,12 @@ import GRDB
 import WanggeCore
 
 extension SQLiteStore {
-  public func ingest(_ events: [GridEvent], recordedAt: Instant) throws -> IngestSummary {
-    try pool.write { db in
-      var applier = try EventApplier(db: db)
+  /// Applies `events` in one transaction, recording each with `source` and `recordedAt`.
+  /// An event is rejected (and the batch not applied) when its `at` lies outside
+  /// ``EventWindow`` or its id was recorded before with other content.
+  public func ingest(_ events: [GridEvent], recordedAt: Instant, source: String) throws -> IngestSummary {
+    try write { db in
+      var applier = try EventApplier(db: db, source: source)
       var rejections: [EventRejection] = []
       for (index, event) in events.enumerated() {
         do {
@@ -23,6 +26,7 @@ extension SQLiteStore {
 /// Applies events to raw rows inside one transaction and collects the rollup changes they cause.
 struct EventApplier {
   let db: Database
+  let source: String
   let unitDepth: Int
   var deltas = RollupDeltas()
   var summary = IngestSummary()
@@ -31,8 +35,9 @@ struct EventApplier {
   private var tasks: [Int64: GridTask] = [:]
   private let raw: RawIngestStatements
 
-  init(db: Database) throws {
+  init(db: Database, source: String) throws {
     self.db = db
+    self.source = source
     unitDepth = try Int.fetchOne(db, sql: "SELECT max(depth) FROM level") ?? 0
     raw = try RawIngestStatements(db)
   }
@@ -48,8 +53,9 @@ struct EventApplier {
     default: break
     }
     // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
+    try EventWindow.check(event.at, recordedAt: recordedAt)
     let effect = try prepare(event)
-    guard try raw.recordEvent(event, recordedAt: recordedAt) else {
+    guard try raw.recordEvent(event, recordedAt: recordedAt, source: source, place: try unitOf(event)) else {
       summary.duplicates += 1
       return
     }
@@ -62,9 +68,11 @@ struct EventApplier {
     switch event.kind {
     case .acknowledged(let taskID, let ref):
       let (task, unit) = try assignmentTarget(taskID, ref)
+      try EventWindow.check(at, issuedAt: task.issuedAt, recordedAt: nil)
       return { a in try a.recordAssignment(task: task, unit: unit, ack: at, finish: nil, result: nil) }
     case .finished(let taskID, let ref, let result):
       let (task, unit) = try assignmentTarget(taskID, ref)
+      try EventWindow.check(at, issuedAt: task.issuedAt, recordedAt: nil)
       return { a in try a.recordAssignment(task: task, unit: unit, ack: at, finish: at, result: result) }
     case .visited(let household):
       let (unit, _) = try householdRow(household)
@@ -94,6 +102,14 @@ struct EventApplier {
   }
 
   // MARK: lookups
+
+  /// The unit an event concerns (recorded with it for the late-arrival figure).
+  private mutating func unitOf(_ event: GridEvent) throws -> Int64? {
+    switch event.kind {
+    case .acknowledged(_, let ref), .finished(_, let ref, _), .groupBuilt(let ref): return try unitID(ref)
+    case .visited(let h), .reached(let h, _), .greenChannel(let h, _): return try raw.household(h)?.unit
+    }
+  }
 
   fileprivate mutating func ancestors(of placeID: Int64) throws -> [Int64] {
     var out: [Int64] = []
@@ -290,7 +306,8 @@ extension EventApplier {
         field: "unit",
         problem: "unit \(unit) has no assignment in task \(taskID) (it is outside the task's scope)")
     }
-    guard try raw.recordEvent(event, recordedAt: recordedAt) else {
+    try EventWindow.check(event.at, issuedAt: task.issuedAt, recordedAt: recordedAt)
+    guard try raw.recordEvent(event, recordedAt: recordedAt, source: source, place: unit) else {
       summary.duplicates += 1
       return
     }
@@ -326,6 +343,7 @@ struct RawIngestStatements {
   let selectAssignment: RawStatement
   let updateAssignment: RawStatement
   let insertEvent: RawStatement
+  let selectDigest: RawStatement
   let selectParent: RawStatement
   let insertVisit: RawStatement
   let selectHelpCase: RawStatement
@@ -345,7 +363,10 @@ struct RawIngestStatements {
       "UPDATE assignment SET acked_at = ?, finished_at = ?, result = coalesce(?, result) WHERE task_id = ? AND unit_id = ?"
     )
     insertEvent = try RawStatement(
-      db, "INSERT OR IGNORE INTO event(id, type, at, recorded_at) VALUES (?, ?, ?, ?)")
+      db,
+      "INSERT OR IGNORE INTO event(id, type, at, recorded_at, source, digest, place_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    )
+    selectDigest = try RawStatement(db, "SELECT digest, recorded_at FROM event WHERE id = ?")
     selectParent = try RawStatement(db, "SELECT parent_id FROM place WHERE id = ?")
     insertVisit = try RawStatement(db, "INSERT INTO visit(household_id, at, event_id) VALUES (?, ?, ?)")
     selectHelpCase = try RawStatement(db, "SELECT last_visit, cadence FROM help_case WHERE household_id = ?")
@@ -410,12 +431,26 @@ struct RawIngestStatements {
     return (selectAssignment.int(0), selectAssignment.int(1))
   }
 
-  /// Records the event id; false when it was already there.
-  func recordEvent(_ event: GridEvent, recordedAt: Instant) throws -> Bool {
-    insertEvent.bind([nil, nil, event.at.epochSeconds, recordedAt.epochSeconds])
+  /// Records the event id with its source and content digest; false when the id was already there
+  /// with the same content. Throws a conflict when it was there with other content (in this batch or
+  /// an earlier one); an id recorded before digests were kept counts as the same.
+  func recordEvent(_ event: GridEvent, recordedAt: Instant, source: String, place: Int64?) throws -> Bool {
+    let digest = EventDigest.of(event)
+    insertEvent.bind([nil, nil, event.at.epochSeconds, recordedAt.epochSeconds, nil, digest, place])
     insertEvent.bindText(1, event.id)
     insertEvent.bindText(2, event.typeCode)
-    return try insertEvent.run() > 0
+    insertEvent.bindText(5, source)
+    if try insertEvent.run() > 0 { return true }
+    selectDigest.reset()
+    selectDigest.bindText(1, event.id)
+    defer { selectDigest.reset() }
+    guard try selectDigest.step(), let old = selectDigest.int(0), old != digest else { return false }
+    let when = selectDigest.int(1).map { InstantFormat.iso(Instant(epochSeconds: $0)) } ?? "earlier"
+    throw FieldProblem(
+      field: "id",
+      problem:
+        "\"\(event.id)\" was already recorded with different content (recorded \(when)); "
+        + "give this event a new id, or send it unchanged")
   }
 
   func update(task: Int64, unit: Int64, ack: Int64?, finish: Int64?, result: String?) throws {

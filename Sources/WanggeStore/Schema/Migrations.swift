@@ -20,7 +20,19 @@ enum Migrations {
     m.registerMigration("v3-help-due-hours") { db in
       try db.execute(sql: helpDueHoursV3)
     }
+    m.registerMigration("v4-event-integrity") { db in
+      try db.execute(sql: eventIntegrityV4)
+    }
     return m
+  }
+
+  /// The schema version this binary writes (`PRAGMA user_version`, set by the latest migration).
+  /// A store with a higher version, or a migration this binary does not know, is refused.
+  static let schemaVersion = 4
+
+  /// Every migration this binary knows, oldest first.
+  static var identifiers: [String] {
+    ["v1-grid", indexMigration, "v2-dispatch", "v3-help-due-hours", "v4-event-integrity"]
   }
 
   /// Tables without indexes that a bulk load would slow down; `indexesV1` adds those afterwards.
@@ -107,5 +119,20 @@ enum Migrations {
       place_id INTEGER NOT NULL, hour INTEGER NOT NULL, count INTEGER NOT NULL,
       PRIMARY KEY(place_id, hour)) WITHOUT ROWID;
     INSERT INTO help_due_hour SELECT place_id, due_at / 3600, count(*) FROM help_due GROUP BY place_id, due_at / 3600;
+    """
+
+  /// Event integrity: who sent each event (`source`), a digest of its content (so an id sent again
+  /// with other content is a conflict, not a silent duplicate), the unit it concerns (`place_id`, for
+  /// the late-arrival figure, read through `event_by_recorded`), and task ids that are never reused
+  /// (`task_sequence` holds the last id handed out, including ids of withdrawn tasks in the audit).
+  static let eventIntegrityV4 = """
+    ALTER TABLE event ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE event ADD COLUMN digest INTEGER;
+    ALTER TABLE event ADD COLUMN place_id INTEGER;
+    CREATE INDEX event_by_recorded ON event(recorded_at, place_id, at);
+    CREATE TABLE task_sequence(id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL);
+    INSERT INTO task_sequence VALUES (1, max(
+      coalesce((SELECT max(id) FROM task), 0), coalesce((SELECT max(task_id) FROM audit), 0)));
+    PRAGMA user_version = 4;
     """
 }

@@ -16,7 +16,7 @@ extension Simulator {
       return false
     }
     let title = Self.noticeTitles[rng.below(Self.noticeTitles.count)]
-    _ = try store.pool.write { db in try scope.issue(db, title: title, at: now) }
+    _ = try store.write { db in try scope.issue(db, title: title, at: now) }
     return true
   }
 }
@@ -66,16 +66,16 @@ struct NoticeScope {
   /// the units, as the demo generator does and `RollupRecount` expects. Returns the task id.
   func issue(_ db: Database, title: String, at now: Instant) throws -> Int64 {
     let type = TaskType.notice
+    let task = try SQLiteStore.nextTaskID(db)
     try db.execute(
       sql: """
-        INSERT INTO task(type, title, details, scope_id, issued_at, ack_within, finish_within)
-        VALUES (?, ?, '模拟数据', ?, ?, ?, ?)
+        INSERT INTO task(id, type, title, details, scope_id, issued_at, ack_within, finish_within)
+        VALUES (?, ?, ?, '模拟数据', ?, ?, ?, ?)
         """,
       arguments: [
-        type.rawValue, title, scopeID, now.epochSeconds, type.defaultAckWindow.seconds,
+        task, type.rawValue, title, scopeID, now.epochSeconds, type.defaultAckWindow.seconds,
         type.defaultFinishWindow.seconds,
       ])
-    let task = db.lastInsertedRowID
     let insert = try db.makeStatement(sql: "INSERT INTO assignment(task_id, unit_id) VALUES (?, ?)")
     var deltas = RollupDeltas()
     for unit in units {

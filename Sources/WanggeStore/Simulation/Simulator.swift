@@ -8,7 +8,7 @@ import WanggeCore
 /// households (most overdue first), households newly reached, unit groups built. Every event is one the
 /// store accepts; rows are chosen with short indexed probes, so a step stays cheap on a city store.
 /// When nothing is left to acknowledge it issues a short `notice` task over a random community (at most
-/// one per 15 minutes of clock time). Event ids (`sim-<pid>-<start ms>-<instance>-<n>`) are unique across
+/// one per 15 minutes of clock time). It runs only on a store `wangge demo` made (its `demo` mark). Event ids (`sim-<pid>-<start ms>-<instance>-<n>`) are unique across
 /// processes and simulators. Use one simulator from one thread at a time; several may share a store.
 public final class Simulator: @unchecked Sendable {
   let store: SQLiteStore
@@ -50,7 +50,7 @@ public final class Simulator: @unchecked Sendable {
       sequence += 1
       return GridEvent(id: idPrefix + String(sequence), at: now, kind: event)
     }
-    let summary = try store.ingest(events, recordedAt: now)
+    let summary = try store.ingest(events, recordedAt: now, source: "sim")
     for (kind, _) in planned { counts.count(kind) }
     counts.ingest.add(summary)
     return summary
@@ -81,8 +81,17 @@ public final class Simulator: @unchecked Sendable {
     }
   }
 
+  /// Reads the grid's shape once; refuses (``StoreError/notAStore``) a store without the demo mark,
+  /// so that simulated events never reach real data.
   private func loadShape() throws -> GridShape {
     if let shape { return shape }
+    guard try store.isDemo() else {
+      throw StoreError.notAStore(
+        path: store.path,
+        reason:
+          "is not a demo store (it has no demo mark, so it may hold real data); the simulator runs only on "
+          + "stores made by `wangge demo`")
+    }
     let loaded = try store.pool.read { db in try GridShape(db) }
     shape = loaded
     return loaded

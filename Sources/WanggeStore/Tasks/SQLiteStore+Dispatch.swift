@@ -19,22 +19,22 @@ extension SQLiteStore: TaskDesk {
   }
 
   public func dispatch(_ request: DispatchRequest) throws -> DispatchReceipt {
-    try pool.write { db in
+    try write { db in
       let tree = try SubtreeUnits.load(db, scope: request.scopeID)
       guard !tree.units.isEmpty else {
         throw TaskDeskError.emptyScope(try Self.path(db, of: request.scopeID).description)
       }
+      let taskID = try Self.nextTaskID(db)
       try db.execute(
         sql: """
-          INSERT INTO task(type, title, details, scope_id, issued_at, ack_within, finish_within)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO task(id, type, title, details, scope_id, issued_at, ack_within, finish_within)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          request.type.rawValue, request.title, request.details, request.scopeID,
+          taskID, request.type.rawValue, request.title, request.details, request.scopeID,
           request.issuedAt.epochSeconds,
           request.ackWithin.seconds, request.finishWithin.seconds,
         ])
-      let taskID = db.lastInsertedRowID
       let assignment = try BulkInsert(db, "INSERT INTO assignment(task_id, unit_id) VALUES (?, ?)")
       for unit in tree.units.sorted() { try assignment.int(taskID).int(unit).run() }
       let tally = try BulkInsert(
@@ -65,8 +65,11 @@ extension SQLiteStore: TaskDesk {
     }
   }
 
+  /// Withdraws a task nobody has acknowledged yet: its assignments and tallies go, its reminder rows
+  /// stay (counted in the audit record; the task's id is never handed out again, so they cannot be
+  /// mistaken for another task's).
   public func withdraw(task: Int64, operator name: String, at now: Instant) throws {
-    try pool.write { db in
+    try write { db in
       guard
         let scope = try Int64.fetchOne(db, sql: "SELECT scope_id FROM task WHERE id = ?", arguments: [task])
       else { throw TaskDeskError.unknownTask(task) }
@@ -81,12 +84,20 @@ extension SQLiteStore: TaskDesk {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment WHERE task_id = ?", arguments: [task]) ?? 0
       try db.execute(sql: "DELETE FROM assignment WHERE task_id = ?", arguments: [task])
       try db.execute(sql: "DELETE FROM task_tally WHERE task_id = ?", arguments: [task])
-      try db.execute(sql: "DELETE FROM reminder WHERE task_id = ?", arguments: [task])
+      let reminders =
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM reminder WHERE task_id = ?", arguments: [task]) ?? 0
       try db.execute(sql: "DELETE FROM task WHERE id = ?", arguments: [task])
       try Self.audit(
         db, at: now, operator: name, action: "withdraw", task: task, scope: scope,
-        detail: ["assignments": removed])
+        detail: ["assignments": removed, "reminders_kept": reminders])
     }
+  }
+
+  /// The next task id from `task_sequence`: one more than any id ever handed out, withdrawn ones too.
+  static func nextTaskID(_ db: Database) throws -> Int64 {
+    try db.execute(
+      sql: "UPDATE task_sequence SET last = max(last, coalesce((SELECT max(id) FROM task), 0)) + 1")
+    return try Int64.fetchOne(db, sql: "SELECT last FROM task_sequence")!
   }
 
   /// Appends an audit record (operator, time, action, task, scope, counts as JSON).
