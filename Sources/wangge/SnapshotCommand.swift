@@ -16,19 +16,13 @@ struct SnapshotCommand: ParsableCommand {
   @Option(help: "Judge deadlines at this time (ISO 8601) instead of now.") var at: String?
 
   func validate() throws {
-    guard parsedSize != nil else {
-      throw ValidationError("--size: \"\(size)\" is not WIDTHxHEIGHT (e.g. 120x40)")
-    }
+    _ = try OptionBounds.size(size, example: "120x40")
     if let at, InstantFormat.parse(at) == nil {
       throw ValidationError("--at: \"\(at)\" is not a time (e.g. 2026-11-22T20:00:00+08:00)")
     }
   }
 
-  var parsedSize: Size? {
-    let parts = size.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
-    guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
-    return Size(width: w, height: h)
-  }
+  var parsedSize: Size? { try? OptionBounds.size(size, example: "120x40") }
 
   func run() throws {
     let s = try store.open()

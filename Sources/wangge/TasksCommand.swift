@@ -13,6 +13,8 @@ struct TasksCommand: ParsableCommand {
   @Option(help: "Judge deadlines at this time (ISO 8601) instead of now.") var at: String?
   @Flag(help: "Print JSON.") var json = false
 
+  func validate() throws { try OptionBounds.days(days) }
+
   func run() throws {
     let s = try store.open()
     let now = at.flatMap(InstantFormat.parse) ?? SystemClock().now()
@@ -83,6 +85,7 @@ struct RankingsCommand: ParsableCommand {
   @Option(help: "Days counted without --task.") var days: Int = 7
 
   func validate() throws {
+    try OptionBounds.days(days)
     guard RankingDimension(rawValue: by) != nil else {
       throw ValidationError("--by: \"\(by)\" (allowed: station, department, squad)")
     }

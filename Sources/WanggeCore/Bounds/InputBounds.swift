@@ -77,6 +77,44 @@ public enum InputBounds {
     return nil
   }
 
+  /// Nil when a finish's `result` (JSON text) is within `maxResultBytes` and `maxResultKeys`.
+  public static func resultProblem(_ json: String) -> String? {
+    let bytes = json.utf8.count
+    if bytes > maxResultBytes { return "at most \(maxResultBytes) bytes of JSON, got \(bytes)" }
+    let keys = keyCount(json: json)
+    if keys > maxResultKeys { return "at most \(maxResultKeys) keys, got \(keys)" }
+    return nil
+  }
+
+  /// Object keys at every depth of JSON text: strings followed (after blanks) by `:`.
+  static func keyCount(json text: String) -> Int {
+    var keys = 0
+    var inString = false
+    var escaped = false
+    var justClosed = false
+    for c in text.utf8 {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if c == 92 {
+          escaped = true
+        } else if c == 34 {
+          inString = false
+          justClosed = true
+        }
+        continue
+      }
+      switch c {
+      case 32, 9, 10, 13: continue
+      case 34: inString = true
+      case 58 where justClosed: keys += 1
+      default: break
+      }
+      justClosed = false
+    }
+    return keys
+  }
+
   static func days(_ span: Span) -> String { "\(span.seconds / 86_400) days" }
 
   static func hex(_ v: UInt32) -> String {

@@ -128,44 +128,9 @@ public enum EventLineParser {
       problem: "must be an integer id from 1 to \(InputBounds.maxRowID), got \(v.shown.prefix(40))")
   }
 
-  /// A finish's `result` (compact JSON text) within the size and key bounds.
+  /// A finish's `result` within the size and key bounds.
   static func checkResult(_ text: String) throws {
-    let bytes = text.utf8.count
-    guard bytes <= InputBounds.maxResultBytes else {
-      throw FieldProblem(
-        field: "result", problem: "at most \(InputBounds.maxResultBytes) bytes of JSON, got \(bytes)")
-    }
-    let keys = keyCount(compactJSON: text)
-    guard keys <= InputBounds.maxResultKeys else {
-      throw FieldProblem(field: "result", problem: "at most \(InputBounds.maxResultKeys) keys, got \(keys)")
-    }
-  }
-
-  /// Object keys at every depth of compact JSON text: strings directly followed by `:`.
-  static func keyCount(compactJSON text: String) -> Int {
-    var keys = 0
-    var inString = false
-    var escaped = false
-    var justClosed = false
-    for c in text.utf8 {
-      if inString {
-        if escaped {
-          escaped = false
-        } else if c == 92 {
-          escaped = true
-        } else if c == 34 {
-          inString = false
-          justClosed = true
-          continue
-        }
-      } else if c == 34 {
-        inString = true
-      } else if c == 58, justClosed {
-        keys += 1
-      }
-      justClosed = false
-    }
-    return keys
+    if let problem = InputBounds.resultProblem(text) { throw FieldProblem(field: "result", problem: problem) }
   }
 
   static func unit(_ obj: [String: EventFieldValue]) throws -> GridEvent.UnitRef {

@@ -141,9 +141,10 @@ extension SQLiteStore {
   /// Seconds past the deadline that is being (or was) missed.
   static func lateness(_ a: Assignment, _ d: Deadlines, _ now: Instant) -> Int64 {
     let ack = a.ackedAt ?? a.finishedAt
-    if ack == nil { return max(0, now.epochSeconds - d.ack.epochSeconds) }
-    if let done = a.finishedAt { return max(0, done.epochSeconds - d.finish.epochSeconds) }
-    return max(0, now.epochSeconds - d.finish.epochSeconds)
+    // Saturating: a stored time or window may be absurd (see `wangge verify`).
+    if ack == nil { return max(0, now.since(d.ack).seconds) }
+    if let done = a.finishedAt { return max(0, done.since(d.finish).seconds) }
+    return max(0, now.since(d.finish).seconds)
   }
 
   public func remind(task: Int64, under scope: Int64, operator name: String, at now: Instant) throws -> Int {
