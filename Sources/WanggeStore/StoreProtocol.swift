@@ -35,6 +35,8 @@ public protocol Store: Sendable {
   func ingest(_ events: [GridEvent], recordedAt: Instant, source: String) throws -> IngestSummary
   /// Recomputes every rollup from the raw rows and lists the differences (empty when all agree).
   func verify() throws -> [RollupMismatch]
+  /// Stored values outside `InputBounds` (an absurd window, a time outside 2000–2100…), by row.
+  func boundViolations() throws -> [BoundViolation]
   /// A number that changes whenever any process commits a change to the store.
   func changeToken() throws -> Int64
 }

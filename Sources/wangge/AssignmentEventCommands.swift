@@ -51,6 +51,9 @@ struct DoneCommand: ParsableCommand {
     if let result, (try? JSONSerialization.jsonObject(with: Data(result.utf8))) as? [String: Any] == nil {
       throw ValidationError("--result: not a JSON object (e.g. {\"checked\":12,\"from_risk_areas\":0})")
     }
+    if let result, let problem = InputBounds.resultProblem(result) {
+      throw ValidationError("--result: \(problem)")
+    }
   }
 
   func run() throws {

@@ -18,11 +18,17 @@ struct BenchBoardCommand: ParsableCommand {
   @Option(help: "Frame size as WIDTHxHEIGHT.") var size = "160x48"
   @Flag(help: "Print JSON instead of text.") var json = false
 
+  func validate() throws {
+    try OptionBounds.count(walks, "--walks", 0, InputBounds.maxRepetitions)
+    try OptionBounds.count(refreshes, "--refreshes", 0, InputBounds.maxRepetitions)
+    _ = try OptionBounds.size(size, example: "160x48")
+  }
+
   func run() throws {
     let started = DispatchTime.now()
     let s = try store.openForWriting()
-    let parts = size.split(separator: "x").compactMap { Int($0) }
-    let backend = InMemoryBackend(width: parts.first ?? 160, height: parts.last ?? 48)
+    let frameSize = try OptionBounds.size(size, example: "160x48")
+    let backend = InMemoryBackend(width: frameSize.width, height: frameSize.height)
     let board = try Board(
       store: s, clock: SystemClock(), language: .zh, themeName: "default", operatorName: "bench",
       storeLabel: "bench", isDemo: false)

@@ -18,6 +18,11 @@ struct BenchIngestCommand: ParsableCommand {
   @Option(help: "Events per transaction.") var batch = 10_000
   @Flag(help: "Print JSON.") var json = false
 
+  func validate() throws {
+    try OptionBounds.count(events, "--events", 1, InputBounds.maxBenchEvents)
+    try OptionBounds.count(batch, "--batch", 1, InputBounds.maxBatch)
+  }
+
   func run() throws {
     let s = try store.openForWriting()
     let taskID = try task ?? s.newestTaskID()

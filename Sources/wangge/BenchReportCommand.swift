@@ -13,6 +13,8 @@ struct BenchReportCommand: ParsableCommand {
   @Option(help: "Judge deadlines at this time (ISO 8601) instead of now.") var at: String?
   @Option(help: "Runs.") var runs = 200
 
+  func validate() throws { try OptionBounds.count(runs, "--runs", 1, InputBounds.maxRepetitions) }
+
   func run() throws {
     let s = try store.openForReading()
     let now = at.flatMap(InstantFormat.parse) ?? SystemClock().now()

@@ -21,9 +21,8 @@ struct BoardCommand: ParsableCommand {
   var startAt: String?
 
   func validate() throws {
-    if let startAt, InstantFormat.parse(startAt) == nil {
-      throw ValidationError(
-        "--start-at: \"\(startAt)\" is not a time; use ISO 8601 such as 2026-11-22T20:00:00+08:00")
+    if let startAt, case .failure(let problem) = InstantFormat.check(startAt) {
+      throw ValidationError("--start-at: \"\(startAt)\": \(problem)")
     }
     if startAt != nil && clock.isFixed {
       throw ValidationError(

@@ -14,8 +14,8 @@ struct ClockOption: ParsableArguments {
   var text: String?
 
   func validate() throws {
-    if let text, InstantFormat.parse(text) == nil {
-      throw ValidationError("--at: \"\(text)\" is not a time; use ISO 8601 such as 2026-11-22T20:00:00+08:00")
+    if let text, case .failure(let problem) = InstantFormat.check(text) {
+      throw ValidationError("--at: \"\(text)\": \(problem)")
     }
   }
 

@@ -27,9 +27,13 @@ struct DispatchCommand: ParsableCommand {
       throw ValidationError("--title: must not be empty")
     }
     for (name, value) in [("--ack-within", ackWithin), ("--finish-within", finishWithin)] {
-      if let value, Span(parsing: value) == nil {
-        throw ValidationError("\(name): \"\(value)\" is not a duration (e.g. 3h, 90m, 1h30m, 2d)")
+      guard let value else { continue }
+      guard let span = Span(parsing: value) else {
+        throw ValidationError(
+          "\(name): \"\(value.prefix(40))\" is not a duration (e.g. 3h, 90m, 1h30m, 2d; at most \(InputBounds.maxTaskWindow.seconds / 86_400) days)"
+        )
       }
+      if let problem = InputBounds.windowProblem(span) { throw ValidationError("\(name): \(problem)") }
     }
   }
 

@@ -32,19 +32,13 @@ struct GalleryCommand: ParsableCommand {
     guard Language(code: lang) != nil else {
       throw ValidationError("--lang: \"\(lang)\" is not a language (allowed: zh, en)")
     }
-    guard parsedSize != nil else {
-      throw ValidationError("--size: \"\(size)\" is not WIDTHxHEIGHT (e.g. 100x30)")
-    }
+    _ = try OptionBounds.size(size, example: "100x30")
     guard (1...Gallery.pageCount).contains(page) else {
       throw ValidationError("--page: \(page) is out of range (allowed: 1-\(Gallery.pageCount))")
     }
   }
 
-  var parsedSize: Size? {
-    let parts = size.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
-    guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
-    return Size(width: w, height: h)
-  }
+  var parsedSize: Size? { try? OptionBounds.size(size, example: "100x30") }
 
   func run() throws {
     DisplayWidth.ambiguousIsWide = ambiguousWide

@@ -18,7 +18,7 @@ struct IngestCommand: ParsableCommand {
   @Option(help: "Events per transaction.") var batch: Int = 1000
 
   func run() throws {
-    guard batch > 0 else { fail("--batch: must be at least 1") }
+    if let p = InputBounds.rangeProblem(batch, 1...InputBounds.maxBatch) { fail("--batch: \(p)") }
     let handle: FileHandle
     let name = file == "-" ? "<stdin>" : file
     if file == "-" {

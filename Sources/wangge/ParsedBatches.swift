@@ -53,18 +53,28 @@ final class ParsedBatches: @unchecked Sendable {
   private func produce() {
     var pending: [(number: Int, text: String)] = []
     pending.reserveCapacity(size)
+    var unreadable: [(line: Int, problem: FieldProblem)] = []
     func emit() -> Bool {
-      let batch = parse(pending)
+      var batch = parse(pending)
+      if !unreadable.isEmpty {
+        batch.problems = (batch.problems + unreadable).sorted { $0.line < $1.line }
+        unreadable.removeAll()
+      }
       pending.removeAll(keepingCapacity: true)
       return push(batch) && batch.problems.isEmpty
     }
     var going = true
-    while going, let line = reader.next() {
-      if line.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-      pending.append((reader.lineNumber, line))
-      if pending.count >= size { going = emit() }
+    while going, let next = reader.next() {
+      switch next {
+      case .bad(let problem):
+        unreadable.append((reader.lineNumber, problem))  // its batch holds a problem: not applied
+      case .text(let line):
+        if line.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+        pending.append((reader.lineNumber, line))
+      }
+      if pending.count + unreadable.count >= size { going = emit() }
     }
-    if going && !pending.isEmpty { _ = emit() }
+    if going && !(pending.isEmpty && unreadable.isEmpty) { _ = emit() }
     condition.lock()
     producing = false
     condition.broadcast()

@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     let s = try store.openForReading()
     let now = clock.clock.now()
-    guard days > 0 else { fail("--days: must be at least 1") }
+    if let p = InputBounds.rangeProblem(days, 1...InputBounds.maxDays) { fail("--days: \(p)") }
     let place: Place
     do {
       place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()

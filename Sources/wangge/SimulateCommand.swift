@@ -22,10 +22,12 @@ struct SimulateCommand: ParsableCommand {
   @OptionGroup var clock: ClockOption
 
   func run() throws {
-    guard rate > 0, rate <= 100_000 else {
-      fail("--rate: give events per second, more than 0 and at most 100000")
+    guard rate > 0, rate <= InputBounds.maxRate else {
+      fail("--rate: give events per second, more than 0 and at most \(Int(InputBounds.maxRate))")
     }
-    if let duration, duration <= 0 { fail("--duration: give a number of seconds greater than 0") }
+    if let duration, !(duration > 0 && duration <= InputBounds.maxRunSeconds) {
+      fail("--duration: give seconds, more than 0 and at most \(Int(InputBounds.maxRunSeconds)) (30 days)")
+    }
     let s = try store.openForWriting()
     let seed = self.seed ?? UInt64(getpid()) &* 0x9E37_79B9 &+ UInt64(Date().timeIntervalSince1970 * 1000)
     // With --at, simulated time starts there and runs on at the real pace.

@@ -16,16 +16,10 @@ struct SnapshotCommand: ParsableCommand {
   @OptionGroup var clock: ClockOption
 
   func validate() throws {
-    guard parsedSize != nil else {
-      throw ValidationError("--size: \"\(size)\" is not WIDTHxHEIGHT (e.g. 120x40)")
-    }
+    _ = try OptionBounds.size(size, example: "120x40")
   }
 
-  var parsedSize: Size? {
-    let parts = size.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
-    guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
-    return Size(width: w, height: h)
-  }
+  var parsedSize: Size? { try? OptionBounds.size(size, example: "120x40") }
 
   func run() throws {
     let s = try store.openForReading()

@@ -13,6 +13,8 @@ struct TasksCommand: ParsableCommand {
   @OptionGroup var clock: ClockOption
   @Flag(help: "Print JSON.") var json = false
 
+  func validate() throws { try OptionBounds.days(days) }
+
   func run() throws {
     let s = try store.openForReading()
     let now = clock.clock.now()
@@ -85,6 +87,7 @@ struct RankingsCommand: ParsableCommand {
   @OptionGroup var clock: ClockOption
 
   func validate() throws {
+    try OptionBounds.days(days)
     guard RankingDimension(rawValue: by) != nil else {
       throw ValidationError("--by: \"\(by)\" (allowed: station, department, squad)")
     }

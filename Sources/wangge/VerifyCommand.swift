@@ -13,13 +13,24 @@ struct VerifyCommand: ParsableCommand {
     let s = try store.openForReading()
     let started = Date()
     let mismatches = try s.verify()
+    let outOfBounds = try s.boundViolations()
     let seconds = Date().timeIntervalSince(started)
-    if mismatches.isEmpty {
-      print(String(format: "verified: every rollup matches a recount (%.1f s)", seconds))
+    if mismatches.isEmpty && outOfBounds.isEmpty {
+      print(
+        String(
+          format: "verified: every rollup matches a recount, every value is within bounds (%.1f s)", seconds))
       return
     }
     for m in mismatches { print(m.description) }
-    printError("\(mismatches.count) rollup mismatch(es); the store's rollups disagree with its raw rows")
+    for v in outOfBounds { print(v.description) }
+    if !mismatches.isEmpty {
+      printError("\(mismatches.count) rollup mismatch(es); the store's rollups disagree with its raw rows")
+    }
+    if !outOfBounds.isEmpty {
+      printError(
+        "\(outOfBounds.count) stored value(s) out of bounds; correct or withdraw those rows (the program no longer accepts such values)"
+      )
+    }
     throw ExitCode(1)
   }
 }

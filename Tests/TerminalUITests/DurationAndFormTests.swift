@@ -118,3 +118,45 @@ struct DurationAndFormTests {
     #expect(center.toast == nil)
   }
 }
+
+/// Durations that would overflow, and duration fields with a bound (the dispatch windows).
+struct DurationBoundTests {
+  @Test func overflowingDurationsAreNotDurations() {
+    for text in [
+      "9223372036854775807", "153722867280912931", "106751991167301d", "9223372036854775807s1s",
+      "106751991167300d106751991167300h",
+    ] {
+      #expect(DurationParser.seconds(text) == nil, "\(text)")
+    }
+    #expect(DurationParser.seconds("153722867280912930") == 153_722_867_280_912_930 * 60)  // just fits
+  }
+
+  @Test func boundedDurationFieldsRefuseZeroAndTooLong() {
+    let max = 30 * 86_400
+    func value(_ text: String, _ language: Language = .en) -> Result<FormValue, FormProblem> {
+      FormField.duration("Finish within", text, maxSeconds: max).value(language)
+    }
+    #expect(value("30d") == .success(.duration(seconds: max)))
+    #expect(value("1s") == .success(.duration(seconds: 1)))
+    #expect(
+      value("30d1s")
+        == .failure(FormProblem(message: "Finish within: must be more than 0 and at most 30 days")))
+    #expect(
+      value("0m") == .failure(FormProblem(message: "Finish within: must be more than 0 and at most 30 days")))
+    #expect(
+      value("0") == .failure(FormProblem(message: "Finish within: must be more than 0 and at most 30 days")))
+    #expect(
+      value("9223372036854775807", .zh)
+        == .failure(FormProblem(message: "Finish within: “9223372036854775807” 不是时长（例：3h、90m、1h30m、2d）")))
+    #expect(value("31天", .zh) == .failure(FormProblem(message: "Finish within: 时长须大于 0，最多 30 天")))
+  }
+
+  @Test func theFormShowsTheBoundAndStaysOnTheField() {
+    var form = Form(fields: [.duration("Ack within", "3h", maxSeconds: 30 * 86_400)], language: .en)
+    form.handle(.ctrl("u"))
+    for c in "106751991167300d" { form.handle(.char(c)) }
+    let event = form.handle(.enter)
+    #expect(event == nil)
+    #expect(form.problem == "Ack within: must be more than 0 and at most 30 days")
+  }
+}

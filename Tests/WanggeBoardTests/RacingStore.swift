@@ -57,6 +57,7 @@ final class RacingStore: BoardSource, TaskDesk, @unchecked Sendable {
     try base.ingest(events, recordedAt: recordedAt, source: source)
   }
   func verify() throws -> [RollupMismatch] { try base.verify() }
+  func boundViolations() throws -> [BoundViolation] { try base.boundViolations() }
   func changeToken() throws -> Int64 { try base.changeToken() }
   func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow] {
     try base.stationUnits(under: station, at: now, window: window)

@@ -47,4 +47,37 @@ struct EventLineParserTests {
         .contains("allowed: group, phone, none") == true)
     #expect(problem(#"{"id":"x","type":"green","at":"2026-11-22T10:00","household":1}"#)?.field == "open")
   }
+
+  @Test func hostileValuesAreRefusedWithTheirBound() {
+    let at = #""at":"2026-11-22T09:00:00+08:00""#
+    let long = problem(
+      #"{"id":"\#(String(repeating: "x", count: 200))","type":"visit","household":1,\#(at)}"#)
+    #expect(long?.field == "id")
+    #expect(long?.problem.contains("at most 128 bytes") == true)
+    let number = problem(#"{"id":5,"type":"visit","household":1,\#(at)}"#)
+    #expect(number?.field == "id")
+    #expect(number?.problem.contains("ids are strings") == true)
+    let epoch = problem(#"{"id":"v","type":"visit","household":1,"at":"9223372036854775807"}"#)
+    #expect(epoch?.field == "at")
+    let keys = (0...200).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+    let many = problem(#"{"id":"d","type":"done","task":6,"unit":4711,\#(at),"result":{\#(keys)}}"#)
+    #expect(many?.field == "result")
+    #expect(many?.problem == "at most 200 keys, got 201")
+    let fits = (0..<200).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+    #expect(problem(#"{"id":"d","type":"done","task":6,"unit":4711,\#(at),"result":{\#(fits)}}"#) == nil)
+    let blob = String(repeating: "y", count: 17_000)
+    let big = problem(#"{"id":"d","type":"done","task":6,"unit":4711,\#(at),"result":["\#(blob)"]}"#)
+    #expect(big?.field == "result")
+    #expect(big?.problem.contains("at most 16384 bytes") == true)
+    let huge = problem(
+      #"{"id":"\#(String(repeating: "z", count: 70_000))","type":"visit","household":1,\#(at)}"#)
+    #expect(huge?.field == "line")
+    #expect(huge?.problem.contains("65536") == true)
+    // Escaped ids (the full JSON reader) keep their exact text: \u00ff and \u00fe differ.
+    let ff = EventLineParser.parse(#"{"id":"inv-\u00ff","type":"visit","household":1,\#(at)}"#)
+    let fe = EventLineParser.parse(#"{"id":"inv-\u00fe","type":"visit","household":1,\#(at)}"#)
+    #expect((try? ff.get().id) == "inv-\u{FF}")
+    #expect((try? fe.get().id) == "inv-\u{FE}")
+    #expect(problem(#"{"id":"inv-\udcff","type":"visit","household":1,\#(at)}"#) != nil, "a lone surrogate")
+  }
 }

@@ -29,6 +29,7 @@ private struct ComposedStore: Store {
     try base.ingest(events, recordedAt: recordedAt, source: source)
   }
   func verify() throws -> [RollupMismatch] { try base.verify() }
+  func boundViolations() throws -> [BoundViolation] { try base.boundViolations() }
   func changeToken() throws -> Int64 { try base.changeToken() }
 }
 

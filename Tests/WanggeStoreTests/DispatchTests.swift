@@ -53,7 +53,7 @@ import WanggeCore
         db, sql: "SELECT action FROM audit WHERE task_id = ? ORDER BY id", arguments: [receipt.taskID])
     }
     #expect(actions == ["dispatch", "withdraw"])
-    try store.pool.write { db in
+    try store.writer.write { db in
       try db.execute(sql: "DELETE FROM audit")
       try db.execute(sql: "UPDATE task_sequence SET last = last - 1")  // the withdrawn id stays used
     }

@@ -67,7 +67,7 @@ struct HelpOverdueTests {
   @Test func verifyFindsATamperedHourCount() throws {
     let s = try TestStores.make()
     defer { TestStores.cleanup(s) }
-    try s.pool.write { db in
+    try s.writer.write { db in
       try db.execute(
         sql: """
           UPDATE help_due_hour SET count = count + 1

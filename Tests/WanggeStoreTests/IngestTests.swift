@@ -212,7 +212,7 @@ import WanggeCore
   @Test func verifyFindsATamperedRollup() throws {
     let s = try TestStores.make()
     defer { TestStores.cleanup(s) }
-    try s.pool.write { db in
+    try s.writer.write { db in
       try db.execute(sql: "UPDATE place_stats SET households = households + 1 WHERE place_id = 2")
     }
     let m = try s.verify()

@@ -38,7 +38,7 @@ import WanggeCore
       let s = try SQLiteStore(path: path, mode: .read)
       _ = try s.placeReport(try s.root(), at: anchor, window: .days(7))
       #expect(throws: (any Error).self) {
-        try s.pool.write { db in try db.execute(sql: "DELETE FROM meta") }
+        try s.writer.write { db in try db.execute(sql: "DELETE FROM meta") }
       }
     }
     #expect(bytes(path) == before)

@@ -85,7 +85,9 @@ unit=$(sqlite3 "$db" "SELECT unit_id FROM assignment WHERE task_id = 3 AND acked
 tally() { sqlite3 "$db" "SELECT acked || '/' || acked_on_time FROM task_tally WHERE task_id = 3 AND place_id = 1"; }
 t0=$(tally)
 "$bin" ack --db "$db" --task 3 --unit "$unit" --at 1970-01-01T08:00:00+08:00 >/dev/null 2>err
-check "a backdated ack (1970) is rejected with the task's issue time" \
+check "a backdated ack (1970) is refused: out of the years 2000–2100" grep -q "at: .*years 2000–2100" err
+"$bin" ack --db "$db" --task 3 --unit "$unit" --at 2020-01-01T08:00:00+08:00 >/dev/null 2>err
+check "a backdated ack (2020) is rejected with the task's issue time" \
   grep -q "at: before the task was issued (issued 2026-11-2" err
 check "… and the tallies are unchanged" test "$(tally)" = "$t0"
 echo "{\"id\":\"bd-1\",\"type\":\"ack\",\"task\":3,\"unit\":$unit,\"at\":\"2026-01-01T08:00:00+08:00\"}" >back.jsonl

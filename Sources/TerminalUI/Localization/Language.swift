@@ -65,6 +65,18 @@ public enum UIText {
       ? "“\(text)” 不是时长（例：3h、90m、1h30m、2d）"
       : "\"\(text)\" is not a duration (e.g. 3h, 90m, 1h30m, 2d)"
   }
+  /// Message for a duration of 0 or longer than `maxSeconds`.
+  public static func durationOutOfRange(maxSeconds: Int, _ language: Language) -> String {
+    let unbounded = maxSeconds == .max
+    let bound = maxSeconds % 86_400 == 0 ? "\(maxSeconds / 86_400)" : DurationParser.format(maxSeconds)
+    let days = maxSeconds % 86_400 == 0
+    switch language {
+    case .zh: return unbounded ? "时长须大于 0" : "时长须大于 0，最多 \(bound)\(days ? " 天" : "")"
+    case .en:
+      return unbounded
+        ? "must be more than 0" : "must be more than 0 and at most \(bound)\(days ? " days" : "")"
+    }
+  }
   /// Message for a required field left empty.
   public static func required(_ label: String, _ language: Language) -> String {
     language == .zh ? "\(label)：必填" : "\(label): required"

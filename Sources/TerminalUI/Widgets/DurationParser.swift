@@ -5,11 +5,15 @@ public enum DurationParser {
     ("d", 86400), ("h", 3600), ("m", 60), ("s", 1),
   ]
 
-  /// Seconds in `text`, or nil when it is not a duration. A bare number means minutes.
+  /// Seconds in `text`, or nil when it is not a duration or does not fit an `Int`. A bare number
+  /// means minutes.
   public static func seconds(_ text: String) -> Int? {
     let trimmed = text.filter { !$0.isWhitespace }.lowercased()
     guard !trimmed.isEmpty else { return nil }
-    if let minutes = Int(trimmed) { return minutes >= 0 ? minutes * 60 : nil }
+    if let minutes = Int(trimmed) {
+      let (product, overflow) = minutes.multipliedReportingOverflow(by: 60)
+      return minutes >= 0 && !overflow ? product : nil
+    }
     var rest = Substring(trimmed)
     var total = 0
     var usedUnits: Set<Int> = []
@@ -21,10 +25,17 @@ public enum DurationParser {
       guard usedUnits.insert(unit.1).inserted else { return nil }
       rest = rest.dropFirst(unit.0.count)
       let (product, overflow) = number.multipliedReportingOverflow(by: unit.1)
-      guard !overflow else { return nil }
-      total += product
+      let (sum, overflow2) = total.addingReportingOverflow(product)
+      guard !overflow, !overflow2 else { return nil }
+      total = sum
     }
     return total
+  }
+
+  /// Nil when `seconds` is more than 0 and at most `maxSeconds`, else the problem in `language`.
+  public static func rangeProblem(_ seconds: Int, maxSeconds: Int, _ language: Language) -> String? {
+    guard seconds <= 0 || seconds > maxSeconds else { return nil }
+    return UIText.durationOutOfRange(maxSeconds: maxSeconds, language)
   }
 
   /// The shortest form of `seconds`: `1h30m`, `2d`, `45s`, `0m`.

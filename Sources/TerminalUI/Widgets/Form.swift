@@ -23,10 +23,14 @@ public struct FormField: Sendable, Hashable {
   public var editor: LineEditor
   public var selectedOption: Int
   public var isRequired: Bool
+  /// For a duration: the longest accepted, in seconds (nil: any length above 0).
+  public var maxSeconds: Int?
 
   public init(
-    label: String, kind: FormFieldKind, text: String = "", selectedOption: Int = 0, isRequired: Bool = false
+    label: String, kind: FormFieldKind, text: String = "", selectedOption: Int = 0, isRequired: Bool = false,
+    maxSeconds: Int? = nil
   ) {
+    self.maxSeconds = maxSeconds
     self.label = label
     self.kind = kind
     self.editor = LineEditor(text)
@@ -40,8 +44,11 @@ public struct FormField: Sendable, Hashable {
   public static func choice(_ label: String, options: [String], selected: Int = 0) -> FormField {
     FormField(label: label, kind: .choice(options), selectedOption: selected)
   }
-  public static func duration(_ label: String, _ value: String = "", required: Bool = true) -> FormField {
-    FormField(label: label, kind: .duration, text: value, isRequired: required)
+  /// A duration field; with `maxSeconds`, longer durations are refused with the bound.
+  public static func duration(
+    _ label: String, _ value: String = "", required: Bool = true, maxSeconds: Int? = nil
+  ) -> FormField {
+    FormField(label: label, kind: .duration, text: value, isRequired: required, maxSeconds: maxSeconds)
   }
 
   /// The value, or a problem message in `language`.
@@ -60,7 +67,10 @@ public struct FormField: Sendable, Hashable {
         return .failure(FormProblem(message: UIText.required(label, language)))
       }
       guard let seconds = DurationParser.seconds(editor.text) else {
-        return .failure(FormProblem(message: UIText.badDuration(editor.text, language)))
+        return .failure(FormProblem(message: "\(label): \(UIText.badDuration(editor.text, language))"))
+      }
+      if let problem = DurationParser.rangeProblem(seconds, maxSeconds: maxSeconds ?? .max, language) {
+        return .failure(FormProblem(message: "\(label): \(problem)"))
       }
       return .success(.duration(seconds: seconds))
     }

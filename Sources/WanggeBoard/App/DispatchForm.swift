@@ -14,10 +14,13 @@ enum DispatchForm {
         .choice(t("类型", "Type"), options: types.map { typeName($0, t) }),
         .text(t("标题", "Title"), "", required: true),
         .text(t("说明", "Details"), ""),
-        .duration(t("响应时限", "Ack within"), first.defaultAckWindow.description),
-        .duration(t("完成时限", "Finish within"), first.defaultFinishWindow.description),
+        .duration(t("响应时限", "Ack within"), first.defaultAckWindow.description, maxSeconds: maxWindow),
+        .duration(t("完成时限", "Finish within"), first.defaultFinishWindow.description, maxSeconds: maxWindow),
       ], language: language)
   }
+
+  /// The longest window a form accepts (`InputBounds.maxTaskWindow`).
+  static let maxWindow = Int(InputBounds.maxTaskWindow.seconds)
 
   static func typeName(_ type: TaskType, _ t: Words) -> String {
     switch type {
@@ -43,6 +46,11 @@ enum DispatchForm {
       case .text(let details) = values[2], case .duration(let ack) = values[3],
       case .duration(let finish) = values[4]
     else { return .failure(FormProblem(message: t("表单不完整", "The form is incomplete"))) }
+    for (label, seconds) in [(t("响应时限", "Ack within"), ack), (t("完成时限", "Finish within"), finish)] {
+      if let problem = DurationParser.rangeProblem(seconds, maxSeconds: maxWindow, t.language) {
+        return .failure(FormProblem(message: "\(label): \(problem)"))
+      }
+    }
     guard finish >= ack else {
       return .failure(
         FormProblem(message: t("完成时限不能短于响应时限", "Finish window must not be shorter than the ack window")))

@@ -68,9 +68,10 @@ public struct CellText: Sendable {
     let a = row.assignment
     if a.finishedAt != nil { return TableCell("—", style: Style(.muted)) }
     let deadline = a.ackedAt == nil ? row.deadlines.ack : row.deadlines.finish
-    let left = deadline.epochSeconds - now.epochSeconds
+    let left = deadline.since(now).seconds  // saturating: a stored window may be absurd
     if left >= 0 { return TableCell(words("剩 ", "in ") + span(left)) }
-    return TableCell(words("超 ", "late ") + span(-left), style: StatusKind.overdue.style)
+    return TableCell(
+      words("超 ", "late ") + span(Saturating.subtract(0, left)), style: StatusKind.overdue.style)
   }
 
   /// Short words for vulnerability flags, e.g. "独居 无机".
@@ -108,7 +109,7 @@ public struct CellText: Sendable {
 
   /// When a help visit is due: "‼ 绿色通道" first, "✗ 超 3h" overdue, else "剩 1d2h".
   public func visitDue(_ help: HelpCase, at now: Instant) -> TableCell {
-    let left = help.dueAt.epochSeconds - now.epochSeconds
+    let left = help.dueAt.since(now).seconds
     if left < 0 {
       return TableCell(
         "\(StatusKind.overdue.glyph) " + words("超 ", "late ") + span(-left), style: StatusKind.overdue.style)

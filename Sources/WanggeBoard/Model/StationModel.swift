@@ -32,7 +32,8 @@ enum StationModel {
         sortKeys: [
           .text(u.label.joined()), .text(u.leaderName), .text(u.department), .none,
           .number(Double(stateRank(state))),
-          u.currentTask.map { .number(Double(deadlineOf($0) - now.epochSeconds)) } ?? .none,
+          u.currentTask.map { .number(Double(Saturating.subtract(deadlineOf($0), now.epochSeconds))) }
+            ?? .none,
           .number(u.groupBuilt ? 1 : 0),
           .number(u.households == 0 ? 0 : Double(u.reached) / Double(u.households)),
         ],

@@ -21,9 +21,10 @@ enum TasksModel {
     if s.tally.finished == s.tally.assigned { return TableCell("✔ " + t("完成", "done"), style: Style(.good)) }
     let deadline =
       s.tally.acknowledged < s.tally.assigned && now <= s.deadlines.ack ? s.deadlines.ack : s.deadlines.finish
-    let left = deadline.epochSeconds - now.epochSeconds
+    let left = deadline.since(now).seconds  // saturating: a stored window may be absurd
     if left >= 0 { return TableCell(t("剩 ", "in ") + c.span(left)) }
-    return TableCell("✗ " + t("超 ", "late ") + c.span(-left), style: StatusKind.overdue.style)
+    return TableCell(
+      "✗ " + t("超 ", "late ") + c.span(Saturating.subtract(0, left)), style: StatusKind.overdue.style)
   }
 
   static func make(_ list: [TaskSummary], at now: Instant, _ t: Words) -> TableModel {

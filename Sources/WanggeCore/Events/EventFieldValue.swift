@@ -16,8 +16,14 @@ enum EventFieldValue: Sendable, Equatable {
       self = .null
     } else if let s = any as? String {
       self = .string(s)
-    } else if let n = any as? NSNumber, !(any is Bool) {
-      if let i = Int64(exactly: n.doubleValue) { self = .int(i) } else { self = .number(n.doubleValue) }
+    } else if let n = any as? NSNumber {
+      // JSON true/false come as booleans ("c"); on Linux 0 and 1 also answer `is Bool`, so ask the type.
+      switch String(cString: n.objCType) {
+      case "c", "B": self = .bool(n.boolValue)
+      case "d", "f":
+        if let i = Int64(exactly: n.doubleValue) { self = .int(i) } else { self = .number(n.doubleValue) }
+      default: self = .int(n.int64Value)
+      }
     } else if let b = any as? Bool {
       self = .bool(b)
     } else if JSONSerialization.isValidJSONObject(any),

@@ -19,6 +19,12 @@ public enum EventLineParser {
 
   /// Parses `line` into an event or the first problem found.
   public static func parse(_ line: Substring) -> Result<GridEvent, FieldProblem> {
+    if line.utf8.count > InputBounds.maxLineBytes {
+      return .failure(
+        FieldProblem(
+          field: "line",
+          problem: "longer than \(InputBounds.maxLineBytes) bytes (\(line.utf8.count)); one event per line"))
+    }
     if let flat = FlatEventScanner.scan(line) { return parse(fields: flat) }
     guard let data = line.data(using: .utf8),
       let any = try? JSONSerialization.jsonObject(with: data, options: []),
@@ -43,22 +49,25 @@ public enum EventLineParser {
 
   static func event(from obj: [String: EventFieldValue]) throws -> GridEvent {
     guard let idValue = obj["id"] else { throw missing("id", "a unique event id such as \"ack-000123\"") }
-    let id: String
-    switch idValue {
-    case .string(let s) where !s.isEmpty && s.count <= 200: id = s
-    case .int(let n): id = String(n)
-    default: throw FieldProblem(field: "id", problem: "must be a non-empty string of at most 200 characters")
+    guard case .string(let id) = idValue else {
+      throw FieldProblem(
+        field: "id",
+        problem:
+          "must be a string such as \"ack-000123\" (ids are strings, at most \(InputBounds.maxIDBytes) bytes), got \(idValue.shown.prefix(40))"
+      )
     }
+    if let problem = InputBounds.idProblem(id) { throw FieldProblem(field: "id", problem: problem) }
     guard case .string(let type)? = obj["type"] else {
       throw missing("type", "one of \(types.joined(separator: ", "))")
     }
     guard case .string(let atText)? = obj["at"] else {
       throw missing("at", "an ISO 8601 time such as \"2026-11-22T09:30:00+08:00\"")
     }
-    guard let at = InstantFormat.parse(atText) else {
-      throw FieldProblem(
-        field: "at",
-        problem: "\"\(atText)\" is not a time; use ISO 8601 such as \"2026-11-22T09:30:00+08:00\"")
+    let at: Instant
+    switch InstantFormat.check(atText) {
+    case .success(let instant): at = instant
+    case .failure(let problem):
+      throw FieldProblem(field: "at", problem: "\"\(atText.prefix(40))\": \(problem)")
     }
     let kind: GridEvent.Kind
     switch type {
@@ -68,7 +77,9 @@ public enum EventLineParser {
       var result: String?
       switch obj["result"] {
       case nil, .null?: break
-      case .json(let text)?: result = text
+      case .json(let text)?:
+        try checkResult(text)
+        result = text
       default: throw FieldProblem(field: "result", problem: "must be a JSON object or array")
       }
       kind = .finished(task: try int(obj, "task"), unit: try unit(obj), result: result)
@@ -81,7 +92,8 @@ public enum EventLineParser {
         throw missing("via", "\"group\", \"phone\" or \"none\"")
       }
       guard let r = Reachability(code: via) else {
-        throw FieldProblem(field: "via", problem: "\"\(via)\" is not allowed (allowed: group, phone, none)")
+        throw FieldProblem(
+          field: "via", problem: "\"\(via.prefix(40))\" is not allowed (allowed: group, phone, none)")
       }
       kind = .reached(household: try int(obj, "household"), via: r)
     case "green":
@@ -89,7 +101,8 @@ public enum EventLineParser {
       kind = .greenChannel(household: try int(obj, "household"), open: open)
     default:
       throw FieldProblem(
-        field: "type", problem: "\"\(type)\" is not an event type (allowed: \(types.joined(separator: ", ")))"
+        field: "type",
+        problem: "\"\(type.prefix(40))\" is not an event type (allowed: \(types.joined(separator: ", ")))"
       )
     }
     return GridEvent(id: id, at: at, kind: kind)
@@ -99,15 +112,25 @@ public enum EventLineParser {
     FieldProblem(field: field, problem: "missing; add \(expected)")
   }
 
+  /// The ids a row-id field may hold.
+  static let rowIDs: ClosedRange<Int64> = 1...InputBounds.maxRowID
+
   static func int(_ obj: [String: EventFieldValue], _ field: String) throws -> Int64 {
     guard let v = obj[field] else { throw missing(field, "a positive integer id") }
     switch v {
-    case .int(let i) where i > 0: return i
-    case .number(let d) where d > 0: if let i = Int64(exactly: d) { return i }
-    case .string(let s): if let i = Int64(s), i > 0 { return i }
+    case .int(let i) where rowIDs.contains(i): return i
+    case .number(let d) where d > 0: if let i = Int64(exactly: d), rowIDs.contains(i) { return i }
+    case .string(let s): if let i = Int64(s), rowIDs.contains(i) { return i }
     default: break
     }
-    throw FieldProblem(field: field, problem: "must be a positive integer id, got \(v.shown)")
+    throw FieldProblem(
+      field: field,
+      problem: "must be an integer id from 1 to \(InputBounds.maxRowID), got \(v.shown.prefix(40))")
+  }
+
+  /// A finish's `result` within the size and key bounds.
+  static func checkResult(_ text: String) throws {
+    if let problem = InputBounds.resultProblem(text) { throw FieldProblem(field: "result", problem: problem) }
   }
 
   static func unit(_ obj: [String: EventFieldValue]) throws -> GridEvent.UnitRef {
@@ -115,14 +138,15 @@ public enum EventLineParser {
       throw missing("unit", "the unit's id or path such as \"河北街道/水映花城社区/…/12号楼/3单元\"")
     }
     if case .string(let s) = v {
-      if let i = Int64(s), i > 0 { return .id(i) }
+      if let i = Int64(s), rowIDs.contains(i) { return .id(i) }
       let path = PlacePath(parsing: s)
       guard !path.isRoot else {
         throw FieldProblem(field: "unit", problem: "empty path; give the unit's path or id")
       }
       return .path(path)
     }
-    if case .int(let i) = v, i > 0 { return .id(i) }
-    throw FieldProblem(field: "unit", problem: "must be a unit id or a path string")
+    if case .int(let i) = v, rowIDs.contains(i) { return .id(i) }
+    throw FieldProblem(
+      field: "unit", problem: "must be a unit id from 1 to \(InputBounds.maxRowID) or a path string")
   }
 }

@@ -15,14 +15,36 @@ public struct Instant: Hashable, Comparable, Sendable, Codable {
 
   public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.epochSeconds < rhs.epochSeconds }
 
+  /// Saturates at the ends of `Int64` instead of trapping (a stored window may be absurd).
   public static func + (lhs: Instant, rhs: Span) -> Instant {
-    Instant(epochSeconds: lhs.epochSeconds + rhs.seconds)
+    Instant(epochSeconds: Saturating.add(lhs.epochSeconds, rhs.seconds))
   }
 
+  /// Saturates at the ends of `Int64` instead of trapping.
   public static func - (lhs: Instant, rhs: Span) -> Instant {
-    Instant(epochSeconds: lhs.epochSeconds - rhs.seconds)
+    Instant(epochSeconds: Saturating.subtract(lhs.epochSeconds, rhs.seconds))
   }
 
-  /// The span from `other` to `self` (negative when `other` is later).
-  public func since(_ other: Instant) -> Span { Span(seconds: epochSeconds - other.epochSeconds) }
+  /// The span from `other` to `self` (negative when `other` is later); saturates instead of trapping.
+  public func since(_ other: Instant) -> Span {
+    Span(seconds: Saturating.subtract(epochSeconds, other.epochSeconds))
+  }
+}
+
+/// `Int64` arithmetic that stops at the ends of the type instead of trapping.
+public enum Saturating {
+  public static func add(_ a: Int64, _ b: Int64) -> Int64 {
+    let (r, o) = a.addingReportingOverflow(b)
+    return o ? (b > 0 ? .max : .min) : r
+  }
+
+  public static func subtract(_ a: Int64, _ b: Int64) -> Int64 {
+    let (r, o) = a.subtractingReportingOverflow(b)
+    return o ? (b < 0 ? .max : .min) : r
+  }
+
+  public static func multiply(_ a: Int64, _ b: Int64) -> Int64 {
+    let (r, o) = a.multipliedReportingOverflow(by: b)
+    return o ? ((a < 0) == (b < 0) ? .max : .min) : r
+  }
 }

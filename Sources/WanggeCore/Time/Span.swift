@@ -5,9 +5,9 @@ public struct Span: Hashable, Comparable, Sendable, Codable, CustomStringConvert
 
   public init(seconds: Int64) { self.seconds = seconds }
 
-  public static func hours(_ h: Int64) -> Span { Span(seconds: h * 3600) }
-  public static func minutes(_ m: Int64) -> Span { Span(seconds: m * 60) }
-  public static func days(_ d: Int64) -> Span { Span(seconds: d * 86_400) }
+  public static func hours(_ h: Int64) -> Span { Span(seconds: Saturating.multiply(h, 3600)) }
+  public static func minutes(_ m: Int64) -> Span { Span(seconds: Saturating.multiply(m, 60)) }
+  public static func days(_ d: Int64) -> Span { Span(seconds: Saturating.multiply(d, 86_400)) }
 
   public static func < (lhs: Span, rhs: Span) -> Bool { lhs.seconds < rhs.seconds }
 
@@ -51,9 +51,9 @@ public struct Span: Hashable, Comparable, Sendable, Codable, CustomStringConvert
   /// Compact form such as `3h`, `1h30m`, `45s`, `2d4h`; `0s` for zero; a leading `-` when negative.
   public var description: String {
     if seconds == 0 { return "0s" }
-    var rest = abs(seconds)
+    var rest = seconds.magnitude
     var out = seconds < 0 ? "-" : ""
-    for (unit, suffix) in [(Int64(86_400), "d"), (3600, "h"), (60, "m"), (1, "s")] where rest >= unit {
+    for (unit, suffix) in [(UInt64(86_400), "d"), (3600, "h"), (60, "m"), (1, "s")] where rest >= unit {
       out += "\(rest / unit)\(suffix)"
       rest %= unit
     }

@@ -246,7 +246,7 @@ struct EventApplier {
     guard let helpCase = try raw.helpCase(household) else { return false }
     guard helpCase.lastVisit == nil || at.epochSeconds > helpCase.lastVisit! else { return false }
     try raw.setLastVisit(household, at.epochSeconds)
-    let due = at.epochSeconds + helpCase.cadence
+    let due = Saturating.add(at.epochSeconds, helpCase.cadence)  // a stored cadence may be absurd
     let oldDue = try raw.due(place: unit, household: household)
     let places = [unit] + (try ancestors(of: unit))
     for place in places { try raw.setDue(place: place, household: household, due) }

@@ -22,6 +22,8 @@ public final class SQLiteStore: Store {
   /// How it was opened.
   public let mode: OpenMode
   let pool: DatabasePool
+  /// Where writes go: the pool itself for a new store, else a connection of its own (see `init`).
+  let writer: any DatabaseWriter
   /// A connection of its own for `PRAGMA data_version`, which is per connection.
   let signalConnection: DatabaseQueue
   /// Held (shared) by every writer, so that `wangge demo --force` can tell that one is open.
@@ -69,8 +71,25 @@ public final class SQLiteStore: Store {
     do {
       if mode == .read {
         (pool, signalConnection) = try Self.openReading(path, config, signalConfig)
+        writer = pool
+      } else if !created, StoreProbe.isWAL(path) {
+        // An existing WAL store: one plain connection writes, a read-only pool reads. Opening a
+        // read-write `DatabasePool` would create and drop a table whenever the -wal file is empty, so a
+        // writer refused its input would still have changed the file; this way nothing is written unless
+        // a write commits.
+        var writing = config
+        writing.journalMode = .default
+        writer = try DatabaseQueue(path: path, configuration: writing)
+        var reading = config
+        reading.readonly = true
+        pool = try DatabasePool(path: path, configuration: reading)
+        // Migrate only when something is pending.
+        let migrator = Migrations.migrator()
+        if try !writer.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(writer) }
+        signalConnection = try DatabaseQueue(path: path, configuration: signalConfig)
       } else {
         pool = try DatabasePool(path: path, configuration: config)
+        writer = pool
         try Migrations.migrator().migrate(pool)
         signalConnection = try DatabaseQueue(path: path, configuration: signalConfig)
       }
@@ -100,7 +119,7 @@ public final class SQLiteStore: Store {
   /// with what to do.
   func write<T>(_ body: (Database) throws -> T) throws -> T {
     do {
-      return try pool.write(body)
+      return try writer.write(body)
     } catch let e as DatabaseError {
       switch e.resultCode {
       case .SQLITE_BUSY, .SQLITE_LOCKED:

@@ -47,6 +47,14 @@ enum StoreProbe {
     return try inspect(path)
   }
 
+  /// Whether the file's header says it is in WAL mode (bytes 18 and 19 are 2), read without opening it.
+  static func isWAL(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 20)) ?? Data()
+    return header.count == 20 && header[18] == 2 && header[19] == 2
+  }
+
   /// Opens `path` read-only and compares its migrations and `user_version` with this binary's.
   private static func inspect(_ path: String) throws -> Schema {
     let queue: DatabaseQueue

@@ -19,11 +19,11 @@ struct PendingWork {
     let tasks = try Row.fetchAll(
       db,
       sql:
-        "SELECT id, issued_at + finish_within FROM task WHERE issued_at > ? AND issued_at <= ? ORDER BY id",
+        "SELECT id, issued_at, finish_within FROM task WHERE issued_at > ? AND issued_at <= ? ORDER BY id",
       arguments: [(now - .days(7)).epochSeconds, now.epochSeconds])
     for task in tasks {
       let id: Int64 = task[0]
-      let finishBy: Int64 = task[1]
+      let finishBy = Saturating.add(task[1], task[2])  // a stored window may be absurd
       guard
         let tally = try Row.fetchOne(
           db,

@@ -19,7 +19,8 @@ extension SQLiteStore: TaskDesk {
   }
 
   public func dispatch(_ request: DispatchRequest) throws -> DispatchReceipt {
-    try write { db in
+    if let problem = request.boundProblem { throw TaskDeskError.outOfBounds(problem) }
+    return try write { db in
       let tree = try SubtreeUnits.load(db, scope: request.scopeID)
       guard !tree.units.isEmpty else {
         throw TaskDeskError.emptyScope(try Self.path(db, of: request.scopeID).description)

@@ -141,13 +141,14 @@ extension SQLiteStore {
   /// Seconds past the deadline that is being (or was) missed.
   static func lateness(_ a: Assignment, _ d: Deadlines, _ now: Instant) -> Int64 {
     let ack = a.ackedAt ?? a.finishedAt
-    if ack == nil { return max(0, now.epochSeconds - d.ack.epochSeconds) }
-    if let done = a.finishedAt { return max(0, done.epochSeconds - d.finish.epochSeconds) }
-    return max(0, now.epochSeconds - d.finish.epochSeconds)
+    // Saturating: a stored time or window may be absurd (see `wangge verify`).
+    if ack == nil { return max(0, now.since(d.ack).seconds) }
+    if let done = a.finishedAt { return max(0, done.since(d.finish).seconds) }
+    return max(0, now.since(d.finish).seconds)
   }
 
   public func remind(task: Int64, under scope: Int64, operator name: String, at now: Instant) throws -> Int {
-    try pool.write { db in
+    try write { db in
       let t = try Self.gridTask(db, task)
       let overdue = try Self.details(db, tasks: [t], under: scope, at: now).filter { $0.state.isOverdue }
       let insert = try db.makeStatement(

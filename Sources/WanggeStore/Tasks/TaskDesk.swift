@@ -49,6 +49,17 @@ public struct DispatchRequest: Sendable, Hashable {
     self.operatorName = operatorName
     self.issuedAt = issuedAt
   }
+
+  /// The first value out of bounds, as `field: problem` (nil when every value is within bounds).
+  public var boundProblem: String? {
+    if let p = InputBounds.windowProblem(ackWithin) { return "ack window: \(p)" }
+    if let p = InputBounds.windowProblem(finishWithin) { return "finish window: \(p)" }
+    if finishWithin < ackWithin {
+      return "finish window (\(finishWithin)) must not be shorter than the ack window (\(ackWithin))"
+    }
+    if let p = InputBounds.instantProblem(issuedAt) { return "issue time: \(p)" }
+    return nil
+  }
 }
 
 /// Who a dispatch reaches.
@@ -117,6 +128,8 @@ public enum TaskDeskError: Error, Equatable, CustomStringConvertible {
   case unknownTask(Int64)
   case alreadyAcknowledged(task: Int64, count: Int)
   case emptyScope(String)
+  /// A request with a value out of bounds; nothing was written.
+  case outOfBounds(String)
 
   public var description: String {
     switch self {
@@ -124,6 +137,7 @@ public enum TaskDeskError: Error, Equatable, CustomStringConvertible {
     case .alreadyAcknowledged(let id, let n):
       "task \(id) cannot be withdrawn: \(n) assignments are already acknowledged"
     case .emptyScope(let path): "\(path) has no units to assign"
+    case .outOfBounds(let problem): "\(problem); nothing was written"
     }
   }
 }
