@@ -99,9 +99,11 @@ public final class NcursesBackend: Backend {
         scalars[piece.count] = 0
         // Stores every code point of the piece (setcchar alone would keep only up to the second
         // spacing one, turning 👨‍👩‍👧 into 👨).
-        if wangge_put_cluster(y, x, scalars, Int32(piece.count), attrs, pair) == wangge_err() {
-          scalars[0] = 32
-          scalars[1] = 0
+        // ERR also comes back for the bottom-right cell (the cursor cannot move past it), which is
+        // drawn all the same; only a refused cluster is retried, as its first code point alone.
+        if wangge_put_cluster(y, x, scalars, Int32(piece.count), attrs, pair) == wangge_err()
+          && piece.count > 1
+        {
           _ = wangge_put_cluster(y, x, scalars, 1, attrs, pair)
         }
         x += max(1, wangge_wcwidth(piece[0].value))
