@@ -43,6 +43,10 @@ let package = Package(
     ),
     .testTarget(name: "WanggeCoreTests", dependencies: ["WanggeCore"]),
     .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore"]),
+    // Commands run in process (their output captured): what reaches the terminal is sanitised.
+    .testTarget(
+      name: "WanggeCLITests",
+      dependencies: ["wangge", "TerminalUI", .product(name: "GRDB", package: "GRDB.swift")]),
     // Snapshot comparison shared by the test targets that render screens.
     .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
     .testTarget(

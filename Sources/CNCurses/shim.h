@@ -39,10 +39,20 @@ static inline void wangge_getmaxyx(WINDOW *w, int *y, int *x) {
   *x = xx;
 }
 
-/* Puts one grapheme (up to 8 code points) at y, x with attributes and a colour pair. */
-static inline int wangge_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, int pair) {
+/* The C library's column width of one code point (-1: not printable), as ncurses measures it. */
+extern int wcwidth(wchar_t c);
+static inline int wangge_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
+/* Puts one grapheme of COUNT (at most CCHARW_MAX) code points at y, x. setcchar keeps only the
+   first spacing code point and its zero-width followers, so the rest (the second regional
+   indicator of a flag, the members of a ZWJ family, a skin tone) are stored directly; ncurses
+   writes every stored code point and advances by the first one's width. */
+static inline int wangge_put_cluster(int y, int x, const wchar_t *wch, int count, attr_t attrs, int pair) {
   cchar_t cell;
-  if (setcchar(&cell, wch, attrs, 0, &pair) != OK) return ERR;
+  wchar_t base[2] = {wch[0], 0};
+  if (count < 1 || count > CCHARW_MAX) return ERR;
+  if (setcchar(&cell, base, attrs, 0, &pair) != OK) return ERR;
+  for (int i = 1; i < count; i++) cell.chars[i] = wch[i];
   return mvwadd_wch(stdscr, y, x, &cell);
 }
 

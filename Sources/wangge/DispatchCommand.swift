@@ -78,12 +78,12 @@ enum OperatorName {
   }
 }
 
-/// Compact JSON for command output.
+/// Compact JSON for command output, safe for a terminal (`terminalSafeJSON`).
 enum JSONText {
   static func object(_ value: [String: Any]) -> String {
     let data =
       (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
       ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
+    return terminalSafeJSON(String(decoding: data, as: UTF8.self))
   }
 }

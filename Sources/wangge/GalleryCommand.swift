@@ -45,7 +45,7 @@ struct GalleryCommand: ParsableCommand {
     let language = Language(code: lang) ?? .zh
     let loaded = ThemeLoader.load(option: theme)
     for message in loaded.messages {
-      FileHandle.standardError.write(Data((message + "\n").utf8))
+      writeStandardError(message + "\n")
     }
     let themeName = loaded.theme.name
     if snapshot {

@@ -60,7 +60,7 @@ struct IngestCommand: ParsableCommand {
     let summary =
       "applied \(total.applied), already present \(total.duplicates), no effect \(total.noEffect) (\(batchesApplied) batch(es) committed)"
     guard problems.isEmpty else {
-      for p in problems.prefix(50) { FileHandle.standardError.write(Data((p + "\n").utf8)) }
+      for p in problems.prefix(50) { writeStandardError(p + "\n") }
       if problems.count > 50 { printError("… and \(problems.count - 50) more problems") }
       printError(
         "the batch holding these lines was not applied; fix them and run again (applied events are skipped). \(summary)"

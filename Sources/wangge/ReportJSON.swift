@@ -50,6 +50,6 @@ enum ReportJSON {
   static func text(_ r: PlaceReport, tasks: [TaskSummary] = []) -> String {
     let d = try! JSONSerialization.data(
       withJSONObject: object(r, tasks: tasks), options: [.prettyPrinted, .sortedKeys])
-    return String(decoding: d, as: UTF8.self)
+    return terminalSafeJSON(String(decoding: d, as: UTF8.self))
   }
 }

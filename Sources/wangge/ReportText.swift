@@ -8,11 +8,11 @@ enum ReportText {
 
   static func render(_ r: PlaceReport, tasks: [TaskSummary] = []) -> String {
     var out: [String] = []
-    let title = r.scope.path.isRoot ? r.scope.place.name : r.scope.path.description
+    let title = field(r.scope.path.isRoot ? r.scope.place.name : r.scope.path.description)
     out.append(
       "\(title)（\(r.levelName)） 截至 \(InstantFormat.iso(r.at))，统计近 \(r.window.seconds / 86_400) 天任务 \(r.tasksInWindow) 项"
     )
-    out.append(r.levelCounts.map { "\($0.name) \($0.count.grouped)" }.joined(separator: " · "))
+    out.append(r.levelCounts.map { "\(field($0.name)) \($0.count.grouped)" }.joined(separator: " · "))
     var rows = [headers]
     for line in r.children { rows.append(cells(line.place.name, line.figures)) }
     rows.append(cells("合计", r.scope.figures))
@@ -26,7 +26,7 @@ enum ReportText {
     if !tasks.isEmpty { out.append("任务（响应 / 完成 / 超时 / 升级至）") }
     for t in tasks {
       out.append(
-        "  #\(t.task.id) \(t.task.type.chineseName) \(t.task.title)  响应 \(t.tally.acknowledged.grouped)/\(t.tally.assigned.grouped)  完成 \(t.tally.finished.grouped)  超时 \(t.acknowledgementsOverdue.grouped)+\(t.finishesOverdue.grouped)  升级至 \(t.escalation.chineseName)"
+        "  #\(t.task.id) \(t.task.type.chineseName) \(field(t.task.title))  响应 \(t.tally.acknowledged.grouped)/\(t.tally.assigned.grouped)  完成 \(t.tally.finished.grouped)  超时 \(t.acknowledgementsOverdue.grouped)+\(t.finishesOverdue.grouped)  升级至 \(t.escalation.chineseName)"
       )
     }
     return out.joined(separator: "\n")
@@ -46,7 +46,7 @@ enum ReportText {
 
 /// Padding by display width (wide CJK = 2 columns), from TerminalUI's East Asian Width table.
 enum DisplayText {
-  static func width(_ s: String) -> Int { DisplayWidth.of(s) }
+  static func width(_ s: String) -> Int { DisplayWidth.of(Sanitiser.line(s)) }
   static func padRight(_ s: String, _ w: Int) -> String {
     TextFit.pad(s, toWidth: max(w, width(s)), alignment: .left)
   }

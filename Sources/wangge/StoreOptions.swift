@@ -36,9 +36,9 @@ struct StoreOptions: ParsableArguments {
   }
 }
 
-/// Prints `message` to standard error.
+/// Prints `message` to standard error, sanitised.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data(("wangge: " + message + "\n").utf8))
+  writeStandardError("wangge: " + message + "\n")
 }
 
 /// Prints `message` to standard error and exits with status 1.

@@ -42,7 +42,7 @@ struct TasksCommand: ParsableCommand {
       }
       for t in list {
         print(
-          "\(t.task.id)\t\(t.task.type.chineseName)\t\(t.task.title)\tack \(t.tally.acknowledged.grouped)/\(t.tally.assigned.grouped)\tdone \(t.tally.finished.grouped)\toverdue \(t.acknowledgementsOverdue.grouped)+\(t.finishesOverdue.grouped)\t\(t.escalation.code)\treminders \(t.reminders)"
+          "\(t.task.id)\t\(t.task.type.chineseName)\t\(field(t.task.title))\tack \(t.tally.acknowledged.grouped)/\(t.tally.assigned.grouped)\tdone \(t.tally.finished.grouped)\toverdue \(t.acknowledgementsOverdue.grouped)+\(t.finishesOverdue.grouped)\t\(t.escalation.code)\treminders \(t.reminders)"
         )
       }
     } catch {
@@ -104,7 +104,7 @@ struct RankingsCommand: ParsableCommand {
         let ack = r.ackRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
         let fin = r.finishRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
         print(
-          "\(i + 1)\t\(r.name)\tack on time \(ack)\tdone on time \(fin)\tassigned \(r.tally.assigned.grouped)"
+          "\(i + 1)\t\(field(r.name))\tack on time \(ack)\tdone on time \(fin)\tassigned \(r.tally.assigned.grouped)"
         )
       }
     } catch {

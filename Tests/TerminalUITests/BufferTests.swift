@@ -77,3 +77,71 @@ struct BufferTests {
     #expect(updates.map(\.x) == [0, 2])
   }
 }
+
+/// Text drawn into a buffer is sanitised and grapheme clusters stay whole.
+struct BufferTextSafetyTests {
+  @Test func controlCharactersAreDrawnVisiblyEscaped() {
+    var buffer = Buffer(width: 20, height: 1)
+    buffer.put("\u{1B}]0;x\u{07}名", x: 0, y: 0)
+    #expect(buffer.lines() == ["\\e]0;x\\x07名        "])
+    var rect = Buffer(width: 12, height: 1)
+    rect.put("a\u{202E}bc\u{1B}[2J", in: Rect(x: 0, y: 0, width: 12, height: 1))
+    #expect(rect.lines() == ["a<U+202E>bc…"])
+  }
+
+  @Test func aControlCharacterPutAloneIsDrawnEscaped() {
+    var buffer = Buffer(width: 4, height: 1)
+    #expect(buffer.put(Character("\u{07}"), x: 0, y: 0) == 4)
+    #expect(buffer.lines() == ["\\x07"])
+  }
+
+  @Test(arguments: [
+    ("🇨🇳", "flag"), ("👨‍👩‍👧", "ZWJ family"), ("👨‍👩‍👧‍👦", "ZWJ family of four"), ("👍🏽", "skin tone"),
+    ("❤️", "VS16"), ("1️⃣", "keycap"),
+  ])
+  func emojiClustersAreOneTwoColumnCell(cluster: String, what: String) {
+    var buffer = Buffer(width: 6, height: 1)
+    #expect(buffer.put("a" + cluster + "b", x: 0, y: 0) == 4, "\(what)")
+    #expect(buffer[1, 0].symbol == cluster, "\(what)")
+    #expect(buffer[2, 0].isContinuation, "\(what)")
+    #expect(buffer[3, 0].symbol == "b", "\(what)")
+    #expect(buffer.lines() == ["a\(cluster)b  "], "\(what)")
+  }
+
+  @Test func combiningMarksStayWithTheirBase() {
+    var buffer = Buffer(width: 4, height: 1)
+    #expect(buffer.put("e\u{301}\u{323}x", x: 0, y: 0) == 2)
+    #expect(buffer[0, 0].symbol == "e\u{301}\u{323}")
+    #expect(buffer[1, 0].symbol == "x")
+  }
+
+  @Test func truncationNeverSplitsACluster() {
+    for cluster in ["🇨🇳", "👨‍👩‍👧", "👍🏽", "❤️"] {
+      for width in 1...5 {
+        let fitted = TextFit.truncate("ab" + cluster + cluster, toWidth: width)
+        #expect(DisplayWidth.of(fitted) <= width)
+        // Every cluster in the result is either the whole cluster or not there.
+        for c in fitted where c.unicodeScalars.count > 1 { #expect(String(c) == cluster) }
+        #expect(
+          fitted.unicodeScalars.count == fitted.count
+            + (fitted.contains(Character(cluster)) ? cluster.unicodeScalars.count - 1 : 0))
+      }
+      var buffer = Buffer(width: 4, height: 1)
+      buffer.put("a" + cluster + cluster, in: Rect(x: 0, y: 0, width: 4, height: 1))
+      #expect(buffer.lines() == ["a\(cluster)…"])
+      buffer.put("a" + cluster + cluster, in: Rect(x: 0, y: 0, width: 3, height: 1))
+      #expect(buffer.lines() == ["a… …"])
+    }
+  }
+
+  @Test func theInMemoryBackendReceivesAFlagAsOneCell() {
+    let backend = InMemoryBackend(width: 4, height: 1)
+    var buffer = Buffer(width: 4, height: 1)
+    buffer.put("🇨🇳x", x: 0, y: 0)
+    backend.draw(buffer)
+    let flag = backend.lastUpdates.first { $0.x == 0 }
+    #expect(flag?.cell.symbol == "🇨🇳")
+    #expect(!backend.lastUpdates.contains { $0.x == 1 })
+    #expect(backend.lastUpdates.first { $0.x == 2 }?.cell.symbol == "x")
+  }
+}

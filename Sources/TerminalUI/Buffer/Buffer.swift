@@ -69,11 +69,15 @@ public struct Buffer: Sendable, Equatable {
   ///
   /// Returns the columns used. A wide grapheme that does not fit is replaced by a space,
   /// so it is never split at a border or the right edge. Zero-width graphemes are skipped.
+  /// A control or bidirectional character is drawn as its visible escape (``Sanitiser``).
   @discardableResult
   public mutating func put(_ character: Character, x: Int, y: Int, style: Style = .plain, limit: Int = .max)
     -> Int
   {
     guard y >= 0, y < height, x >= 0, x < width, limit > 0 else { return 0 }
+    if character.unicodeScalars.contains(where: Sanitiser.isEscaped) {
+      return put(Sanitiser.line(String(character)), x: x, y: y, style: style, limit: limit)
+    }
     let available = min(limit, width - x)
     let w = DisplayWidth.of(character)
     guard w > 0 else { return 0 }
@@ -100,26 +104,26 @@ public struct Buffer: Sendable, Equatable {
     return w
   }
 
-  /// Writes `text` from (`x`, `y`) using at most `limit` columns (and never past the right edge).
-  /// Returns the columns used.
+  /// Writes `text` from (`x`, `y`) using at most `limit` columns (and never past the right edge),
+  /// sanitised (``Sanitiser/line(_:)``). Returns the columns used.
   @discardableResult
   public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int = .max) -> Int {
     var used = 0
     let room = min(limit, width - x)
-    for character in text {
+    for character in Sanitiser.line(text) {
       if used >= room { break }
       used += put(character, x: x + used, y: y, style: style, limit: room - used)
     }
     return used
   }
 
-  /// Writes `text` into one row of `rect`: truncated with `…` and aligned by display width.
+  /// Writes `text` into one row of `rect`: sanitised, truncated with `…` and aligned by display width.
   @discardableResult
   public mutating func put(_ text: String, in rect: Rect, style: Style = .plain, alignment: Alignment = .left)
     -> Int
   {
     guard rect.width > 0, rect.height > 0 else { return 0 }
-    let fitted = TextFit.truncate(text, toWidth: rect.width)
+    let fitted = TextFit.truncate(Sanitiser.line(text), toWidth: rect.width)
     let w = DisplayWidth.of(fitted)
     let offset: Int
     switch alignment {

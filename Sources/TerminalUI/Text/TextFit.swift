@@ -4,6 +4,8 @@ public enum Alignment: Sendable, Hashable {
 }
 
 /// Fitting text to a number of terminal columns: truncation with `…` and padding by display width.
+///
+/// Text is sanitised first (``Sanitiser/line(_:)``), so widths are those of what will be shown.
 public enum TextFit {
   /// The ellipsis put where text was cut.
   public static let ellipsis: Character = "…"
@@ -12,6 +14,7 @@ public enum TextFit {
   /// A wide character that would straddle the limit is dropped, never split.
   public static func truncate(_ text: String, toWidth width: Int) -> String {
     guard width > 0 else { return "" }
+    let text = Sanitiser.line(text)
     if DisplayWidth.of(text) <= width { return text }
     let ellipsisWidth = DisplayWidth.of(ellipsis)
     if ellipsisWidth > width { return String(repeating: " ", count: width) }
@@ -29,6 +32,7 @@ public enum TextFit {
   /// `text` cut from the LEFT to at most `width` columns, keeping the end: `…/12号楼/3单元`.
   public static func truncateLeading(_ text: String, toWidth width: Int) -> String {
     guard width > 0 else { return "" }
+    let text = Sanitiser.line(text)
     if DisplayWidth.of(text) <= width { return text }
     let ellipsisWidth = DisplayWidth.of(ellipsis)
     if ellipsisWidth > width { return String(repeating: " ", count: width) }

@@ -60,12 +60,33 @@ public struct Volunteer: Hashable, Sendable, Identifiable {
   }
 }
 
-/// Masks phone numbers for display: `13812345678` → `138****5678`.
+/// Masks phone numbers for display, never revealing more than a short part and never
+/// changing the length: one output character per input character.
+///
+/// - 11 or more digits (a mobile number, a landline with its area code): the first 3 and the last 4
+///   digits are shown, `13812345678` → `138****5678`;
+/// - 7 to 10 digits (a local landline): the last 2, `8456123` → `*****23`;
+/// - fewer than 7: nothing, all asterisks.
+///
+/// Separators (space, `-`, `+`, `(`, `)`, `.`) stay where they are; every other character is masked.
 public enum PhoneMask {
-  /// The masked form; numbers shorter than 7 digits become all asterisks.
+  /// The masked form of `phone`.
   public static func mask(_ phone: String) -> String {
     let chars = Array(phone)
-    guard chars.count >= 7 else { return String(repeating: "*", count: chars.count) }
-    return String(chars.prefix(3)) + "****" + String(chars.suffix(4))
+    let digits = chars.filter(\.isASCIIDigit).count
+    let (head, tail) = digits >= 11 ? (3, 4) : digits >= 7 ? (0, 2) : (0, 0)
+    var seen = 0
+    return String(
+      chars.map { c -> Character in
+        guard c.isASCIIDigit else { return separators.contains(c) ? c : "*" }
+        seen += 1
+        return seen <= head || seen > digits - tail ? c : "*"
+      })
   }
+
+  private static let separators: Set<Character> = [" ", "-", "+", "(", ")", "."]
+}
+
+extension Character {
+  fileprivate var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }

@@ -83,27 +83,30 @@ public final class NcursesBackend: Backend {
 
   public func draw(_ buffer: Buffer) {
     let updates = buffer.diff(from: previous)
-    var scalars: [wchar_t] = Array(repeating: 0, count: 6)
+    var scalars: [wchar_t] = Array(repeating: 0, count: GlyphPlan.capacity + 1)
     for update in updates {
       let resolved = theme.resolve(update.cell)
       let attrs = attributes(resolved.attributes)
       let pair = colorPair(fg: resolved.fg, bg: resolved.bg)
-      var count = 0
-      for scalar in update.cell.symbol.unicodeScalars where count < 5 {
-        scalars[count] = wchar_t(bitPattern: scalar.value)
-        count += 1
+      let symbol = update.cell.symbol
+      let pieces = GlyphPlan.pieces(symbol, width: max(1, DisplayWidth.of(symbol))) {
+        Int(wangge_wcwidth($0.value))
       }
-      if count == 0 {
-        scalars[0] = 32
-        count = 1
-      }
-      scalars[count] = 0
+      var x = Int32(update.x)
       let y = Int32(update.y)
-      let x = Int32(update.x)
-      if wangge_put_cell(y, x, scalars, attrs, pair) == wangge_err() {
-        // ncurses refuses some clusters (e.g. emoji ZWJ sequences): draw the first scalar alone.
-        scalars[1] = 0
-        _ = wangge_put_cell(y, x, scalars, attrs, pair)
+      for piece in pieces {
+        for (i, scalar) in piece.enumerated() { scalars[i] = wchar_t(bitPattern: scalar.value) }
+        scalars[piece.count] = 0
+        // Stores every code point of the piece (setcchar alone would keep only up to the second
+        // spacing one, turning 👨‍👩‍👧 into 👨).
+        // ERR also comes back for the bottom-right cell (the cursor cannot move past it), which is
+        // drawn all the same; only a refused cluster is retried, as its first code point alone.
+        if wangge_put_cluster(y, x, scalars, Int32(piece.count), attrs, pair) == wangge_err()
+          && piece.count > 1
+        {
+          _ = wangge_put_cluster(y, x, scalars, 1, attrs, pair)
+        }
+        x += max(1, wangge_wcwidth(piece[0].value))
       }
     }
     if let cursor {
