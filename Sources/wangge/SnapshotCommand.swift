@@ -24,11 +24,7 @@ struct SnapshotCommand: ParsableCommand {
     }
   }
 
-  var parsedSize: Size? {
-    let parts = size.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
-    guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
-    return Size(width: w, height: h)
-  }
+  var parsedSize: Size? { Size(parsing: size) }
 
   func run() throws {
     let s = try store.open()
