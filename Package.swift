@@ -4,7 +4,10 @@ import PackageDescription
 let package = Package(
   name: "Wangge",
   products: [
-    .executable(name: "wangge", targets: ["wangge"])
+    .executable(name: "wangge", targets: ["wangge"]),
+    // For the fuzzers in Fuzz/ (a separate package, built only by scripts/fuzz).
+    .library(name: "WanggeCore", targets: ["WanggeCore"]),
+    .library(name: "TerminalUI", targets: ["TerminalUI"]),
   ],
   dependencies: [
     // SQLite access with WAL, migrations and prepared statements (the default store).

@@ -16,22 +16,12 @@ enum OptionBounds {
     if let p = InputBounds.rangeProblem(n, lower...upper) { throw ValidationError("\(option): \(p)") }
   }
 
-  /// `WIDTHxHEIGHT` within `InputBounds.maxScreenWidth` × `maxScreenHeight`, or an error naming the bound.
+  /// `WIDTHxHEIGHT` within `Size.largestFrame`, or an error naming the bound.
   static func size(_ text: String, option: String = "--size", example: String) throws -> Size {
-    let parts = text.lowercased().split(
-      omittingEmptySubsequences: false, whereSeparator: { $0 == "x" || $0 == "×" })
-    let bound = "at most \(InputBounds.maxScreenWidth)x\(InputBounds.maxScreenHeight)"
-    guard parts.count == 2,
-      parts.allSatisfy({ p in !p.isEmpty && p.allSatisfy { $0.isASCII && $0.isNumber } })
-    else {
-      throw ValidationError(
-        "\(option): \"\(text.prefix(40))\" is not WIDTHxHEIGHT (e.g. \(example); \(bound))")
-    }
-    guard let w = Int(parts[0]), let h = Int(parts[1]), (1...InputBounds.maxScreenWidth).contains(w),
-      (1...InputBounds.maxScreenHeight).contains(h)
-    else {
-      throw ValidationError("\(option): \(bound) and at least 1x1, got \(text.prefix(40))")
-    }
-    return Size(width: w, height: h)
+    if let size = Size(parsing: text) { return size }
+    let largest = Size.largestFrame
+    throw ValidationError(
+      "\(option): at most \(largest.width)x\(largest.height) and at least 1x1, as WIDTHxHEIGHT (e.g. \(example)); got \"\(text.prefix(40))\""
+    )
   }
 }

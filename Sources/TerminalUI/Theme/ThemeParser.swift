@@ -16,6 +16,7 @@ public enum ThemeParser {
 
   /// Parses `text` (read from `file`, used in messages). Throws the problems found, all of them.
   public static func parse(_ text: String, file: String) throws(ThemeProblems) -> Theme {
+    if let problem = ThemeSyntaxCheck.problem(in: text, file: file) { throw ThemeProblems([problem]) }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)

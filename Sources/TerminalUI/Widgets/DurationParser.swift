@@ -5,9 +5,18 @@ public enum DurationParser {
     ("d", 86400), ("h", 3600), ("m", 60), ("s", 1),
   ]
 
-  /// Seconds in `text`, or nil when it is not a duration or does not fit an `Int`. A bare number
-  /// means minutes.
+  /// The longest duration read at all (a year); callers bound windows further.
+  public static let longest = 366 * 86_400
+
+  /// Seconds in `text`, or nil when it is not a duration, is zero or is longer than ``longest``.
+  /// A bare number means minutes.
   public static func seconds(_ text: String) -> Int? {
+    guard let total = anyLength(text), total > 0, total <= longest else { return nil }
+    return total
+  }
+
+  /// Seconds in `text` of any length that fits an `Int` (0 too), for callers that say why a length is refused.
+  public static func anyLength(_ text: String) -> Int? {
     let trimmed = text.filter { !$0.isWhitespace }.lowercased()
     guard !trimmed.isEmpty else { return nil }
     if let minutes = Int(trimmed) {

@@ -66,7 +66,7 @@ public struct FormField: Sendable, Hashable {
       if editor.text.trimmingSpaces.isEmpty && isRequired {
         return .failure(FormProblem(message: UIText.required(label, language)))
       }
-      guard let seconds = DurationParser.seconds(editor.text) else {
+      guard let seconds = DurationParser.anyLength(editor.text) else {
         return .failure(FormProblem(message: "\(label): \(UIText.badDuration(editor.text, language))"))
       }
       if let problem = DurationParser.rangeProblem(seconds, maxSeconds: maxSeconds ?? .max, language) {

@@ -27,9 +27,7 @@ public enum InputBounds {
   /// reads it exactly.
   public static let maxRowID: Int64 = 9_007_199_254_740_991
 
-  /// The largest screen or snapshot frame, in cells.
-  public static let maxScreenWidth = 1000
-  public static let maxScreenHeight = 500
+  // The largest screen or snapshot frame is `Size.largestFrame` in TerminalUI (1000×500 cells).
 
   /// The most events in one ingest transaction.
   public static let maxBatch = 100_000

@@ -17,12 +17,13 @@ enum EventFieldValue: Sendable, Equatable {
     } else if let s = any as? String {
       self = .string(s)
     } else if let n = any as? NSNumber {
-      // JSON true/false come as booleans ("c"); on Linux 0 and 1 also answer `is Bool`, so ask the type.
+      // By the number's own type: `0` and `1` also cast to Bool, and a double loses digits past 2^53.
       switch String(cString: n.objCType) {
       case "c", "B": self = .bool(n.boolValue)
-      case "d", "f":
+      case "q", "i", "l", "s": self = .int(n.int64Value)
+      case "Q" where n.uint64Value <= UInt64(Int64.max): self = .int(n.int64Value)
+      default:
         if let i = Int64(exactly: n.doubleValue) { self = .int(i) } else { self = .number(n.doubleValue) }
-      default: self = .int(n.int64Value)
       }
     } else if let b = any as? Bool {
       self = .bool(b)

@@ -8,9 +8,11 @@ public struct PlacePath: Hashable, Sendable, CustomStringConvertible {
   public init(segments: [String]) { self.segments = segments }
 
   /// Splits on `/` (also the full-width `／`), dropping empty segments and surrounding spaces.
+  /// Splits on scalars, not characters, so a slash before a combining mark still separates and the
+  /// joined ``description`` reads back as the same segments.
   public init(parsing text: String) {
-    segments = text.split(whereSeparator: { $0 == "/" || $0 == "／" })
-      .map { $0.trimmingCharacters(in: .whitespaces) }
+    segments = text.unicodeScalars.split(whereSeparator: { $0 == "/" || $0 == "／" })
+      .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty }
   }
 
