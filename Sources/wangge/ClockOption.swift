@@ -9,18 +9,10 @@ struct ClockOption: ParsableArguments {
   @Option(
     name: .customLong("at"),
     help:
-      "Act as at this instant (ISO 8601, e.g. 2026-11-22T20:00:00+08:00): deadlines are judged and events dated then. Default: now."
-  )
-  var text: String?
-
-  func validate() throws {
-    if let text, case .failure(let problem) = InstantFormat.check(text) {
-      throw ValidationError("--at: \"\(text)\": \(problem)")
-    }
-  }
-
-  /// The instant asked for, if any.
-  var instant: Instant? { text.flatMap(InstantFormat.parse) }
+      "Act as at this instant (ISO 8601, e.g. 2026-11-22T20:00:00+08:00): deadlines are judged and events dated then. Default: now.",
+    transform: OptionValue.instant("--at"))
+  /// The instant asked for, if any (refused by ArgumentParser unless a real calendar instant).
+  var instant: Instant?
 
   /// A fixed clock at `--at`, else the machine's clock.
   var clock: any Clock { instant.map { FixedClock($0) } ?? SystemClock() }

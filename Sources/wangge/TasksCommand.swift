@@ -80,7 +80,7 @@ struct RankingsCommand: ParsableCommand {
     commandName: "rankings",
     abstract: "Rank stations, departments or squads by on-time acknowledgement and finish.")
   @OptionGroup var store: StoreOptions
-  @Option(help: "station, department or squad.") var by: String = "department"
+  @Option(help: "Rank by station, department or squad.") var by: RankingDimension = .department
   @Option(help: "One task (default: every task of the last --days).") var task: Int64?
   @Option(help: "Place path (default: the whole grid).") var scope: String?
   @Option(help: "Days counted without --task.") var days: Int = 7
@@ -88,9 +88,6 @@ struct RankingsCommand: ParsableCommand {
 
   func validate() throws {
     try OptionBounds.days(days)
-    guard RankingDimension(rawValue: by) != nil else {
-      throw ValidationError("--by: \"\(by)\" (allowed: station, department, squad)")
-    }
   }
 
   func run() throws {
@@ -98,7 +95,7 @@ struct RankingsCommand: ParsableCommand {
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let rows = try s.rankings(
-        by: RankingDimension(rawValue: by)!, task: task, under: place.id, at: clock.clock.now(),
+        by: by, task: task, under: place.id, at: clock.clock.now(),
         window: .days(Int64(days)))
       for (i, r) in rows.enumerated() {
         let ack = r.ackRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"

@@ -15,7 +15,8 @@ enum DispatchForm {
         .text(t("标题", "Title"), "", required: true),
         .text(t("说明", "Details"), ""),
         .duration(
-          t("响应时限", "Ack within"), first.defaultAckWindow.description, grammar: .wangge, maxSeconds: maxWindow),
+          t("响应时限", "Ack within"), first.defaultAckWindow.description, grammar: .wangge, maxSeconds: maxWindow
+        ),
         .duration(
           t("完成时限", "Finish within"), first.defaultFinishWindow.description, grammar: .wangge,
           maxSeconds: maxWindow),

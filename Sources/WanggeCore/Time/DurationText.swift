@@ -21,7 +21,8 @@ public enum DurationText {
 
   /// The span `text` names, or why it names none.
   public static func parse(_ text: String) -> Result<Span, DurationProblem> {
-    let compact = String(text.filter { !$0.isWhitespace }.map { $0.isASCII ? Character($0.lowercased()) : $0 })
+    let compact = String(
+      text.filter { !$0.isWhitespace }.map { $0.isASCII ? Character($0.lowercased()) : $0 })
     guard !compact.isEmpty else { return .failure(.empty) }
     if compact.allSatisfy({ $0.isASCII && $0.isNumber }) { return .failure(.bareNumber(compact)) }
     var rest = Substring(compact)
