@@ -46,13 +46,8 @@ struct DispatchCommand: ParsableCommand {
           scopeID: place.id, type: kind, title: title, details: details, ackWithin: ack, finishWithin: finish,
           operatorName: OperatorName.resolve(`operator`), issuedAt: clock.clock.now()))
       if json {
-        print(
-          JSONText.object([
-            "task": receipt.taskID, "assignments": receipt.assignments,
-            "unit_leaders": receipt.fanOut.unitLeaders,
-            "households": receipt.fanOut.households, "households_reached": receipt.fanOut.householdsReached,
-            "scope": place.parentID == nil ? place.name : try s.path(of: place.id).description,
-          ]))
+        let scopeText = place.parentID == nil ? place.name : try s.path(of: place.id).description
+        print(CommandJSON.text(DispatchJSON(receipt, scope: scopeText)))
       } else {
         print(
           "task \(receipt.taskID): \(receipt.assignments.grouped) assignments to \(receipt.fanOut.unitLeaders.grouped) unit leaders (\(receipt.fanOut.households.grouped) households)"
@@ -69,15 +64,5 @@ enum OperatorName {
   static func resolve(_ option: String?) -> String {
     if let option, !option.isEmpty { return option }
     return ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
-  }
-}
-
-/// Compact JSON for command output, safe for a terminal (`terminalSafeJSON`).
-enum JSONText {
-  static func object(_ value: [String: Any]) -> String {
-    let data =
-      (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
-      ?? Data("{}".utf8)
-    return terminalSafeJSON(String(decoding: data, as: UTF8.self))
   }
 }

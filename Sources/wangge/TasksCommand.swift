@@ -22,22 +22,7 @@ struct TasksCommand: ParsableCommand {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let list = try s.tasks(in: place.id, at: now, window: .days(Int64(days)))
       if json {
-        let items: [[String: Any]] = list.map { t in
-          [
-            "id": t.task.id, "type": t.task.type.rawValue, "title": t.task.title,
-            "issued_at": InstantFormat.iso(t.task.issuedAt),
-            "ack_deadline": InstantFormat.iso(t.deadlines.ack),
-            "finish_deadline": InstantFormat.iso(t.deadlines.finish), "assignments": t.tally.assigned,
-            "acknowledged": t.tally.acknowledged, "acknowledged_on_time": t.tally.acknowledgedOnTime,
-            "finished": t.tally.finished, "finished_on_time": t.tally.finishedOnTime,
-            "acknowledgements_overdue": t.acknowledgementsOverdue, "finishes_overdue": t.finishesOverdue,
-            "escalation": t.escalation.code, "reminders": t.reminders,
-          ]
-        }
-        print(
-          JSONText.object([
-            "scope": try s.path(of: place.id).description, "at": InstantFormat.iso(now), "tasks": items,
-          ]))
+        print(CommandJSON.text(TasksJSON(scope: try s.path(of: place.id).description, at: now, list)))
         return
       }
       for t in list {
