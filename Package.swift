@@ -69,14 +69,18 @@ let package = Package(
       dependencies: [
         "WanggeStore", "WanggeSQLite", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
       ]),
-    // Commands run in process (their output captured): what reaches the terminal is sanitised.
+    // Commands run in process (their output captured): what reaches the terminal is sanitised; the
+    // gallery (an example in the executable) as screens.
     .testTarget(
       name: "WanggeCLITests",
-      dependencies: ["wangge", "TerminalUI", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "wangge", "TerminalUI", "SnapshotSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      exclude: ["Gallery/__Snapshots__"]),
     // Snapshot comparison shared by the test targets that render screens.
     .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
     .testTarget(
-      name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
+      name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"]),
     .testTarget(
       name: "WanggeBoardTests",
       dependencies: [
