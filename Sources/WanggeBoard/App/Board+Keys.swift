@@ -25,7 +25,10 @@ extension Board {
         try handleConfirm(key, modal: &modal, request: request, tick: tick)
         return true
       case .normal:
-        guard let action = KeyMap.action(for: key, in: view) else { return true }
+        guard let action = KeyMap.action(for: key, in: view) else {
+          explainUnavailable(key, tick: tick)
+          return true
+        }
         return try perform(action, tick: tick)
       }
     } catch {
@@ -45,23 +48,18 @@ extension Board {
     case .top: c.selected = 0
     case .bottom: c.selected = count - 1
     case .drill:
-      if view == .tasks, let task = selectedRow?.taskID {
-        openTask = task
-        try switchView(to: .taskDetail, tick: tick)
-      } else {
-        try drill(tick: tick)
-      }
+      try open(tick: tick)
       return true
     case .back:
       if !cursor.filter.isEmpty {
         c.filter = ""
-      } else if view == .taskDetail {
-        try switchView(to: .tasks, tick: tick)
-        return true
       } else {
-        try back(tick: tick)
+        if try !goBack(tick: tick) { try goUp(tick: tick) }
         return true
       }
+    case .upLevel:
+      try goUp(tick: tick)
+      return true
     case .nextView, .previousView:
       let views = availableViews
       let index = views.firstIndex(of: view) ?? 0

@@ -38,8 +38,10 @@ public final class Board {
   public var drillClock = false
   public var window: Span = .days(7)
   public let levels: LevelChain
-  public private(set) var trail: [Place]
-  public private(set) var view: BoardView
+  public internal(set) var trail: [Place]
+  public internal(set) var view: BoardView
+  /// The screens Esc returns to, newest last.
+  var backStack: [HistoryEntry] = []
   public internal(set) var mode: Mode = .normal
   public internal(set) var paused = false
   public internal(set) var screen: Screen
@@ -181,36 +183,20 @@ public final class Board {
     return true
   }
 
-  /// Moves to `id` (anywhere in the grid) in its default view.
+  /// Moves to `id` (anywhere in the grid) in its default view; Esc comes back here.
   public func go(to id: Int64, tick: Double) throws {
-    trail = try Self.trail(to: id, store: store)
+    let next = try Self.trail(to: id, store: store)
+    remember()
+    trail = next
     view = availableViews[0]
     marks.reset()
     try reload(compare: false, tick: tick)
   }
 
-  func drill(tick: Double) throws {
-    guard let target = selectedRow?.drillTo, target != place.id else { return }
-    try go(to: target, tick: tick)
-  }
-
-  func back(tick: Double) throws {
-    guard trail.count > 1 else { return }
-    let from = place.id
-    trail.removeLast()
-    view = availableViews[0]
-    marks.reset()
-    try reload(compare: false, tick: tick)
-    // Keep the row we came from selected.
-    if let index = rows.firstIndex(where: { $0.drillTo == from }) {
-      var c = cursor
-      c.selected = index
-      cursor = c
-    }
-  }
-
-  func switchView(to next: BoardView, tick: Double) throws {
+  /// Shows `next` at this place; with `remembering`, Esc returns to the view left.
+  func switchView(to next: BoardView, tick: Double, remembering: Bool = false) throws {
     guard availableViews.contains(next) || next == .taskDetail, next != view else { return }
+    if remembering { remember() }
     view = next
     marks.reset()
     try reload(compare: false, tick: tick)

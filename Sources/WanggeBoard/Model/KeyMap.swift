@@ -2,7 +2,8 @@ import TerminalUI
 
 /// What a key does on the board.
 public enum BoardAction: String, Sendable, CaseIterable {
-  case up, down, pageUp, pageDown, top, bottom, drill, back, nextView, previousView, filter, sort, reverseSort
+  case up, down, pageUp, pageDown, top, bottom, drill, back, upLevel, nextView, previousView, filter, sort,
+    reverseSort
   case flagFilter, modeFilter, command, help, pause, quit
   case dispatch, undo, remind, group
 }
@@ -40,8 +41,12 @@ public enum KeyMap {
       keys: [.enter, .right, .char("l")], label: "Enter", action: .drill, zh: "进入", en: "open",
       inHintBar: true),
     KeyBinding(
-      keys: [.escape, .backspace, .left, .char("h")], label: "Esc", action: .back, zh: "返回", en: "back",
+      keys: [.escape], label: "Esc", action: .back, zh: "返回", en: "back",
       inHintBar: true),
+    KeyBinding(
+      keys: [.backspace, .left, .char("h")], label: "← h", action: .upLevel, zh: "上一级（退格键同）",
+      en: "up one level (Backspace too)",
+      inHintBar: false),
     KeyBinding(keys: [.tab], label: "Tab", action: .nextView, zh: "切换视图", en: "next view", inHintBar: true),
     KeyBinding(
       keys: [.backTab], label: "Shift-Tab", action: .previousView, zh: "上一视图", en: "previous view",

@@ -26,7 +26,7 @@ enum LeadersModel {
           .text(l.name), .text(l.department), .text(l.squad ?? ""), .number(Double(l.units)),
           .number(Double(l.tally.assigned)), l.onTimeRate.map { .number($0) } ?? .none,
           .number(Double(l.overdueNow)),
-        ])
+        ], drillTo: l.unitID)
     }
     let empty =
       page.isTooLarge
