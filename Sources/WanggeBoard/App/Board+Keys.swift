@@ -24,6 +24,9 @@ extension Board {
       case .confirming(var modal, let request):
         try handleConfirm(key, modal: &modal, request: request, tick: tick)
         return true
+      case .confirmingReminder(var modal, let task):
+        try handleReminderConfirm(key, modal: &modal, task: task, tick: tick)
+        return true
       case .normal:
         guard let action = KeyMap.action(for: key, in: view) else {
           explainUnavailable(key, tick: tick)
@@ -110,7 +113,10 @@ extension Board {
       return true
     case .dispatch:
       dispatchPreview = try store.fanOut(of: place.id)
-      mode = .dispatching(DispatchForm.make(words.language))
+      mode = .dispatching(dispatchDraft ?? DispatchForm.make(words.language))
+      if dispatchDraft != nil {
+        say(words("已恢复上次未下发的草稿", "The draft you cancelled is back"), kind: .pending, tick: tick)
+      }
       return true
     case .undo:
       try undoDispatch(tick: tick)

@@ -15,6 +15,8 @@ public final class Board {
     case dispatching(Form)
     /// The confirmation after the form: a second, deliberate key.
     case confirming(ConfirmModal, DispatchRequest)
+    /// The confirmation before `r` reminds the overdue leaders of a task.
+    case confirmingReminder(ConfirmModal, task: Int64)
   }
 
   /// Selection and sort of one view at one place, kept while moving around.
@@ -70,6 +72,10 @@ public final class Board {
   public internal(set) var groupBy: RankingDimension = .station
   /// The last dispatch, which `u` withdraws until `until` (board seconds).
   var undo: (task: Int64, until: Double)?
+  /// What the undo line says before its countdown ("已下发任务 #7 到 53 个单元").
+  var undoText = ""
+  /// The filled-in form of a cancelled confirmation, which `d` reopens.
+  public internal(set) var dispatchDraft: Form?
   /// Seconds after a dispatch during which `u` withdraws it.
   public var undoWindow: Double = 10
 
@@ -210,7 +216,10 @@ public final class Board {
   /// When the screen must be redrawn without a key or a data change (marks or a message expiring,
   /// or the next minute, when countdowns move).
   public func nextTimedRedraw(tick: Double) -> Double? {
-    [marks.expiry(now: tick), messages.toast.flatMap { $0.isVisible(at: tick) ? $0.expiresAt : nil }]
-      .compactMap { $0 }.min()
+    [
+      marks.expiry(now: tick), messages.toast.flatMap { $0.isVisible(at: tick) ? $0.expiresAt : nil },
+      undoSecondsLeft(at: tick).map { _ in nextUndoTick(after: tick) },
+    ]
+    .compactMap { $0 }.min()
   }
 }

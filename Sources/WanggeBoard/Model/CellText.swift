@@ -56,6 +56,24 @@ public struct CellText: Sendable {
     return "\(minutes)m"
   }
 
+  /// A span in words for sentences: "3小时", "1天3小时", "45分钟" / "3 h", "1 d 3 h", "45 min".
+  public func spanWords(_ seconds: Int64) -> String {
+    let s = max(0, seconds)
+    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60)
+    var parts: [String] = []
+    if d > 0 { parts.append(words("\(d)天", "\(d) d")) }
+    if h > 0 { parts.append(words("\(h)小时", "\(h) h")) }
+    if m > 0 && d == 0 { parts.append(words("\(m)分钟", "\(m) min")) }
+    if parts.isEmpty { return words("不到1分钟", "under a minute") }
+    return parts.joined(separator: words("", " "))
+  }
+
+  /// A clock time as "23:05" on the same day as `now`, else "11-23 11:05".
+  public func clockTime(_ instant: Instant, from now: Instant) -> String {
+    let short = InstantFormat.short(instant)
+    return short.prefix(5) == InstantFormat.short(now).prefix(5) ? String(short.suffix(5)) : short
+  }
+
   /// The state word of an assignment with its glyph, e.g. "✓ 按时响应".
   public func state(_ state: AssignmentState) -> TableCell {
     let (kind, zh, en): (StatusKind, String, String) =
