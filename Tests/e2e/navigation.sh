@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: Esc is "back", not "up": in a real terminal (tmux), the task detail → Enter on a unit →
 # Esc lands on the task detail with the same row selected; Esc again returns to the task list;
-# ← goes up one level; a key that does nothing here says why; q quits cleanly.
+# ← goes up one level; a key that does nothing here says why; F10 quits cleanly.
 set -uo pipefail
 bin=$(realpath "${1:-${WANGGE_BIN:-.build/debug/wangge}}") || exit 1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,7 +28,7 @@ common = collections.Counter(bg for bg, _ in rows).most_common(1)[0][0] if rows 
 print(next((text for bg, text in rows[1:] if bg not in (common, rows[0][0])), ""))'
 }
 
-term_start 120 36 "env TERM=xterm-256color LANG=zh_CN.UTF-8 $bin board --db $db --path $compound --view tasks --at $anchor"
+term_start 120 36 "env TERM=xterm-256color LANG=zh_CN.UTF-8 $bin board --db $db --path $compound --view tasks --start-at $anchor"
 check "the board opens on the compound's tasks" wait_for "任务 · "
 keys Enter
 check "Enter opens the task detail" wait_for "按指挥部分组"
@@ -49,6 +49,6 @@ keys Left
 check "← goes up one level (水映花城居民委)" wait_for "水映花城居民委 ›" 
 keys r
 check "r where no task is listed says why" wait_for "这里没有可提醒的超时任务"
-keys q
-check "q quits with status 0 and a usable terminal" clean_exit
+keys F10
+check "F10 quits with status 0 and a usable terminal" clean_exit
 finish

@@ -12,7 +12,7 @@ extension Board {
     do {
       switch mode {
       case .help:
-        mode = .normal
+        handleHelp(key)
         return true
       case .filtering(var editor):
         return try handleFilter(key, editor: &editor, tick: tick)
@@ -30,6 +30,10 @@ extension Board {
       case .normal:
         guard let action = KeyMap.action(for: key, in: view) else {
           explainUnavailable(key, tick: tick)
+          return true
+        }
+        if action == .jumpView, case .char(let c) = key, let n = c.wholeNumberValue {
+          try jumpToView(n, tick: tick)
           return true
         }
         return try perform(action, tick: tick)
@@ -97,7 +101,10 @@ extension Board {
       mode = .command(LineEditor())
       return true
     case .help:
+      helpScroll = 0
       mode = .help
+      return true
+    case .jumpView:
       return true
     case .pause:
       paused.toggle()
@@ -132,6 +139,36 @@ extension Board {
     c.selected = max(0, min(c.selected, rows.count - 1))
     cursor = c
     return true
+  }
+
+  /// `?` help: ↑↓ PgUp PgDn Home End scroll it; any other key closes it.
+  func handleHelp(_ key: Key) {
+    let last = max(0, HelpOverlay.lines(self).count - 1)
+    switch key {
+    case .up, .char("k"): helpScroll -= 1
+    case .down, .char("j"): helpScroll += 1
+    case .pageUp: helpScroll -= 10
+    case .pageDown, .char(" "): helpScroll += 10
+    case .home: helpScroll = 0
+    case .end, .char("G"): helpScroll = last
+    default:
+      mode = .normal
+      return
+    }
+    helpScroll = max(0, min(helpScroll, last))
+  }
+
+  /// `1`–`7`: the N-th view this place offers (as on the tabs).
+  func jumpToView(_ n: Int, tick: Double) throws {
+    let views = availableViews
+    guard views.indices.contains(n - 1) else {
+      say(
+        words(
+          "这里只有 \(views.count) 个视图（1–\(views.count)）", "Only \(views.count) views here (1–\(views.count))"),
+        kind: .pending, tick: tick)
+      return
+    }
+    try switchView(to: views[n - 1], tick: tick)
   }
 
   /// The value after `current` in `order`, wrapping round (the first when `current` is not in it).

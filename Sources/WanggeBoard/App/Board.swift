@@ -49,6 +49,8 @@ public final class Board {
   public internal(set) var screen: Screen
   public internal(set) var asOf: Instant
   public internal(set) var helpFilter = HelpFilter()
+  /// The first line the `?` help shows (it scrolls when it does not fit).
+  public internal(set) var helpScroll = 0
   /// A theme asked for with `:theme`, for the runner to apply.
   public var requestedTheme: String?
   var cursors: [String: Cursor] = [:]

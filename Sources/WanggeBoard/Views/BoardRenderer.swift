@@ -41,8 +41,14 @@ public enum BoardRenderer {
       renderCompletions(board, above: rows[3], buffer: &buffer)
       cursor = TextPrompt(label: ":", editor: editor, isFocused: true).render(in: rows[3], buffer: &buffer)
     case .help, .normal, .dispatching, .confirming, .confirmingReminder:
-      KeyHintBar(KeyMap.active(in: board.view).filter(\.inHintBar).map { KeyHint($0.label, t($0.zh, $0.en)) })
-        .render(in: rows[3].inset(horizontal: 1, vertical: 0), buffer: &buffer)
+      // The first key of each binding; `? 帮助` and `q 退出` stay when the line is short.
+      KeyHintBar(
+        KeyMap.active(in: board.view).filter(\.inHintBar).map {
+          KeyHint(
+            String($0.label.split(separator: " ").first ?? ""), t($0.zh, $0.en),
+            essential: $0.action == .help || $0.action == .quit)
+        }
+      ).render(in: rows[3].inset(horizontal: 1, vertical: 0), buffer: &buffer)
     }
     if let line = board.undoLine(at: tick) {
       Toast(line, kind: .done, expiresAt: tick + 1).render(in: buffer.area, buffer: &buffer)

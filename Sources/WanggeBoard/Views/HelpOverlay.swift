@@ -31,10 +31,20 @@ enum HelpOverlay {
     let width = min(screen.width - 4, 72)
     let height = min(screen.height - 2, lines.count + 3)
     let area = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + 1, width: width, height: height)
-    let inside = Box(title: t("按键（任意键关闭）", "Keys (any key closes)"), clearsInside: true).render(
-      in: area, buffer: &buffer)
+    // When the lines do not fit, the title says which are shown and how to scroll.
+    let visible = max(1, height - 2)
+    let first = max(0, min(board.helpScroll, lines.count - visible))
+    let fits = lines.count <= visible
+    let title =
+      fits
+      ? t("按键（任意键关闭）", "Keys (any key closes)")
+      : t(
+        "按键 \(first + 1)–\(min(lines.count, first + visible))/\(lines.count) · ↑↓ PgUp PgDn 滚动 · 其他键关闭",
+        "Keys \(first + 1)–\(min(lines.count, first + visible))/\(lines.count) · ↑↓ PgUp PgDn scroll · other keys close"
+      )
+    let inside = Box(title: title, clearsInside: true).render(in: area, buffer: &buffer)
     buffer.clear(inside, style: .filled(.background))
-    for (index, line) in lines.prefix(inside.height).enumerated() {
+    for (index, line) in lines.dropFirst(first).prefix(inside.height).enumerated() {
       let row = inside.row(index)
       let keyWidth = line.0.isEmpty ? 0 : 12
       if keyWidth > 0 {
