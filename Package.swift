@@ -72,6 +72,6 @@ let package = Package(
       ]
     ),
     .testTarget(
-      name: "WanggeLedgerTests", dependencies: ["WanggeLedger", "WanggeCore"], resources: [.copy("Fixtures")]),
+      name: "WanggeLedgerTests", dependencies: ["WanggeLedger", "WanggeCore"], exclude: ["Fixtures"]),
   ]
 )

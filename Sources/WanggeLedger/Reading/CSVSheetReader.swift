@@ -8,12 +8,22 @@ import Foundation
 ///
 /// CSV.swift's own stream reader is not used: it sets `.cannotReadFile` at a normal end of file on
 /// Linux, reads only Unicode codecs (not GB18030) and is about half as fast.
-struct CSVSheetReader {
+final class CSVSheetReader {
   let url: URL
   let file: String
   /// The encoding to use; detected from the first records when nil.
   let encoding: LedgerEncoding?
   static let chunkBytes = 1 << 20
+  /// The encoding used so far (set once the first records are read).
+  private(set) var usedEncoding: LedgerEncoding?
+  /// The first row holding bytes that are not text in the encoding, once one is seen.
+  private(set) var firstUndecodableRow: Int?
+
+  init(url: URL, file: String, encoding: LedgerEncoding?) {
+    self.url = url
+    self.file = file
+    self.encoding = encoding
+  }
 
   /// What reading found besides the rows.
   struct Outcome {
@@ -35,7 +45,10 @@ struct CSVSheetReader {
     var carry = Data()
     var used = encoding
     var rowsSoFar = 0
-    var firstBad: Int?
+    var firstBad: Int? {
+      get { firstUndecodableRow }
+      set { firstUndecodableRow = newValue }
+    }
     var first = true
     while true {
       let chunk = try handle.read(upToCount: Self.chunkBytes) ?? Data()
@@ -63,6 +76,7 @@ struct CSVSheetReader {
       let body = buffer.prefix(cut)
       carry = Data(buffer.dropFirst(cut))
       if used == nil { used = LedgerEncoding.detect(body) ?? .utf8 }
+      usedEncoding = used
       first = false
       let text: String
       if let strict = used!.decode(body) {

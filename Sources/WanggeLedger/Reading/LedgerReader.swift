@@ -77,31 +77,35 @@ public enum LedgerReader {
           fix: "save it as .xlsx or .csv (文件 → 另存为)")
       ])
     } else {
-      let outcome = try CSVSheetReader(url: url, file: name, encoding: options.encoding).read {
-        try state.take($0, onRow)
+      let reader = CSVSheetReader(url: url, file: name, encoding: options.encoding)
+      func encodingProblem() -> LedgerProblem? {
+        guard let bad = reader.firstUndecodableRow, let used = reader.usedEncoding else { return nil }
+        return LedgerProblem(
+          file: name, row: bad, column: "-", problem: "holds bytes that are not \(used.rawValue) text",
+          fix: used == .gb18030
+            ? "save the file as UTF-8 or pass --encoding utf-8"
+            : "pass --encoding gb18030 or save the file as UTF-8")
       }
-      format = .csv(outcome.encoding)
-      if let bad = outcome.firstUndecodableRow {
-        state.add(
-          LedgerProblem(
-            file: name, row: bad, column: "-",
-            problem: "holds bytes that are not \(outcome.encoding.rawValue) text",
-            fix: outcome.encoding == .gb18030
-              ? "save the file as UTF-8 or pass --encoding utf-8"
-              : "pass --encoding gb18030 or save the file as UTF-8"),
-          first: true)
+      do {
+        let outcome = try reader.read { try state.take($0, onRow) }
+        format = .csv(outcome.encoding)
+      } catch let e as LedgerFileError {
+        throw LedgerFileError((encodingProblem().map { [$0] } ?? []) + e.problems)
       }
+      if let p = encodingProblem() { state.add(p, first: true) }
     }
     guard let header = state.header else {
-      throw LedgerFileError([
-        LedgerProblem(
-          file: name, row: 0, column: "-",
-          problem: state.rowsSeen == 0
-            ? "is empty" : "has no header row in its first \(LedgerBounds.maxTitleRows) rows",
-          fix: "put a header row such as "
-            + LedgerTemplates.headers(.households, levels: options.levels).joined(separator: ",")
-            + " above the data")
-      ])
+      let encoding = state.problems  // only an encoding problem comes before a header
+      throw LedgerFileError(
+        encoding + [
+          LedgerProblem(
+            file: name, row: 0, column: "-",
+            problem: state.rowsSeen == 0
+              ? "is empty" : "has no header row in its first \(LedgerBounds.maxTitleRows) rows",
+            fix: "put a header row such as "
+              + LedgerTemplates.headers(.households, levels: options.levels).joined(separator: ",")
+              + " above the data")
+        ])
     }
     return LedgerReadResult(
       file: name, format: format, header: header, rowsRead: state.rowsRead, rowsAccepted: state.rowsAccepted,

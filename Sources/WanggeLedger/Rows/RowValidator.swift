@@ -44,6 +44,7 @@ struct RowValidator {
         continue
       }
       if sawEmpty {
+        if header.kind.pathReachesUnit { continue }  // the empty level is the problem already named
         problems.append(
           LedgerProblem(
             file: file, row: raw.number, column: headerName(i), problem: "filled below an empty level",
@@ -80,7 +81,7 @@ struct RowValidator {
         (.longVacant, .longVacant), (.homeIsolation, .homeIsolation),
       ]
       for (column, flag) in flagColumns where take(column, CellValues.flag) == true { flags.insert(flag) }
-      let reach = take(.reach, CellValues.reach)
+      let reach = take(.reach, CellValues.reach) ?? nil
       if let room, let head, let phone, let people {
         row = .household(
           HouseholdRow(

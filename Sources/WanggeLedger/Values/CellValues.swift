@@ -9,9 +9,9 @@ public enum CellValues {
     text(raw, max: LedgerBounds.maxNameCharacters, allowEmpty: false)
   }
 
-  /// Free text (needs, home): at most 500 characters, may be empty.
+  /// Free text (needs, home): at most 500 characters, may be empty, may hold line breaks.
   public static func note(_ raw: String) -> Result<String, CellProblem> {
-    text(raw, max: LedgerBounds.maxTextCharacters, allowEmpty: true)
+    text(raw, max: LedgerBounds.maxTextCharacters, allowEmpty: true, lineBreaks: true)
   }
 
   /// A room label such as `1201` or `3-502`: 1 to 16 characters.
@@ -19,7 +19,9 @@ public enum CellValues {
     text(raw, max: LedgerBounds.maxRoomCharacters, allowEmpty: false)
   }
 
-  static func text(_ raw: String, max: Int, allowEmpty: Bool) -> Result<String, CellProblem> {
+  static func text(_ raw: String, max: Int, allowEmpty: Bool, lineBreaks: Bool = false) -> Result<
+    String, CellProblem
+  > {
     let t = raw.trimmingCharacters(in: .whitespaces)
     if t.isEmpty && !allowEmpty { return .failure(CellProblem("empty", "fill it in")) }
     if t.count > max {
@@ -30,6 +32,10 @@ public enum CellValues {
         return .failure(
           CellProblem(
             "holds bytes that are not text in this encoding", "save the file as UTF-8 or pass --encoding"))
+      }
+      if u.value == 0x0A || u.value == 0x0D {
+        if lineBreaks { continue }
+        return .failure(CellProblem("holds a line break", "keep it on one line (remove the Alt+Enter)"))
       }
       if u.value < 0x20 && u.value != 0x09 || u.value == 0x7F || (0x80...0x9F).contains(u.value) {
         return .failure(CellProblem("holds a control character", "remove it"))
@@ -110,12 +116,14 @@ public enum CellValues {
     return .failure(CellProblem("unknown mode \(quote(raw))", "write 群内服务, 电话问询, 一包一 or 上门看"))
   }
 
-  /// How a household is reached: 进群/已进群/群 → group, 电话 → phone, 未对接/empty → none.
-  public static func reach(_ raw: String) -> Result<Reachability, CellProblem> {
+  /// How a household is reached: 进群/已进群/群 → group, 电话 → phone, 未对接 → none; nil when empty
+  /// (not stated).
+  public static func reach(_ raw: String) -> Result<Reachability?, CellProblem> {
     let t = HeaderText.normalise(raw)
+    if t.isEmpty { return .success(nil) }
     if let r = Reachability(code: t) { return .success(r) }
     let words: [String: Reachability] = [
-      "": .notReached, "未对接": .notReached, "无": .notReached, "否": .notReached, "进群": .inGroup,
+      "未对接": .notReached, "无": .notReached, "否": .notReached, "进群": .inGroup,
       "已进群": .inGroup, "群": .inGroup, "群内": .inGroup, "电话": .phoneOnly, "电话对接": .phoneOnly,
       "仅电话": .phoneOnly,
     ]
