@@ -9,5 +9,5 @@ public struct RawSheetRow: Hashable, Sendable {
   }
 
   /// True when every cell is empty or blank (such rows are skipped).
-  public var isBlank: Bool { cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+  public var isBlank: Bool { cells.allSatisfy { FastText.trimmed($0).isEmpty } }
 }

@@ -1,15 +1,23 @@
 import WanggeCore
 
-/// Turns the raw cells of one row into a typed row, collecting every problem of the row.
-struct RowValidator {
+/// Turns the raw cells of one row into a typed row, collecting every problem of the row. Keeps the
+/// last good path: rows of one unit repeat it, and it is checked once.
+final class RowValidator {
   let header: LedgerHeader
   let file: String
+  private var lastPathCells: [String] = []
+  private var lastPath = PlacePath(segments: [])
+
+  init(header: LedgerHeader, file: String) {
+    self.header = header
+    self.file = file
+  }
 
   /// The row, or every problem found in it.
   func validate(_ raw: RawSheetRow) -> Result<LedgerRow, LedgerFileError> {
     var problems: [LedgerProblem] = []
     func cell(_ index: Int) -> String { index < raw.cells.count ? raw.cells[index] : "" }
-    func headerName(_ index: Int) -> String { header.cells[index].trimmingCharacters(in: .whitespaces) }
+    func headerName(_ index: Int) -> String { FastText.trimmed(header.cells[index]) }
     func take<T>(_ column: LedgerColumn, _ parse: (String) -> Result<T, CellProblem>) -> T? {
       guard let i = header.columnCells[column] else { return nil }
       switch parse(cell(i)) {
@@ -28,45 +36,13 @@ struct RowValidator {
           fix: "remove the extra columns"))
       return .failure(LedgerFileError(problems))
     }
-    // The path: every level column filled, except that a places ledger may leave trailing levels empty.
-    var segments: [String] = []
-    var sawEmpty = false
-    for i in header.pathCells {
-      let text = cell(i).trimmingCharacters(in: .whitespaces)
-      if text.isEmpty {
-        if header.kind.pathReachesUnit {
-          problems.append(
-            LedgerProblem(
-              file: file, row: raw.number, column: headerName(i), problem: "empty",
-              fix: "fill in the \(headerName(i))"))
-        }
-        sawEmpty = true
-        continue
-      }
-      if sawEmpty {
-        if header.kind.pathReachesUnit { continue }  // the empty level is the problem already named
-        problems.append(
-          LedgerProblem(
-            file: file, row: raw.number, column: headerName(i), problem: "filled below an empty level",
-            fix: "fill in the levels above it or empty this one"))
-        continue
-      }
-      switch CellValues.name(text) {
-      case .success(let n):
-        if n.contains("/") || n.contains("／") {
-          problems.append(
-            LedgerProblem(
-              file: file, row: raw.number, column: headerName(i), problem: "holds a /",
-              fix: "write the name without /"))
-        } else {
-          segments.append(n)
-        }
-      case .failure(let p):
-        problems.append(
-          LedgerProblem(file: file, row: raw.number, column: headerName(i), problem: p.problem, fix: p.fix))
-      }
+    let pathCells = header.pathCells.map(cell)
+    let path = FastText.sameBytes(pathCells, lastPathCells) ? lastPath : self.path(pathCells, raw, &problems)
+    if problems.isEmpty {
+      lastPathCells = pathCells
+      lastPath = path
     }
-    let path = PlacePath(segments: segments)
+    let segments = path.segments
     let row: LedgerRow?
     switch header.kind {
     case .households:
@@ -135,5 +111,49 @@ struct RowValidator {
     }
     if let row, problems.isEmpty { return .success(row) }
     return .failure(LedgerFileError(problems))
+  }
+
+  /// The path the level cells name (every level filled, except that a places ledger may leave trailing
+  /// levels empty), adding a problem for each bad cell.
+  private func path(_ cells: [String], _ raw: RawSheetRow, _ problems: inout [LedgerProblem]) -> PlacePath {
+    func headerName(_ index: Int) -> String { FastText.trimmed(header.cells[index]) }
+    var segments: [String] = []
+    var sawEmpty = false
+    for (k, i) in header.pathCells.enumerated() {
+      let text = FastText.trimmed(cells[k])
+      if text.isEmpty {
+        if header.kind.pathReachesUnit {
+          problems.append(
+            LedgerProblem(
+              file: file, row: raw.number, column: headerName(i), problem: "empty",
+              fix: "fill in the \(headerName(i))"))
+        }
+        sawEmpty = true
+        continue
+      }
+      if sawEmpty {
+        if header.kind.pathReachesUnit { continue }  // the empty level is the problem already named
+        problems.append(
+          LedgerProblem(
+            file: file, row: raw.number, column: headerName(i), problem: "filled below an empty level",
+            fix: "fill in the levels above it or empty this one"))
+        continue
+      }
+      switch CellValues.name(text) {
+      case .success(let n):
+        if n.unicodeScalars.contains(where: { $0 == "/" || $0 == "／" }) {
+          problems.append(
+            LedgerProblem(
+              file: file, row: raw.number, column: headerName(i), problem: "holds a /",
+              fix: "write the name without /"))
+        } else {
+          segments.append(n)
+        }
+      case .failure(let p):
+        problems.append(
+          LedgerProblem(file: file, row: raw.number, column: headerName(i), problem: p.problem, fix: p.fix))
+      }
+    }
+    return PlacePath(segments: segments)
   }
 }

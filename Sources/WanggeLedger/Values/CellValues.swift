@@ -22,26 +22,22 @@ public enum CellValues {
   static func text(_ raw: String, max: Int, allowEmpty: Bool, lineBreaks: Bool = false) -> Result<
     String, CellProblem
   > {
-    let t = raw.trimmingCharacters(in: .whitespaces)
+    let t = FastText.trimmed(raw)
     if t.isEmpty && !allowEmpty { return .failure(CellProblem("empty", "fill it in")) }
-    if t.count > max {
+    // Characters never outnumber UTF-8 bytes: count them only for long text.
+    if t.utf8.count > max, t.count > max {
       return .failure(CellProblem("\(t.count) characters, at most \(max)", "shorten it to \(max) characters"))
     }
-    for u in t.unicodeScalars {
-      if u.value == 0xFFFD {
-        return .failure(
-          CellProblem(
-            "holds bytes that are not text in this encoding", "save the file as UTF-8 or pass --encoding"))
-      }
-      if u.value == 0x0A || u.value == 0x0D {
-        if lineBreaks { continue }
-        return .failure(CellProblem("holds a line break", "keep it on one line (remove the Alt+Enter)"))
-      }
-      if u.value < 0x20 && u.value != 0x09 || u.value == 0x7F || (0x80...0x9F).contains(u.value) {
-        return .failure(CellProblem("holds a control character", "remove it"))
-      }
+    switch FastText.forbidden(t, lineBreaks: lineBreaks) {
+    case nil: return .success(t)
+    case .notText:
+      return .failure(
+        CellProblem(
+          "holds bytes that are not text in this encoding", "save the file as UTF-8 or pass --encoding"))
+    case .lineBreak:
+      return .failure(CellProblem("holds a line break", "keep it on one line (remove the Alt+Enter)"))
+    case .control: return .failure(CellProblem("holds a control character", "remove it"))
     }
-    return .success(t)
   }
 
   /// People in a household, 0 to 50; `3`, `3人`, `3口` and `3.0` (Excel's numbers) are read.
@@ -63,6 +59,16 @@ public enum CellValues {
 
   /// A yes/no flag: 是/否, √/×, ✓/✗, 有/无, 1/0, Y/N, yes/no, true/false (any case); empty is 否.
   public static func flag(_ raw: String) -> Result<Bool, CellProblem> {
+    // The common cells, on bytes: empty, 是 (E6 98 AF), 否 (E5 90 A6), 1, 0.
+    let u = raw.utf8
+    if u.isEmpty { return .success(false) }
+    if u.count == 3 {
+      if u.elementsEqual([0xE6, 0x98, 0xAF]) { return .success(true) }
+      if u.elementsEqual([0xE5, 0x90, 0xA6]) { return .success(false) }
+    } else if u.count == 1 {
+      if u.first == 0x31 { return .success(true) }
+      if u.first == 0x30 { return .success(false) }
+    }
     let t = HeaderText.normalise(raw)
     if yes.contains(t) { return .success(true) }
     if no.contains(t) { return .success(false) }
@@ -134,7 +140,7 @@ public enum CellValues {
   /// A date or time, as written (`2022-04-10`, `2022/4/10`, `2022-04-10 09:30`, ISO 8601) or as the
   /// .xlsx reader turns a date cell; times without an offset are China time (+08:00).
   public static func instant(_ raw: String) -> Result<Instant?, CellProblem> {
-    let t = raw.trimmingCharacters(in: .whitespaces)
+    let t = FastText.trimmed(raw)
     if t.isEmpty { return .success(nil) }
     let fix = "write a date such as 2022-04-10 or 2022-04-10 09:30"
     var text = t.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "年", with: "-")

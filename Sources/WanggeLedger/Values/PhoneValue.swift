@@ -4,7 +4,8 @@
 public enum PhoneValue {
   /// The normalised number, or the problem and its fix.
   public static func parse(_ raw: String) -> Result<String, CellProblem> {
-    var text = raw.trimmingCharacters(in: .whitespaces)
+    if isPlainMobile(raw) { return .success(raw) }
+    var text = FastText.trimmed(raw)
     let fix = "write an 11-digit mobile such as 13812345678 or a landline such as 0432-64201234"
     if text.isEmpty { return .failure(CellProblem("empty", fix)) }
     if text.hasPrefix("+86") { text.removeFirst(3) }
@@ -37,6 +38,20 @@ public enum PhoneValue {
           "store the column as text and write the area code with its 0, such as 0432-64201234"))
     }
     return .failure(CellProblem("\(quote(raw)) has \(digits.count) digits, not a phone number", fix))
+  }
+}
+
+extension PhoneValue {
+  /// True for exactly 11 ASCII digits `1[3-9]…`: the common case, checked on bytes.
+  static func isPlainMobile(_ s: String) -> Bool {
+    var i = 0
+    for b in s.utf8 {
+      guard (48...57).contains(b), i < 11 else { return false }
+      if i == 0, b != 49 { return false }
+      if i == 1, b < 51 { return false }
+      i += 1
+    }
+    return i == 11
   }
 }
 
