@@ -6,6 +6,9 @@ import Foundation
 /// parses them with CSV.swift. Records are numbered as a spreadsheet shows them (row 1 first), so a
 /// quoted line break does not shift the numbers.
 ///
+/// Reading, decoding and parsing run on a thread of their own, at most `BatchQueue.capacity` chunks
+/// ahead of the caller, which validates (and later stores) the rows on its own core.
+///
 /// CSV.swift's own stream reader is not used: it sets `.cannotReadFile` at a normal end of file on
 /// Linux, reads only Unicode codecs (not GB18030) and is about half as fast.
 final class CSVSheetReader {
@@ -13,7 +16,6 @@ final class CSVSheetReader {
   let file: String
   /// The encoding to use; detected from the first records when nil.
   let encoding: LedgerEncoding?
-  static let chunkBytes = 1 << 20
   /// The encoding used so far (set once the first records are read).
   private(set) var usedEncoding: LedgerEncoding?
   /// The first row holding bytes that are not text in the encoding, once one is seen.
@@ -32,7 +34,7 @@ final class CSVSheetReader {
     var firstUndecodableRow: Int?
   }
 
-  /// Calls `body` with every row in order.
+  /// Calls `emit` with every row in order.
   func read(_ emit: (RawSheetRow) throws -> Void) throws -> Outcome {
     guard let handle = try? FileHandle(forReadingFrom: url) else {
       throw LedgerFileError([
@@ -41,16 +43,126 @@ final class CSVSheetReader {
           fix: "check the path and its permissions")
       ])
     }
-    defer { try? handle.close() }
+    let queue = BatchQueue()
+    let parser = ChunkParser(handle: handle, file: file, encoding: encoding, queue: queue)
+    let thread = Thread { parser.run() }
+    thread.stackSize = 1 << 20
+    thread.start()
+    defer { queue.cancelAndWait() }
+    while let batch = try queue.take() {
+      usedEncoding = batch.encoding
+      if firstUndecodableRow == nil { firstUndecodableRow = batch.firstUndecodableRow }
+      for (k, cells) in batch.rows.enumerated() {
+        try emit(RawSheetRow(number: batch.firstRow + k, cells: cells))
+      }
+    }
+    return Outcome(encoding: usedEncoding ?? encoding ?? .utf8, firstUndecodableRow: firstUndecodableRow)
+  }
+}
+
+/// The records of one chunk, parsed.
+struct ParsedBatch: Sendable {
+  var rows: [[String]]
+  /// The spreadsheet row of `rows[0]`.
+  var firstRow: Int
+  var encoding: LedgerEncoding
+  var firstUndecodableRow: Int?
+}
+
+/// A bounded hand-over of parsed chunks from the parsing thread to the caller.
+final class BatchQueue: @unchecked Sendable {
+  /// Chunks parsed ahead of the caller at most (so memory stays constant).
+  static let capacity = 3
+  private let condition = NSCondition()
+  private var items: [ParsedBatch] = []
+  private var finished = false
+  private var failure: Error?
+  private var cancelled = false
+  private var producerDone = false
+
+  /// Waits for room; false when the caller has stopped reading.
+  func put(_ batch: ParsedBatch) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while items.count >= Self.capacity && !cancelled { condition.wait() }
+    if cancelled { return false }
+    items.append(batch)
+    condition.broadcast()
+    return true
+  }
+
+  /// Marks the end of the file, or a failure.
+  func finish(_ error: Error?) {
+    condition.lock()
+    finished = true
+    failure = error
+    producerDone = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next chunk; nil at the end; throws the parser's failure.
+  func take() throws -> ParsedBatch? {
+    condition.lock()
+    defer { condition.unlock() }
+    while items.isEmpty && !finished { condition.wait() }
+    if !items.isEmpty {
+      let b = items.removeFirst()
+      condition.broadcast()
+      return b
+    }
+    if let failure { throw failure }
+    return nil
+  }
+
+  /// Stops the parser (if still running) and waits until it has closed the file.
+  func cancelAndWait() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    while !producerDone { condition.wait() }
+    condition.unlock()
+  }
+
+  var isCancelled: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return cancelled
+  }
+}
+
+/// Reads, cuts, decodes and parses chunks on the parsing thread.
+final class ChunkParser: @unchecked Sendable {
+  static let chunkBytes = 1 << 20
+  let handle: FileHandle
+  let file: String
+  let encoding: LedgerEncoding?
+  let queue: BatchQueue
+
+  init(handle: FileHandle, file: String, encoding: LedgerEncoding?, queue: BatchQueue) {
+    self.handle = handle
+    self.file = file
+    self.encoding = encoding
+    self.queue = queue
+  }
+
+  func run() {
+    do {
+      try parse()
+      try? handle.close()
+      queue.finish(nil)
+    } catch {
+      try? handle.close()
+      queue.finish(error)
+    }
+  }
+
+  private func parse() throws {
     var carry = Data()
     var used = encoding
     var rowsSoFar = 0
-    var firstBad: Int? {
-      get { firstUndecodableRow }
-      set { firstUndecodableRow = newValue }
-    }
     var first = true
-    while true {
+    while !queue.isCancelled {
       let chunk = try handle.read(upToCount: Self.chunkBytes) ?? Data()
       let atEnd = chunk.isEmpty
       var buffer = carry
@@ -73,32 +185,31 @@ final class CSVSheetReader {
         carry = buffer
         continue
       }
-      let body = buffer.prefix(cut)
+      let records = buffer.prefix(cut)
       carry = Data(buffer.dropFirst(cut))
-      if used == nil { used = LedgerEncoding.detect(body) ?? .utf8 }
-      usedEncoding = used
+      if used == nil { used = LedgerEncoding.detect(records) ?? .utf8 }
       first = false
+      var firstBad: Int?
       let text: String
-      if let strict = used!.decode(body) {
+      if let strict = used!.decode(records) {
         text = strict
       } else {
         // Find the first record that is not text, then read the chunk with the bad bytes marked.
-        if firstBad == nil {
-          for (i, record) in Self.records(body).enumerated() where used!.decode(record) == nil {
-            firstBad = rowsSoFar + i + 1
-            break
-          }
+        for (i, record) in Self.records(records).enumerated() where used!.decode(record) == nil {
+          firstBad = rowsSoFar + i + 1
+          break
         }
-        text = used!.decodeLossy(body)
+        text = used!.decodeLossy(records)
       }
       let reader = try CSVReader(string: text)
-      while let cells = reader.next() {
-        rowsSoFar += 1
-        try emit(RawSheetRow(number: rowsSoFar, cells: cells))
-      }
+      var rows: [[String]] = []
+      while let cells = reader.next() { rows.append(cells) }
+      let batch = ParsedBatch(
+        rows: rows, firstRow: rowsSoFar + 1, encoding: used!, firstUndecodableRow: firstBad)
+      rowsSoFar += rows.count
+      if !queue.put(batch) { return }
       if atEnd { break }
     }
-    return Outcome(encoding: used ?? encoding ?? .utf8, firstUndecodableRow: firstBad)
   }
 
   /// The offset just past the last line feed outside quotes, or 0 when there is none.
