@@ -27,7 +27,7 @@ public enum LedgerEncoding: String, CaseIterable, Sendable, Hashable {
   func decode(_ bytes: Data) -> String? {
     switch self {
     case .utf8, .utf8BOM: String(validating: bytes, as: UTF8.self)
-    case .gb18030: String(data: bytes, encoding: Self.foundationGB18030)
+    case .gb18030: GB18030Decoder.decode(bytes)
     }
   }
 
@@ -67,7 +67,7 @@ public enum LedgerEncoding: String, CaseIterable, Sendable, Hashable {
   static func detect(_ head: Data) -> LedgerEncoding? {
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
     if String(validating: head, as: UTF8.self) != nil { return .utf8 }
-    if String(data: head, encoding: foundationGB18030) != nil { return .gb18030 }
+    if GB18030Decoder.decode(head) != nil { return .gb18030 }
     return nil
   }
 }
