@@ -93,3 +93,11 @@ struct ValueTests {
     #expect(!XLSXPackage.isDateFormat("\"m\"0"))
   }
 }
+
+/// A column's position is its place in `allCases` (the validator indexes cells by it).
+@Test func columnPositionsFollowAllCases() {
+  #expect(LedgerColumn.allCases.map(\.position) == Array(LedgerColumn.allCases.indices))
+  #expect(FastText.sameBytes(["河北街道", "1号楼"], ["河北街道", "1号楼"]))
+  #expect(!FastText.sameBytes(["河北街道", "1号楼"], ["河北街道", "2号楼"]))
+  #expect(!FastText.sameBytes(["é"], ["e\u{301}"]))
+}

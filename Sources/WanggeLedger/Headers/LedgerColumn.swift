@@ -115,6 +115,35 @@ public enum LedgerColumn: String, CaseIterable, Sendable, Hashable {
     return table
   }()
 
+  /// The column's place in `allCases`.
+  var position: Int {
+    switch self {
+    case .room: 0
+    case .headName: 1
+    case .phone: 2
+    case .size: 3
+    case .elderlyAlone: 4
+    case .noSmartphone: 5
+    case .disabledOrChronic: 6
+    case .longVacant: 7
+    case .homeIsolation: 8
+    case .reach: 9
+    case .leaderName: 10
+    case .department: 11
+    case .squad: 12
+    case .squadLeader: 13
+    case .home: 14
+    case .mode: 15
+    case .helper: 16
+    case .cadence: 17
+    case .needs: 18
+    case .greenChannel: 19
+    case .lastVisit: 20
+    case .openedAt: 21
+    case .problemNote: 22
+    }
+  }
+
   /// True for the yes/no flag columns.
   public var isFlag: Bool {
     switch self {

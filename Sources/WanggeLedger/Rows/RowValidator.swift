@@ -7,10 +7,13 @@ final class RowValidator {
   let file: String
   private var lastPathCells: [String] = []
   private var lastPath = PlacePath(segments: [])
+  /// The cell of each column, by `LedgerColumn.allCases` position (no hashing per cell).
+  private let cellOf: [Int?]
 
   init(header: LedgerHeader, file: String) {
     self.header = header
     self.file = file
+    cellOf = LedgerColumn.allCases.map { header.columnCells[$0] }
   }
 
   /// The row, or every problem found in it.
@@ -19,7 +22,7 @@ final class RowValidator {
     func cell(_ index: Int) -> String { index < raw.cells.count ? raw.cells[index] : "" }
     func headerName(_ index: Int) -> String { FastText.trimmed(header.cells[index]) }
     func take<T>(_ column: LedgerColumn, _ parse: (String) -> Result<T, CellProblem>) -> T? {
-      guard let i = header.columnCells[column] else { return nil }
+      guard let i = cellOf[column.position] else { return nil }
       switch parse(cell(i)) {
       case .success(let v): return v
       case .failure(let p):

@@ -63,8 +63,10 @@ public enum CellValues {
     let u = raw.utf8
     if u.isEmpty { return .success(false) }
     if u.count == 3 {
-      if u.elementsEqual([0xE6, 0x98, 0xAF]) { return .success(true) }
-      if u.elementsEqual([0xE5, 0x90, 0xA6]) { return .success(false) }
+      var it = u.makeIterator()
+      let (a, b, c) = (it.next()!, it.next()!, it.next()!)
+      if a == 0xE6, b == 0x98, c == 0xAF { return .success(true) }
+      if a == 0xE5, b == 0x90, c == 0xA6 { return .success(false) }
     } else if u.count == 1 {
       if u.first == 0x31 { return .success(true) }
       if u.first == 0x30 { return .success(false) }

@@ -19,7 +19,20 @@ enum FastText {
 
   /// True when `a` and `b` hold the same UTF-8 bytes (no Unicode normalisation: for caches).
   static func sameBytes(_ a: [String], _ b: [String]) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+    guard a.count == b.count else { return false }
+    for i in a.indices where !sameBytes(a[i], b[i]) { return false }
+    return true
+  }
+
+  /// True when `a` and `b` hold the same UTF-8 bytes (a memcmp on native strings).
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+      b.utf8.withContiguousStorageIfAvailable { pb in
+        pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0
+      }
+    }
+    return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
   }
 
   static func isBlank(_ u: Unicode.Scalar) -> Bool {
