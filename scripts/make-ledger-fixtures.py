@@ -13,6 +13,9 @@ import io
 import os
 import sys
 
+import re
+import zipfile
+
 import openpyxl
 from openpyxl.styles import Font
 
@@ -115,6 +118,55 @@ ws2.append(PATH + ["1号楼", "2单元", "101", "韩一六", "上门看", "周�
                    datetime.datetime(2022, 4, 11, 15, 0), datetime.date(2022, 4, 2)])
 ws2.append(PATH + ["2号楼", "1单元", "102", "吴二", "一包一", "郑九", "每12小时", "送菜,代购", "否", None, None])
 wb.save(os.path.join(OUT, "households-openpyxl.xlsx"))
+
+
+# 4b. The same workbook with its text in a shared string table, as Excel itself writes it (openpyxl
+#     writes inline strings): one string as rich text in two runs, one with a phonetic (rPh) run.
+def excel_style_shared_strings(src, dst):
+    parts = {}
+    with zipfile.ZipFile(src) as z:
+        for n in z.namelist():
+            parts[n] = z.read(n)
+    strings, index = [], {}
+    cell = re.compile(r'<c ([^>]*?)t="inlineStr"([^>]*)><is><t(?: [^>]*)?>(.*?)</t></is></c>')
+
+    def to_shared(m):
+        text = m.group(3)
+        if text not in index:
+            index[text] = len(strings)
+            strings.append(text)
+        return '<c %st="s"%s><v>%d</v></c>' % (m.group(1), m.group(2), index[text])
+
+    for n in list(parts):
+        if n.startswith("xl/worksheets/sheet"):
+            parts[n] = cell.sub(to_shared, parts[n].decode("utf-8")).encode("utf-8")
+    items = []
+    for t in strings:
+        if t == "钱二四":
+            items.append('<si><r><t>钱</t></r><r><rPr><b/></rPr><t>二四</t></r></si>')
+        elif t == "赵一一":
+            items.append('<si><t>赵一一</t><rPh sb="0" eb="1"><t>zhao</t></rPh></si>')
+        else:
+            items.append('<si><t xml:space="preserve">%s</t></si>' % t)
+    parts["xl/sharedStrings.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">%s</sst>'
+        % (len(strings), len(strings), "".join(items))).encode("utf-8")
+    ct = parts["[Content_Types].xml"].decode("utf-8")
+    parts["[Content_Types].xml"] = ct.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType='
+        '"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>').encode("utf-8")
+    rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace("</Relationships>", '<Relationship Id="rId99" Type='
+        '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        'Target="sharedStrings.xml"/></Relationships>').encode("utf-8")
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(zipfile.ZipInfo(n, date_time=(2022, 4, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    openpyxl.load_workbook(dst)  # still a workbook a spreadsheet library opens
+
+
+excel_style_shared_strings(os.path.join(OUT, "households-openpyxl.xlsx"),
+                           os.path.join(OUT, "households-excel-sst.xlsx"))
 
 # 5. Unit leaders with English headers, plain UTF-8 with LF line ends.
 write_csv(os.path.join(OUT, "leaders-english.csv"),

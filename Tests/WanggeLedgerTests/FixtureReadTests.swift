@@ -81,6 +81,19 @@ struct FixtureReadTests {
     #expect(h[29].phone == "13800000029")
   }
 
+  @Test func sharedStringsAsExcelWritesThemReadTheSame() throws {
+    let (result, rows) = try S.read(S.fixture("households-excel-sst.xlsx"))
+    #expect(result.problems.map(\.description) == [])
+    let (_, inline) = try S.read(S.fixture("households-openpyxl.xlsx"))
+    try #require(rows.count == 30)
+    // Rich text runs joined (钱 + 二四), the phonetic run (zhao) left out.
+    #expect(rows == inline)
+    var options = S.options
+    options.sheet = "帮扶"
+    let (help, cases) = try S.read(S.fixture("households-excel-sst.xlsx"), options: options)
+    #expect(help.problems.map(\.description) == [] && cases.count == 3)
+  }
+
   @Test func aNamedSheetWithDatesReadsAsHelpCases() throws {
     var options = S.options
     options.sheet = "帮扶"
