@@ -37,28 +37,67 @@ public enum EventWindow {
 /// the id so that the same id sent again with other content is reported as a conflict.
 public enum EventDigest {
   public static func of(_ event: GridEvent) -> Int64 {
-    var text = "\(event.typeCode)\u{1F}\(event.at.epochSeconds)\u{1F}"
+    var h = FNV64()
+    h.mix(event.typeCode)
+    h.mix(event.at.epochSeconds)
     switch event.kind {
-    case .acknowledged(let task, let unit): text += "\(task)\u{1F}\(unitText(unit))"
+    case .acknowledged(let task, let unit):
+      h.mix(task)
+      h.mix(unit)
     case .finished(let task, let unit, let result):
-      text += "\(task)\u{1F}\(unitText(unit))\u{1F}\(result.map { "r" + $0 } ?? "-")"
-    case .visited(let household): text += "\(household)"
-    case .groupBuilt(let unit): text += unitText(unit)
-    case .reached(let household, let via): text += "\(household)\u{1F}\(via.rawValue)"
-    case .greenChannel(let household, let open): text += "\(household)\u{1F}\(open)"
+      h.mix(task)
+      h.mix(unit)
+      if let result {
+        h.mix(byte: 1)
+        h.mix(result)
+      } else {
+        h.mix(byte: 0)
+      }
+    case .visited(let household): h.mix(household)
+    case .groupBuilt(let unit): h.mix(unit)
+    case .reached(let household, let via):
+      h.mix(household)
+      h.mix(Int64(via.rawValue))
+    case .greenChannel(let household, let open):
+      h.mix(household)
+      h.mix(byte: open ? 1 : 0)
     }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
-    return Int64(bitPattern: hash)
+    return Int64(bitPattern: h.value)
+  }
+}
+
+/// 64-bit FNV-1a over the fields themselves (no text is built: ingest digests every event).
+struct FNV64 {
+  var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  mutating func mix(byte: UInt8) {
+    value ^= UInt64(byte)
+    value = value &* 0x0000_0100_0000_01b3
   }
 
-  private static func unitText(_ unit: GridEvent.UnitRef) -> String {
+  /// Eight bytes, little end first.
+  mutating func mix(_ n: Int64) {
+    var v = UInt64(bitPattern: n)
+    for _ in 0..<8 {
+      mix(byte: UInt8(truncatingIfNeeded: v))
+      v >>= 8
+    }
+  }
+
+  /// The text's UTF-8 bytes, then a separator that no UTF-8 text contains.
+  mutating func mix(_ text: String) {
+    for byte in text.utf8 { mix(byte: byte) }
+    mix(byte: 0xFF)
+  }
+
+  mutating func mix(_ unit: GridEvent.UnitRef) {
     switch unit {
-    case .id(let id): "#\(id)"
-    case .path(let path): "/" + path.description
+    case .id(let id):
+      mix(byte: 0)
+      mix(id)
+    case .path(let path):
+      mix(byte: 1)
+      for segment in path.segments { mix(segment) }
     }
   }
 }
