@@ -18,10 +18,16 @@ struct ScreenLoader {
     case .overview:
       let figures = try PlaceReport.figures(store: store, scope: place, at: now, window: window)
       // What falls due within the hour, per child and for the scope (each from the task tallies, O(tasks)).
+      // The children are read only when some task of the scope has its acknowledge deadline within the
+      // hour; most refreshes have none and cost one read.
       var dueSoon: [Int64: Int] = [:]
-      for id in [place.id] + figures.children.map(\.place.id) {
-        dueSoon[id] = OverviewModel.acknowledgementsDueSoon(
-          try store.tasks(in: id, at: now, window: window), at: now)
+      let scopeTasks = try store.tasks(in: place.id, at: now, window: window)
+      dueSoon[place.id] = OverviewModel.acknowledgementsDueSoon(scopeTasks, at: now)
+      if dueSoon[place.id] ?? 0 > 0 {
+        for id in figures.children.map(\.place.id) {
+          dueSoon[id] = OverviewModel.acknowledgementsDueSoon(
+            try store.tasks(in: id, at: now, window: window), at: now)
+        }
       }
       let table = OverviewModel.make(
         scope: figures.scope, scopeID: place.id, children: figures.children, dueSoon: dueSoon,
