@@ -58,5 +58,10 @@ let package = Package(
       name: "WanggeBoardTests",
       dependencies: ["WanggeBoard", "WanggeStore", "WanggeCore", "TerminalUI", "SnapshotSupport"],
       exclude: ["__Snapshots__"]),
+    // PostgreSQL's own C client (libpq): synchronous, COPY, LISTEN/NOTIFY, the PG* conventions.
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .target(name: "WanggePostgres", dependencies: ["WanggeCore", "WanggeStore", "CLibPQ"]),
+    // Runs against the server in WANGGE_TEST_POSTGRES (scripts/test starts a throw-away cluster).
+    .testTarget(name: "WanggePostgresTests", dependencies: ["WanggePostgres", "WanggeStore", "WanggeCore"]),
   ]
 )
