@@ -62,6 +62,9 @@ let package = Package(
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .target(name: "WanggePostgres", dependencies: ["WanggeCore", "WanggeStore", "CLibPQ"]),
     // Runs against the server in WANGGE_TEST_POSTGRES (scripts/test starts a throw-away cluster).
-    .testTarget(name: "WanggePostgresTests", dependencies: ["WanggePostgres", "WanggeStore", "WanggeCore"]),
+    // (GRDB: the read-side tests load an SQLite demo store into PostgreSQL and compare answers.)
+    .testTarget(
+      name: "WanggePostgresTests",
+      dependencies: ["WanggePostgres", "WanggeStore", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )
