@@ -19,10 +19,13 @@ let package = Package(
   ],
   targets: [
     .target(name: "WanggeCore"),
+    // The store contract: protocols, rows and pages, errors, the factory; it knows no engine.
+    .target(name: "WanggeStore", dependencies: ["WanggeCore"]),
+    // The contract on SQLite (the embedded default engine).
     .target(
-      name: "WanggeStore",
+      name: "WanggeSQLite",
       dependencies: [
-        "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
+        "WanggeCore", "WanggeStore", .product(name: "GRDB", package: "GRDB.swift"),
         // The SQLite C API that GRDB links, for the demo generator's bulk inserts.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
@@ -40,12 +43,32 @@ let package = Package(
     .executableTarget(
       name: "wangge",
       dependencies: [
-        "WanggeCore", "WanggeStore", "TerminalUI", "WanggeBoard",
+        "WanggeCore", "WanggeStore", "WanggeSQLite", "TerminalUI", "WanggeBoard",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Benchmarks that measure the SQLite engine's internals (scripts/bench), not in `wangge`'s command list.
+    .executableTarget(
+      name: "wangge-bench",
+      dependencies: [
+        "WanggeCore", "WanggeStore", "WanggeSQLite", "TerminalUI", "WanggeBoard",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Benchmarks/wangge-bench"
+    ),
     .testTarget(name: "WanggeCoreTests", dependencies: ["WanggeCore"]),
-    .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore"]),
+    // The SQLite engine's own tests (internals: bulk paths, migrations, files).
+    .testTarget(
+      name: "WanggeSQLiteTests",
+      dependencies: [
+        "WanggeSQLite", "WanggeStore", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    // The conformance suite: every store test written once against the contract, run per engine.
+    .testTarget(
+      name: "StoreConformanceTests",
+      dependencies: [
+        "WanggeStore", "WanggeSQLite", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     // Commands run in process (their output captured): what reaches the terminal is sanitised.
     .testTarget(
       name: "WanggeCLITests",
@@ -56,15 +79,21 @@ let package = Package(
       name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
     .testTarget(
       name: "WanggeBoardTests",
-      dependencies: ["WanggeBoard", "WanggeStore", "WanggeCore", "TerminalUI", "SnapshotSupport"],
+      dependencies: [
+        "WanggeBoard", "WanggeStore", "WanggeSQLite", "WanggeCore", "TerminalUI", "SnapshotSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       exclude: ["__Snapshots__"]),
     // PostgreSQL's own C client (libpq): synchronous, COPY, LISTEN/NOTIFY, the PG* conventions.
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .target(name: "WanggePostgres", dependencies: ["WanggeCore", "WanggeStore", "CLibPQ"]),
     // Runs against the server in WANGGE_TEST_POSTGRES (scripts/test starts a throw-away cluster).
-    // (GRDB: the read-side tests load an SQLite demo store into PostgreSQL and compare answers.)
+    // (WanggeSQLite and GRDB: the read-side tests load an SQLite demo store into PostgreSQL and
+    // compare the engines' answers.)
     .testTarget(
       name: "WanggePostgresTests",
-      dependencies: ["WanggePostgres", "WanggeStore", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "WanggePostgres", "WanggeStore", "WanggeSQLite", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

@@ -57,7 +57,7 @@ struct BoardCommand: ParsableCommand {
     }
     defer { backend.shutdown() }
     // Looking back shows the store as it stood: nothing is simulated into it.
-    let simulation = demo && !clock.isFixed ? DemoSimulation.start(path: s.path, clock: boardClock) : nil
+    let simulation = demo && !clock.isFixed ? DemoSimulation.start(path: s.location, clock: boardClock) : nil
     defer { simulation?.stop() }
     var runner = BoardRunner()
     runner.applyTheme = { name in

@@ -46,7 +46,7 @@ struct BoardOptions: ParsableArguments {
 
   /// Opens the board on `store` at the chosen place and view.
   /// With `lookingBack`, the board shows the figures as they stood at the clock's fixed instant.
-  func makeBoard(store: SQLiteStore, clock: any Clock, lookingBack: Bool = false, themeName: String) throws
+  func makeBoard(store: any GridStore, clock: any Clock, lookingBack: Bool = false, themeName: String) throws
     -> Board
   {
     DisplayWidth.ambiguousIsWide = ambiguousWide
@@ -54,8 +54,7 @@ struct BoardOptions: ParsableArguments {
     if let path { start = try store.resolve(PlacePath(parsing: path)) }
     return try Board(
       store: store, clock: clock, language: language, themeName: themeName, operatorName: operatorName,
-      storeLabel: URL(fileURLWithPath: store.path).lastPathComponent,
-      isDemo: (try? store.meta("demo")) == "1",
+      storeLabel: store.label, isDemo: (try? store.isDemo()) == true,
       start: start, view: view.flatMap(BoardView.init(rawValue:)), lookingBack: lookingBack)
   }
 }

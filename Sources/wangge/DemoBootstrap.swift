@@ -11,8 +11,9 @@ enum DemoBootstrap {
     let path = store.path
     let env = ProcessInfo.processInfo.environment
     let configured = store.db != nil || env["WANGGE_DB"].map { !$0.isEmpty } == true
+    let engine = try store.engine()
     if configured {
-      guard FileManager.default.fileExists(atPath: path) else {
+      guard engine.exists(path) else {
         fail(
           StoreError.notAStore(
             path: path, reason: "no store here; create one with `wangge demo --preset jiaohe --db \(path)`"
@@ -20,14 +21,11 @@ enum DemoBootstrap {
       }
       return false
     }
-    if !FileManager.default.fileExists(atPath: path) {
+    if !engine.exists(path) {
       printError("演示数据 DEMO — no store configured; creating the Jiaohe demo store at \(path)")
       let meter = ProgressMeter(total: DemoPreset.jiaohe.households, label: "households")
-      _ = try DemoGenerator(preset: .jiaohe, seed: 1, anchor: anchor).generate(
-        to: path, replace: false
-      ) {
-        meter.update($0)
-      }
+      _ = try engine.generateDemo(
+        preset: .jiaohe, seed: 1, anchor: anchor, at: path, replace: false, progress: { meter.update($0) })
       meter.finish()
     }
     return true

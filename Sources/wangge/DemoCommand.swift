@@ -28,20 +28,20 @@ struct DemoCommand: ParsableCommand {
       at = parsed
     }
     let path = store.path
-    let cleanup = PartialCleanup.onSignals(path: path)
+    let engine = try store.engine()
+    let cleanup = PartialCleanup.onSignals(path: path, engine: engine)
     defer { withExtendedLifetime(cleanup) {} }
     let meter = ProgressMeter(total: p.households, label: "households")
-    let summary: DemoGenerator.Summary
+    let summary: DemoSummary
     do {
-      summary = try DemoGenerator(preset: p, seed: seed, anchor: at).generate(to: path, replace: force) {
-        meter.update($0)
-      }
+      summary = try engine.generateDemo(
+        preset: p, seed: seed, anchor: at, at: path, replace: force, progress: { meter.update($0) })
     } catch let e as StoreError {
       meter.finish()
       fail(e.description)
     }
     meter.finish()
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0  // 0: not a file
     print(
       """
       \(p.rootName) (\(p.name)) → \(path)
@@ -54,17 +54,17 @@ struct DemoCommand: ParsableCommand {
 }
 
 /// Removes this run's `PATH.partial-PID` files when SIGINT or SIGTERM stops `wangge demo`, then exits
-/// with 128 + the signal (errors remove them in ``DemoGenerator``; stale ones of dead runs go on the next run).
+/// with 128 + the signal (errors remove them in the engine; stale ones of dead runs go on the next run).
 final class PartialCleanup: @unchecked Sendable {
   private var sources: [any DispatchSourceSignal] = []
 
-  static func onSignals(path: String) -> PartialCleanup {
+  static func onSignals(path: String, engine: any StoreEngine) -> PartialCleanup {
     let cleanup = PartialCleanup()
     for sig in [SIGINT, SIGTERM, SIGHUP] {
       signal(sig, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
       source.setEventHandler {
-        DemoGenerator.removePartials(of: path, pid: getpid())
+        engine.removeDemoLeftovers(at: path)
         printError("interrupted; the partial store was removed and \(path) was left as it was")
         exit(128 + sig)
       }

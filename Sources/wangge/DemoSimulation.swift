@@ -12,7 +12,7 @@ final class DemoSimulation: @unchecked Sendable {
   /// Starts simulating about `rate` events per second on the store at `path`, only when `wangge demo`
   /// made it (its demo mark); nil otherwise (real data never gets simulated events).
   static func start(path: String, clock: any Clock, rate: Double = 5) -> DemoSimulation? {
-    guard let store = try? SQLiteStore(path: path, mode: .write), (try? store.isDemo()) == true else {
+    guard let store = try? Engines.factory.open(path, mode: .write), (try? store.isDemo()) == true else {
       return nil
     }
     let simulation = DemoSimulation()

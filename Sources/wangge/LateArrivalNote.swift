@@ -9,16 +9,17 @@ enum LateArrivalNote {
   static let minimumEvents = 20
   static let flaggedShare = 0.2
 
-  static func print(store: SQLiteStore, report: PlaceReport, at now: Instant) {
+  static func show(store: any GridStore, report: PlaceReport, at now: Instant) {
     guard
-      let counts = try? store.lateArrivals(under: report.scope.place, recordedIn: .hours(24), before: now)
+      let counts = try? store.lateArrivals(
+        under: report.scope.place, recordedIn: .hours(24), before: now, lateBy: .hours(1))
     else { return }
     let places =
       [(report.scope.place.id, report.scope.place.name)]
       + report.children.map { ($0.place.id, $0.place.name) }
     for (id, name) in places {
       guard let c = counts[id], c.events >= minimumEvents, c.share >= flaggedShare else { continue }
-      Swift.print(
+      print(
         "迟报 late arrivals: \(name) — \(c.late.grouped) of \(c.events.grouped) events recorded in the last 24 h "
           + "arrived more than 1 h after their time (\(Int((c.share * 100).rounded())) %)")
     }

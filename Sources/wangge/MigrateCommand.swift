@@ -17,6 +17,6 @@ struct MigrateCommand: ParsableCommand {
 
   func run() throws {
     let s = try store.openForWriting()
-    print("\(s.path): schema is current")
+    print("\(s.location): schema is current")
   }
 }

@@ -36,7 +36,7 @@ struct SimulateCommand: ParsableCommand {
     let stop = StopRequest.onInterrupt()
     @Sendable func uptime() -> Double { ProcessInfo.processInfo.systemUptime }
     let deadline = duration.map { uptime() + $0 }
-    print("simulating \(rate.formatted()) events/s on \(s.path); Ctrl-C stops")
+    print("simulating \(rate.formatted()) events/s on \(s.location); Ctrl-C stops")
     var printed = SimulationCounts()
     var printedAt = uptime()
     func report(_ counts: SimulationCounts) {

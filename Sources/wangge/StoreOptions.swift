@@ -11,25 +11,35 @@ struct StoreOptions: ParsableArguments {
   )
   var db: String?
 
+  /// What the store is, as typed or from the environment: a path (or `sqlite:PATH`).
   var path: String { StoreLocation.resolve(explicit: db) }
+
+  /// The engine that opens this store.
+  func engine() throws -> any StoreEngine {
+    do {
+      return try Engines.factory.engine(for: path)
+    } catch let e as StoreError {
+      fail(e.description)
+    }
+  }
 
   /// Opens the existing store read-only (no migration, nothing written), or exits with a message
   /// saying what is wrong and what to do. For report, tasks, rankings, snapshot, verify.
-  func openForReading() throws -> SQLiteStore { try open(.read) }
+  func openForReading() throws -> any GridStore { try open(.read) }
 
   /// Opens the existing store for writing, migrating an older schema first, or exits with a message.
   /// For ingest, ack, done, dispatch, remind, withdraw, simulate, migrate and the board.
-  func openForWriting() throws -> SQLiteStore { try open(.write) }
+  func openForWriting() throws -> any GridStore { try open(.write) }
 
   /// The board writes (dispatch, withdraw, remind, the demo simulator), so it opens for writing;
   /// a store this user may not write is opened for reading (its writes then say so).
-  func openForBoard() throws -> SQLiteStore {
-    access(path, W_OK) == 0 || access(path, F_OK) != 0 ? try openForWriting() : try openForReading()
+  func openForBoard() throws -> any GridStore {
+    try engine().mayWrite(path) ? try openForWriting() : try openForReading()
   }
 
-  private func open(_ mode: SQLiteStore.OpenMode) throws -> SQLiteStore {
+  private func open(_ mode: StoreOpenMode) throws -> any GridStore {
     do {
-      return try SQLiteStore(path: path, mode: mode)
+      return try Engines.factory.open(path, mode: mode)
     } catch let e as StoreError {
       fail(e.description)
     }

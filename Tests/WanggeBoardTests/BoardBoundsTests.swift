@@ -4,7 +4,8 @@ import TerminalUI
 import Testing
 import WanggeCore
 
-@testable import WanggeStore
+@testable import WanggeSQLite
+import WanggeStore
 @testable import WanggeBoard
 
 /// The board on a store holding absurd stored values, and the dispatch form's window bounds.

@@ -5,7 +5,8 @@ import TerminalUI
 import WanggeBoard
 import WanggeCore
 
-@testable import WanggeStore
+@testable import WanggeSQLite
+import WanggeStore
 
 /// The change token is read before the load it guards: a commit that lands while the board is loading is
 /// seen by the next poll, not left off screen until some later commit.

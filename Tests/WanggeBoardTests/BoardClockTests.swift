@@ -3,6 +3,7 @@ import Testing
 import TerminalUI
 import WanggeBoard
 import WanggeCore
+import WanggeSQLite
 import WanggeStore
 
 /// `board --at` looks back read-only at a fixed instant; `--start-at` runs a drill clock; both say so.

@@ -3,6 +3,7 @@ import Testing
 import TerminalUI
 import WanggeBoard
 import WanggeCore
+import WanggeSQLite
 import WanggeStore
 
 /// `d` form → confirm → task with one assignment per unit; `u` within 10 s; tasks view; `r`; `g`.

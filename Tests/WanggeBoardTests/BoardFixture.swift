@@ -2,6 +2,7 @@ import Foundation
 import TerminalUI
 import WanggeBoard
 import WanggeCore
+import WanggeSQLite
 import WanggeStore
 
 /// One Jiaohe demo store shared by the board tests (read-only tests) and boards on it at a fixed time.

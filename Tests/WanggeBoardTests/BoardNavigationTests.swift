@@ -3,6 +3,7 @@ import Testing
 import TerminalUI
 import WanggeBoard
 import WanggeCore
+import WanggeSQLite
 import WanggeStore
 
 /// Drilling, going back, views, filters, sort and `:` commands, on the shared Jiaohe store.

@@ -1,5 +1,6 @@
 import Foundation
 import WanggeCore
+import WanggeSQLite
 import WanggeStore
 
 /// A store that forwards to a real one and, once armed, lets another connection commit right after the

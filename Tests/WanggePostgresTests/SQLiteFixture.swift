@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import WanggeCore
 @testable import WanggePostgres
-@testable import WanggeStore
+@testable import WanggeSQLite
+import WanggeStore
 
 /// An SQLite demo store and its rows copied into a PostgreSQL database, to compare the engines'
 /// answers. (The only file here that knows the SQLite engine.)

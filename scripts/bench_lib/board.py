@@ -1,20 +1,20 @@
-"""Figure 4 (headless): `wangge bench-board --json` — first frame, drill-down and refresh latencies."""
+"""Figure 4 (headless): `wangge-bench board --json` — first frame, drill-down and refresh latencies."""
 import json
 
-from .common import BenchError, run
+from .common import BenchError, bench_binary, run
 from .results import Row
 
 FIRST_FRAME_MS, DRILL_P99_MS, REFRESH_P99_MS = 500, 16, 10
 
 
 def bench_headless(binary, store, walks, refreshes):
-    _, out = run([binary, "bench-board", "--db", store, "--json", "--walks", walks, "--refreshes", refreshes])
+    _, out = run([bench_binary(binary), "board", "--db", store, "--json", "--walks", walks, "--refreshes", refreshes])
     try:
         r = json.loads(out)
         drill, refresh = r["drill_ms"], r["refresh_ms"]
         first = r["first_frame_ms"]
     except (ValueError, KeyError) as e:
-        raise BenchError(f"wangge bench-board --json: unexpected output ({e}): {out[:300]!r}")
+        raise BenchError(f"wangge-bench board --json: unexpected output ({e}): {out[:300]!r}")
     return [
         Row("first_frame_headless", "board first frame, headless", "ms", "lower", {"value": first},
             target=f"≤ {FIRST_FRAME_MS} ms", met=first <= FIRST_FRAME_MS,

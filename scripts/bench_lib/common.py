@@ -71,3 +71,8 @@ def percentile(values, p):
 
 def median(values):
     return percentile(values, 50)
+
+
+def bench_binary(binary):
+    """`wangge-bench` (the engine benchmarks) beside the `wangge` binary of the same build."""
+    return os.path.join(os.path.dirname(binary), "wangge-bench")

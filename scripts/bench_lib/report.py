@@ -4,7 +4,7 @@ import sqlite3
 import time
 from datetime import datetime
 
-from .common import BenchError, percentile, run
+from .common import BenchError, bench_binary, percentile, run
 from .results import Row
 
 TARGET_RATIO = 100
@@ -145,10 +145,10 @@ def warm_groupby_times(store, sql, runs):
 
 
 def bench_report_in_process(binary, store, scope_id, scope_path, what, at_iso, runs, base_runs, preset):
-    """The same comparison without process start: `wangge bench-report` (warm, in-process) beside the
+    """The same comparison without process start: `wangge-bench report` (warm, in-process) beside the
     GROUP BY statements run warm in one connection."""
     scope = ["--scope", scope_path] if scope_path else []
-    _, out = run([binary, "bench-report", *scope, "--at", at_iso, "--runs", str(runs), "--db", store])
+    _, out = run([bench_binary(binary), "report", *scope, "--at", at_iso, "--runs", str(runs), "--db", store])
     wangge = json.loads(out)
     _, report_out = run([binary, "report", *scope, "--json", "--at", at_iso, "--db", store])
     report = json.loads(report_out)
@@ -161,6 +161,6 @@ def bench_report_in_process(binary, store, scope_id, scope_path, what, at_iso, r
               baseline_what=f"the same GROUP BY statements warm in one read-only connection of libsqlite3 "
               f"{sqlite3.sqlite_version} (Python's sqlite3 module), timed per run, without process start",
               target=f"≥ {TARGET_RATIO}× the baseline on city",
-              note=f"wangge bench-report: PlaceReport.make warm in one process, {wangge['runs']} runs")
+              note=f"wangge-bench report: PlaceReport.make warm in one process, {wangge['runs']} runs")
     row.met = (row.ratio() >= TARGET_RATIO) if preset == "city" else None
     return row

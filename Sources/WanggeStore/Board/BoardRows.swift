@@ -14,6 +14,20 @@ public struct StationUnitRow: Sendable, Hashable {
   public var reached: Int
   /// The latest task in the window that was assigned to this unit, with its assignment.
   public var currentTask: TaskAssignmentRow?
+  public init(
+    unitID: Int64, label: [String], leaderName: String, department: String, leaderPhone: String,
+    groupBuilt: Bool, households: Int, reached: Int, currentTask: TaskAssignmentRow? = nil
+  ) {
+    self.unitID = unitID
+    self.label = label
+    self.leaderName = leaderName
+    self.department = department
+    self.leaderPhone = leaderPhone
+    self.groupBuilt = groupBuilt
+    self.households = households
+    self.reached = reached
+    self.currentTask = currentTask
+  }
 }
 
 /// One assignment with the task it belongs to.
@@ -23,6 +37,13 @@ public struct TaskAssignmentRow: Sendable, Hashable {
   public var type: String
   public var deadlines: Deadlines
   public var assignment: Assignment
+  public init(taskID: Int64, title: String, type: String, deadlines: Deadlines, assignment: Assignment) {
+    self.taskID = taskID
+    self.title = title
+    self.type = type
+    self.deadlines = deadlines
+    self.assignment = assignment
+  }
 }
 
 /// A help case with its household, for the station panel and the help view.
@@ -36,6 +57,18 @@ public struct HelpCaseRow: Sendable, Hashable {
   /// Personal data: mask on screen.
   public var phone: String
   public var flags: VulnerabilityFlags
+  public init(
+    helpCase: HelpCase, unitID: Int64, unitLabel: [String], room: String, headName: String, phone: String,
+    flags: VulnerabilityFlags
+  ) {
+    self.helpCase = helpCase
+    self.unitID = unitID
+    self.unitLabel = unitLabel
+    self.room = room
+    self.headName = headName
+    self.phone = phone
+    self.flags = flags
+  }
 }
 
 /// Which help cases the help view lists.
@@ -54,6 +87,10 @@ public struct HelpFilter: Sendable, Hashable {
 public struct HelpCasePage: Sendable, Hashable {
   public var rows: [HelpCaseRow]
   public var total: Int
+  public init(rows: [HelpCaseRow], total: Int) {
+    self.rows = rows
+    self.total = total
+  }
 }
 
 /// A unit leader's record over the tasks in the window, for the leader view.
@@ -66,6 +103,18 @@ public struct LeaderRow: Sendable, Hashable {
   public var tally: TaskTally
   /// Acknowledgements and finishes overdue now.
   public var overdueNow: Int
+  public init(
+    leaderID: Int64, name: String, department: String, squad: String? = nil, units: Int, tally: TaskTally,
+    overdueNow: Int
+  ) {
+    self.leaderID = leaderID
+    self.name = name
+    self.department = department
+    self.squad = squad
+    self.units = units
+    self.tally = tally
+    self.overdueNow = overdueNow
+  }
   /// Acknowledged on time ÷ assigned; nil without assignments.
   public var onTimeRate: Double? {
     tally.assigned == 0 ? nil : Double(tally.acknowledgedOnTime) / Double(tally.assigned)
@@ -78,6 +127,11 @@ public struct LeaderPage: Sendable, Hashable {
   /// Units in the scope; when above the listing limit `rows` is empty.
   public var unitsInScope: Int
   public var limit: Int
+  public init(rows: [LeaderRow], unitsInScope: Int, limit: Int) {
+    self.rows = rows
+    self.unitsInScope = unitsInScope
+    self.limit = limit
+  }
   public var isTooLarge: Bool { unitsInScope > limit }
 }
 
@@ -85,4 +139,8 @@ public struct LeaderPage: Sendable, Hashable {
 public struct HouseholdRow: Sendable, Hashable {
   public var household: Household
   public var helpCase: HelpCase?
+  public init(household: Household, helpCase: HelpCase? = nil) {
+    self.household = household
+    self.helpCase = helpCase
+  }
 }

@@ -1,12 +1,12 @@
 /// Plausible Chinese names for demo people and places. Demo data only: no real person is named.
-enum ChineseNames {
-  static let surnames = Array(
+public enum ChineseNames {
+  public static let surnames = Array(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
   ).map(String.init)
-  static let given = Array(
+  public static let given = Array(
     "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂玉华建国志红文斌海云飞鹏宇浩婷雪梅琳晨阳光辉波宁凤春燕俊峰佳欣悦子涵浩然嘉怡梓萱思远立新永庆德福淑珍桂芝秀兰玉梅丽华晓东"
   ).map(String.init)
-  static let placeWords = [
+  public static let placeWords = [
     "协作", "水映", "花城", "长青", "福安", "新华", "建设", "和平", "光明", "胜利", "团结", "东风", "红旗", "友谊",
     "幸福", "康宁", "丰泽", "锦绣", "金桥", "银河", "翠湖", "松江", "拉法", "天岗", "新站", "白石", "黄松", "前进",
     "民富", "兴隆", "育才", "站前", "南岗", "北山", "西园", "东升", "滨河", "江南", "怡景", "盛世", "阳光", "紫荆",
@@ -14,8 +14,8 @@ enum ChineseNames {
     "文化", "体育", "工农", "铁路", "电力", "粮库", "林业", "水利", "长安", "民主", "河北", "铁东", "瓜州", "建设路",
     "春华", "秋实", "嘉禾", "瑞丰", "泰和", "永安", "吉祥", "如意", "祥和", "恒大", "万科", "绿地", "华府", "御景",
   ]
-  static let compoundSuffixes = ["小区", "花园", "家园", "新村", "嘉园", "苑"]
-  static let departments = [
+  public static let compoundSuffixes = ["小区", "花园", "家园", "新村", "嘉园", "苑"]
+  public static let departments = [
     "教育局", "公安局", "财政局", "人社局", "住建局", "交通局", "水利局", "农业农村局", "商务局", "文旅局", "卫健局",
     "应急管理局", "市场监管局", "统计局", "医保局", "林业局", "自然资源局", "生态环境局", "民政局", "司法局", "审计局",
     "税务局", "城管局", "信访局", "退役军人事务局", "发改局", "工信局", "科技局", "民宗局", "档案馆", "气象局",
@@ -25,13 +25,13 @@ enum ChineseNames {
     "中国银行", "人寿保险", "自来水公司", "供热公司", "燃气公司", "环卫处", "园林处", "疾控中心", "人民医院", "中医院",
     "妇幼保健院", "职业中专", "第一中学", "第二中学", "实验小学", "粮食局", "国资委", "住房保障中心", "不动产登记中心",
   ]
-  static let needs = ["买药", "买菜", "缴水电费", "送医复诊", "代购生活用品", "心理疏导", "上门核酸", "取快递"]
+  public static let needs = ["买药", "买菜", "缴水电费", "送医复诊", "代购生活用品", "心理疏导", "上门核酸", "取快递"]
 
-  static let surnameBytes = surnames.map { Array($0.utf8) }
-  static let givenBytes = given.map { Array($0.utf8) }
+  public static let surnameBytes = surnames.map { Array($0.utf8) }
+  public static let givenBytes = given.map { Array($0.utf8) }
 
   /// Writes a person's name as UTF-8 into `buffer` (replacing its contents), without allocating a String.
-  static func person(into buffer: inout [UInt8], _ rng: inout SeededRandom) {
+  public static func person(into buffer: inout [UInt8], _ rng: inout SeededRandom) {
     buffer.removeAll(keepingCapacity: true)
     buffer.append(contentsOf: surnameBytes[rng.below(surnameBytes.count)])
     buffer.append(contentsOf: givenBytes[rng.below(givenBytes.count)])
@@ -39,7 +39,7 @@ enum ChineseNames {
   }
 
   /// Writes the decimal digits of `n` (n ≥ 0) into `buffer` (replacing its contents).
-  static func digits(_ n: Int, into buffer: inout [UInt8]) {
+  public static func digits(_ n: Int, into buffer: inout [UInt8]) {
     buffer.removeAll(keepingCapacity: true)
     var v = n
     repeat {
@@ -49,13 +49,13 @@ enum ChineseNames {
     buffer.reverse()
   }
 
-  static func person(_ rng: inout SeededRandom) -> String {
+  public static func person(_ rng: inout SeededRandom) -> String {
     let s = rng.pick(surnames)
     return rng.chance(0.3) ? s + rng.pick(given) : s + rng.pick(given) + rng.pick(given)
   }
 
   /// A name made of one or two place words plus `suffix`, unique within `taken` (which it updates).
-  static func place(_ rng: inout SeededRandom, suffix: String, taken: inout Set<String>) -> String {
+  public static func place(_ rng: inout SeededRandom, suffix: String, taken: inout Set<String>) -> String {
     for attempt in 0..<50 {
       let word = attempt < 20 ? rng.pick(placeWords) : rng.pick(placeWords) + rng.pick(placeWords)
       let name = word + suffix
@@ -67,12 +67,12 @@ enum ChineseNames {
   }
 
   /// Department `i` of `count`: the list above, then prefixed repeats for larger presets.
-  static func department(_ i: Int) -> String {
+  public static func department(_ i: Int) -> String {
     let base = departments[i % departments.count]
     let round = i / departments.count
     return round == 0 ? base : "第\(round + 1)分局\(base)"
   }
 
   /// An obviously fake phone number: the 100 prefix is not issued to any real line.
-  static func phone(_ n: Int) -> String { String(10_000_000_000 + n) }
+  public static func phone(_ n: Int) -> String { String(10_000_000_000 + n) }
 }

@@ -51,7 +51,7 @@ public struct DemoPreset: Sendable {
 
   public static let names = ["jiaohe", "district", "city"]
 
-  static let history: [PlannedTask] = [
+  public static let history: [PlannedTask] = [
     PlannedTask(type: .screening, title: "第一轮全员排查", scopeDepth: 0, scopeIndex: 0, hoursBeforeAnchor: 70),
     PlannedTask(type: .notice, title: "居家防护告知书转发", scopeDepth: 0, scopeIndex: 0, hoursBeforeAnchor: 52),
     PlannedTask(type: .screening, title: "第二轮全员排查", scopeDepth: 0, scopeIndex: 0, hoursBeforeAnchor: 27),
@@ -96,7 +96,7 @@ public struct DemoPreset: Sendable {
 
 extension DemoPreset {
   /// A small grid for tests: 2 streets, 40 buildings, 120 units, 1,500 households.
-  static let tiny = DemoPreset(
+  public static let tiny = DemoPreset(
     name: "tiny", rootName: "测试市", levels: .jiaohe,
     placesPerDepth: [2, 4, 8, 16, 40, 120], depthOneNames: ["长安街道", "河北街道"],
     households: 1500, leaders: 115, departments: 6,

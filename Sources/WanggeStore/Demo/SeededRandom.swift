@@ -1,10 +1,10 @@
 /// A small, fast, deterministic random generator (SplitMix64): the same seed gives the same demo.
-struct SeededRandom: RandomNumberGenerator {
+public struct SeededRandom: RandomNumberGenerator {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+  public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -13,29 +13,29 @@ struct SeededRandom: RandomNumberGenerator {
   }
 
   /// Uniform in 0..<n (n > 0).
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+  public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
   /// Uniform in [0, 1).
-  mutating func unit() -> Double { Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0) }
+  public mutating func unit() -> Double { Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0) }
 
-  mutating func chance(_ p: Double) -> Bool { unit() < p }
+  public mutating func chance(_ p: Double) -> Bool { unit() < p }
 
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+  public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
 
 /// Chooses exactly `k` of `n` items in one pass (Knuth's selection sampling), for streaming generation.
-struct ExactSampler {
+public struct ExactSampler {
   private(set) var remainingToChoose: Int
   private(set) var remainingSeen: Int
 
-  init(choose k: Int, of n: Int) {
+  public init(choose k: Int, of n: Int) {
     precondition(k >= 0 && k <= n)
     remainingToChoose = k
     remainingSeen = n
   }
 
   /// Whether the next item is chosen.
-  mutating func next(_ rng: inout SeededRandom) -> Bool {
+  public mutating func next(_ rng: inout SeededRandom) -> Bool {
     guard remainingSeen > 0 else { return false }
     let chosen = rng.below(remainingSeen) < remainingToChoose
     remainingSeen -= 1
@@ -45,9 +45,9 @@ struct ExactSampler {
 }
 
 /// Splits a total into parts that sum exactly to it, uneven like real places are.
-enum CountSplitter {
+public enum CountSplitter {
   /// `parts` positive counts summing to `total`, each around total/parts within ±`spread`.
-  static func split(_ total: Int, into parts: Int, spread: Double, rng: inout SeededRandom) -> [Int] {
+  public static func split(_ total: Int, into parts: Int, spread: Double, rng: inout SeededRandom) -> [Int] {
     precondition(parts > 0 && total >= parts, "cannot split \(total) into \(parts) non-empty parts")
     let weights = (0..<parts).map { _ in 1 - spread + 2 * spread * rng.unit() }
     let sum = weights.reduce(0, +)
@@ -68,7 +68,7 @@ enum CountSplitter {
   }
 
   /// Raises part `index` to at least `minimum` by taking one from the largest other parts.
-  static func ensure(_ parts: inout [Int], index: Int, minimum: Int) {
+  public static func ensure(_ parts: inout [Int], index: Int, minimum: Int) {
     while parts[index] < minimum {
       guard
         let donor = parts.indices.filter({ $0 != index && parts[$0] > 1 }).max(by: { parts[$0] < parts[$1] })

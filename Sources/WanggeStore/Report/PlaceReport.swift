@@ -16,6 +16,18 @@ public struct PlaceReport: Sendable {
   public var at: Instant
   public var window: Span
   public var tasksInWindow: Int
+  public init(
+    scope: Line, levelName: String, children: [Line], levelCounts: [(name: String, count: Int)], at: Instant,
+    window: Span, tasksInWindow: Int
+  ) {
+    self.scope = scope
+    self.levelName = levelName
+    self.children = children
+    self.levelCounts = levelCounts
+    self.at = at
+    self.window = window
+    self.tasksInWindow = tasksInWindow
+  }
 
   /// Builds the report for `scope` at `now`, counting tasks issued within `window` before `now`.
   public static func make(store: any Store, scope: Place, at now: Instant, window: Span) throws -> PlaceReport
@@ -32,7 +44,7 @@ public struct PlaceReport: Sendable {
   }
 
   /// A report from parts a store has read.
-  static func assemble(
+  public static func assemble(
     levels: LevelChain, scope: Place, path: PlacePath, figures: ScopeFigures, levelCounts counts: [Int: Int],
     at now: Instant, window: Span, tasksInWindow: Int
   ) -> PlaceReport {
@@ -74,7 +86,8 @@ extension PlaceReport {
   /// The scope's line and its children's from figures read for `[scope] + children`: the scope's
   /// overdue visits are the sum of its children's (each case lies under one child), so they are
   /// counted once.
-  static func combine(scope: Place, children: [Place], figures: [Int64: PlaceFigures]) -> ScopeFigures {
+  public static func combine(scope: Place, children: [Place], figures: [Int64: PlaceFigures]) -> ScopeFigures
+  {
     var own = figures[scope.id] ?? PlaceFigures()
     if !children.isEmpty {
       own.helpOverdue = children.reduce(0) { $0 + (figures[$1.id]?.helpOverdue ?? 0) }

@@ -49,11 +49,11 @@ public struct SimulationCounts: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The kinds of event the simulator sends, with how often a command station sees each.
-enum SimulatedKind: CaseIterable {
+public enum SimulatedKind: CaseIterable, Sendable {
   case ack, done, visit, reach, group
 
   /// Relative frequency: acknowledgements the most, then finishes, visits, households reached, groups built.
-  var weight: Int {
+  public var weight: Int {
     switch self {
     case .ack: 40
     case .done: 25

@@ -68,6 +68,12 @@ public struct FanOut: Sendable, Hashable, Codable {
   public var unitLeaders: Int
   public var households: Int
   public var householdsReached: Int
+  public init(units: Int, unitLeaders: Int, households: Int, householdsReached: Int) {
+    self.units = units
+    self.unitLeaders = unitLeaders
+    self.households = households
+    self.householdsReached = householdsReached
+  }
 }
 
 /// What a dispatch wrote.
@@ -75,6 +81,11 @@ public struct DispatchReceipt: Sendable, Hashable {
   public var taskID: Int64
   public var assignments: Int
   public var fanOut: FanOut
+  public init(taskID: Int64, assignments: Int, fanOut: FanOut) {
+    self.taskID = taskID
+    self.assignments = assignments
+    self.fanOut = fanOut
+  }
 }
 
 /// One task as a place sees it: progress, deadlines, overdue counts, escalation and reminders.
@@ -86,6 +97,18 @@ public struct TaskSummary: Sendable, Hashable {
   public var finishesOverdue: Int
   public var escalation: EscalationLevel
   public var reminders: Int
+  public init(
+    task: GridTask, details: String, tally: TaskTally, acknowledgementsOverdue: Int, finishesOverdue: Int,
+    escalation: EscalationLevel, reminders: Int
+  ) {
+    self.task = task
+    self.details = details
+    self.tally = tally
+    self.acknowledgementsOverdue = acknowledgementsOverdue
+    self.finishesOverdue = finishesOverdue
+    self.escalation = escalation
+    self.reminders = reminders
+  }
   public var deadlines: Deadlines { task.deadlines }
 }
 
@@ -104,6 +127,21 @@ public struct AssignmentDetail: Sendable, Hashable {
   public var reminders: Int
   /// This assignment counted as a tally of one (for rankings).
   public var tally: TaskTally
+  public init(
+    unitID: Int64, unitLabel: [String], leaderName: String, department: String, squad: String? = nil,
+    station: String, state: AssignmentState, lateBy: Int64, reminders: Int, tally: TaskTally
+  ) {
+    self.unitID = unitID
+    self.unitLabel = unitLabel
+    self.leaderName = leaderName
+    self.department = department
+    self.squad = squad
+    self.station = station
+    self.state = state
+    self.lateBy = lateBy
+    self.reminders = reminders
+    self.tally = tally
+  }
 }
 
 /// What rankings group by.
@@ -115,6 +153,10 @@ public enum RankingDimension: String, Sendable, CaseIterable {
 public struct RankingRow: Sendable, Hashable {
   public var name: String
   public var tally: TaskTally
+  public init(name: String, tally: TaskTally) {
+    self.name = name
+    self.tally = tally
+  }
   public var ackRate: Double? {
     tally.assigned == 0 ? nil : Double(tally.acknowledgedOnTime) / Double(tally.assigned)
   }

@@ -1,0 +1,99 @@
+import GRDB
+import WanggeCore
+import WanggeStore
+
+extension SQLiteStore {
+  public func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage {
+    try pool.read { db in
+      var conditions = ["d.place_id = ?"]
+      var arguments: [any DatabaseValueConvertible] = [scope]
+      if !filter.flags.isEmpty {
+        conditions.append("(h.flags & ?) = ?")
+        arguments += [filter.flags.rawValue, filter.flags.rawValue]
+      }
+      if let mode = filter.mode {
+        conditions.append("c.mode = ?")
+        arguments.append(mode.rawValue)
+      }
+      let from = """
+        FROM help_due d JOIN help_case c ON c.household_id = d.household_id
+        JOIN household h ON h.id = d.household_id
+        WHERE \(conditions.joined(separator: " AND "))
+        """
+      let total =
+        try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
+                 h.unit_id, h.room, h.head_name, h.phone, h.flags
+          \(from) ORDER BY c.green DESC, d.due_at, d.household_id LIMIT ?
+          """, arguments: StatementArguments(arguments + [limit]))
+      var labels: [Int64: [String]] = [:]
+      return HelpCasePage(
+        rows: try rows.map { row in
+          let unit: Int64 = row[8]
+          if labels[unit] == nil { labels[unit] = try Self.unitLabel(db, unit) }
+          return HelpCaseRow(
+            helpCase: HelpCase(
+              householdID: row[0], mode: ServiceMode(rawValue: row[1]) ?? .phone, helperName: row[2],
+              cadence: Span(seconds: row[3]), lastVisit: (row[4] as Int64?).map(Instant.init(epochSeconds:)),
+              openedAt: Instant(epochSeconds: row[5]), greenChannel: (row[6] as Int) != 0, needs: row[7]),
+            unitID: unit, unitLabel: labels[unit] ?? [], room: row[9], headName: row[10], phone: row[11],
+            flags: VulnerabilityFlags(rawValue: row[12]))
+        }, total: total)
+    }
+  }
+
+  /// A unit's compound, building and unit names, e.g. ["水映花城小区", "12号楼", "3单元"].
+  static func unitLabel(_ db: Database, _ unit: Int64) throws -> [String] {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT c.name, b.name, u.name FROM place u LEFT JOIN place b ON b.id = u.parent_id
+          LEFT JOIN place c ON c.id = b.parent_id WHERE u.id = ?
+          """,
+        arguments: [unit])
+    else { return [] }
+    return [row[0] as String?, row[1] as String?, row[2] as String?].compactMap { $0 }.filter { !$0.isEmpty }
+  }
+
+  public func households(ofUnit unit: Int64) throws -> [HouseholdRow] {
+    try pool.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT h.id, h.unit_id, h.room, h.head_name, h.phone, h.size, h.reach, h.flags,
+                 c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs
+          FROM household h LEFT JOIN help_case c ON c.household_id = h.id
+          WHERE h.unit_id = ? ORDER BY h.room, h.id
+          """, arguments: [unit]
+      ).map { row in
+        let household = Household(
+          id: row[0], unitID: row[1], room: row[2], headName: row[3], phone: row[4], size: row[5],
+          reach: Reachability(rawValue: row[6]) ?? .notReached, flags: VulnerabilityFlags(rawValue: row[7]))
+        var help: HelpCase?
+        if let mode = row[8] as Int? {
+          help = HelpCase(
+            householdID: household.id, mode: ServiceMode(rawValue: mode) ?? .phone, helperName: row[9],
+            cadence: Span(seconds: row[10]), lastVisit: (row[11] as Int64?).map(Instant.init(epochSeconds:)),
+            openedAt: Instant(epochSeconds: row[12]), greenChannel: (row[13] as Int) != 0, needs: row[14])
+        }
+        return HouseholdRow(household: household, helpCase: help)
+      }
+    }
+  }
+}
+
+extension SQLiteStore {
+  /// The smallest and largest household id (for benchmarks and simulators picking rows cheaply).
+  public func householdIDRange() throws -> ClosedRange<Int64> {
+    try pool.read { db in
+      let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM household")
+      let low: Int64 = row?[0] ?? 1
+      let high: Int64 = row?[1] ?? 1
+      return low...max(low, high)
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import WanggeStore
+/// The clock-free counters kept per place in `place_stats`, summed over its subtree.
+struct PlaceStats: Hashable, Sendable {
+  var households: Int64 = 0
+  var people: Int64 = 0
+  var units: Int64 = 0
+  var leaders: Int64 = 0
+  var stations: Int64 = 0
+  var groupsBuilt: Int64 = 0
+  var reachedGroup: Int64 = 0
+  var reachedPhone: Int64 = 0
+  var helpCases: Int64 = 0
+  var greenOpen: Int64 = 0
+
+  static let columns = [
+    "households", "people", "units", "leaders", "stations", "groups_built", "reached_group",
+    "reached_phone", "help_cases", "green_open",
+  ]
+
+  var values: [Int64] {
+    [
+      households, people, units, leaders, stations, groupsBuilt, reachedGroup, reachedPhone, helpCases,
+      greenOpen,
+    ]
+  }
+
+  init() {}
+
+  init(values v: [Int64]) {
+    households = v[0]
+    people = v[1]
+    units = v[2]
+    leaders = v[3]
+    stations = v[4]
+    groupsBuilt = v[5]
+    reachedGroup = v[6]
+    reachedPhone = v[7]
+    helpCases = v[8]
+    greenOpen = v[9]
+  }
+
+  mutating func add(_ o: PlaceStats) {
+    households += o.households
+    people += o.people
+    units += o.units
+    leaders += o.leaders
+    stations += o.stations
+    groupsBuilt += o.groupsBuilt
+    reachedGroup += o.reachedGroup
+    reachedPhone += o.reachedPhone
+    helpCases += o.helpCases
+    greenOpen += o.greenOpen
+  }
+
+  var isZero: Bool { values.allSatisfy { $0 == 0 } }
+}

@@ -1,0 +1,78 @@
+import WanggeStore
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement driven through the SQLite C API, for the per-event hot path of ingest
+/// (acknowledgements at 100,000 a second), where GRDB's generic row decoding would dominate.
+final class RawStatement {
+  private let statement: Statement
+  private let handle: OpaquePointer
+  private let connection: OpaquePointer?
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+  init(_ db: Database, _ sql: String) throws {
+    statement = try db.makeStatement(sql: sql)
+    handle = statement.sqliteStatement
+    connection = db.sqliteConnection
+  }
+
+  /// A statement from the connection's cache: prepared once per connection, reset before use.
+  /// For read paths that run the same few statements on every refresh.
+  init(cached db: Database, _ sql: String) throws {
+    statement = try db.cachedStatement(sql: sql)
+    handle = statement.sqliteStatement
+    connection = db.sqliteConnection
+    sqlite3_reset(handle)
+  }
+
+  /// Binds parameters by position (Int64, String or nil).
+  func bind(_ values: [Int64?]) {
+    sqlite3_reset(handle)
+    for (i, v) in values.enumerated() {
+      if let v {
+        sqlite3_bind_int64(handle, Int32(i + 1), v)
+      } else {
+        sqlite3_bind_null(handle, Int32(i + 1))
+      }
+    }
+  }
+
+  func bindText(_ index: Int32, _ text: String?) {
+    guard var text else {
+      sqlite3_bind_null(handle, index)
+      return
+    }
+    text.withUTF8 { p in _ = sqlite3_bind_text(handle, index, p.baseAddress, Int32(p.count), Self.transient) }
+  }
+
+  /// Steps once: true when a row is available (read it with `int(_:)`).
+  func step() throws -> Bool {
+    let rc = sqlite3_step(handle)
+    if rc == SQLITE_ROW { return true }
+    guard rc == SQLITE_DONE else {
+      throw DatabaseError(
+        resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection)))
+    }
+    return false
+  }
+
+  /// Runs a statement that returns no row; returns how many rows it changed.
+  @discardableResult func run() throws -> Int {
+    _ = try step()
+    sqlite3_reset(handle)
+    return Int(sqlite3_changes(connection))
+  }
+
+  /// Column `index` of the current row (nil for NULL).
+  func int(_ index: Int32) -> Int64? {
+    sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, index)
+  }
+
+  /// Column `index` of the current row as text (nil for NULL).
+  func text(_ index: Int32) -> String? {
+    guard let p = sqlite3_column_text(handle, index) else { return nil }
+    return String(cString: p)
+  }
+
+  func reset() { sqlite3_reset(handle) }
+}
