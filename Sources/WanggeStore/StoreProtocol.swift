@@ -16,10 +16,6 @@ public protocol Store: Sendable {
   /// Figures for each place in `ids`, counting tasks issued in `window` before `now`, judged at `now`.
   /// Costs O(ids × tasks in window), never O(households or events).
   func figures(for ids: [Int64], at now: Instant, window: Span) throws -> [Int64: PlaceFigures]
-  /// The same, leaving `helpOverdue` at 0 for the places in `skip` (a caller that sums the children
-  /// instead: overdue visits are the one figure that costs more than one lookup per place).
-  func figures(for ids: [Int64], at now: Instant, window: Span, skippingHelpOverdue skip: Set<Int64>) throws
-    -> [Int64: PlaceFigures]
   /// The figures of `scope` and of each child, with the scope's overdue visits summed from its
   /// children (what the board's overview re-reads on every change).
   func scopeFigures(_ scope: Place, at now: Instant, window: Span) throws -> ScopeFigures

@@ -56,6 +56,21 @@ struct PostgresStoreReadTests {
       }
       compared += ids.count
     }
+    for scope in [root] + all.filter({ $0.depth <= 2 }).prefix(5) + [all.last!] {
+      let mine = try pg.placeReport(scope, at: SQLiteFixture.anchor, window: .days(7))
+      let theirs = try sqlite.placeReport(scope, at: SQLiteFixture.anchor, window: .days(7))
+      #expect(mine.scope.figures == theirs.scope.figures)
+      #expect(mine.scope.path == theirs.scope.path)
+      #expect(mine.levelName == theirs.levelName)
+      #expect(mine.children.map(\.place) == theirs.children.map(\.place))
+      #expect(mine.children.map(\.figures) == theirs.children.map(\.figures))
+      #expect(mine.children.map(\.path) == theirs.children.map(\.path))
+      #expect(mine.levelCounts.map(\.name) == theirs.levelCounts.map(\.name))
+      #expect(mine.levelCounts.map(\.count) == theirs.levelCounts.map(\.count))
+      #expect(mine.tasksInWindow == theirs.tasksInWindow)
+      let f = try pg.scopeFigures(scope, at: SQLiteFixture.anchor, window: .days(7))
+      #expect(f.scope == mine.scope.figures)
+    }
     let some = try sqlite.figures(for: ids, at: SQLiteFixture.anchor, window: .days(7))
     #expect(some.values.contains { $0.assigned > 0 }, "the demo has tasks in the window")
     #expect(some.values.contains { $0.helpOverdue > 0 }, "the demo has overdue visits")

@@ -1,5 +1,6 @@
 import WanggeStore
 import GRDB
+import WanggeCore
 
 /// Changes to rollup rows collected while a batch is applied, written once per row at the end.
 struct RollupDeltas {
@@ -9,19 +10,15 @@ struct RollupDeltas {
   }
 
   var stats: [Int64: PlaceStats] = [:]
-  var tallies: [TallyKey: [Int64]] = [:]  // assigned, acked, acked_on_time, finished, finished_on_time
+  var tallies: [TallyKey: TaskTally] = [:]
 
   mutating func addStats(_ delta: PlaceStats, to places: [Int64]) {
     for p in places { stats[p, default: PlaceStats()].add(delta) }
   }
 
-  mutating func addTally(task: Int64, places: [Int64], _ delta: [Int64]) {
-    for p in places {
-      let key = TallyKey(placeID: p, taskID: task)
-      var v = tallies[key] ?? [0, 0, 0, 0, 0]
-      for i in 0..<5 { v[i] += delta[i] }
-      tallies[key] = v
-    }
+  /// Adds a task's tally delta (from ``AssignmentMerge``) to every place in `places`.
+  mutating func addTally(task: Int64, places: [Int64], _ delta: TaskTally) {
+    for p in places { tallies[TallyKey(placeID: p, taskID: task), default: TaskTally()].add(delta) }
   }
 
   /// Writes every collected change, in key order (neighbouring rows share pages). Runs inside the
@@ -51,7 +48,8 @@ struct RollupDeltas {
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """)
       for key in tallies.keys.sorted(by: { ($0.placeID, $0.taskID) < ($1.placeID, $1.taskID) }) {
-        guard let d = tallies[key], d.contains(where: { $0 != 0 }) else { continue }
+        guard let tally = tallies[key], tally != TaskTally() else { continue }
+        let d = tally.rollupColumns
         update.bind(d + [key.placeID, key.taskID])
         if try update.run() == 0 {
           insert.bind([key.placeID, key.taskID] + d)
@@ -59,5 +57,12 @@ struct RollupDeltas {
         }
       }
     }
+  }
+}
+
+extension TaskTally {
+  /// The `task_tally` columns in order: assigned, acked, acked_on_time, finished, finished_on_time.
+  var rollupColumns: [Int64] {
+    [assigned, acknowledged, acknowledgedOnTime, finished, finishedOnTime].map(Int64.init)
   }
 }

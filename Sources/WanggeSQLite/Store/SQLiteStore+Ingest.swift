@@ -214,29 +214,22 @@ struct EventApplier {
       arguments: [task.id, unit])!
     let oldAck: Int64? = row[0]
     let oldFinish: Int64? = row[1]
-    let newAck = min(oldAck ?? .max, ack.epochSeconds)
-    let newFinish = finish.map { min(oldFinish ?? .max, $0.epochSeconds) } ?? oldFinish
-    guard newAck != oldAck || newFinish != oldFinish else { return false }
+    let merged = AssignmentMerge.merge(
+      ackedAt: oldAck.map(Instant.init(epochSeconds:)),
+      finishedAt: oldFinish.map(Instant.init(epochSeconds:)),
+      event: finish ?? ack, finishes: finish != nil, deadlines: task.deadlines)
+    guard merged.changed else { return false }
     try db.cachedStatement(
       sql: """
         UPDATE assignment SET acked_at = ?, finished_at = ?, result = coalesce(?, result)
         WHERE task_id = ? AND unit_id = ?
         """
     ).execute(
-      arguments: [newAck, newFinish, newFinish != oldFinish ? result : nil, task.id, unit])
-    let d = task.deadlines
-    func onTimeAck(_ s: Int64?) -> Int64 { s.map { d.ackIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
-    func onTimeFinish(_ s: Int64?) -> Int64 {
-      s.map { d.finishIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0
-    }
-    let delta: [Int64] = [
-      0,
-      oldAck == nil ? 1 : 0,
-      onTimeAck(newAck) - onTimeAck(oldAck),
-      oldFinish == nil && newFinish != nil ? 1 : 0,
-      onTimeFinish(newFinish) - onTimeFinish(oldFinish),
-    ]
-    deltas.addTally(task: task.id, places: try ancestors(of: unit), delta)
+      arguments: [
+        merged.ackedAt?.epochSeconds, merged.finishedAt?.epochSeconds, merged.finishChanged ? result : nil,
+        task.id, unit,
+      ])
+    deltas.addTally(task: task.id, places: try ancestors(of: unit), merged.delta)
     return true
   }
 
@@ -312,27 +305,18 @@ extension EventApplier {
       summary.duplicates += 1
       return
     }
-    let ack = event.at.epochSeconds
-    let newAck = min(old.ack ?? .max, ack)
-    let newFinish = finished ? min(old.finish ?? .max, ack) : old.finish
-    guard newAck != old.ack || newFinish != old.finish else {
+    let merged = AssignmentMerge.merge(
+      ackedAt: old.ack.map(Instant.init(epochSeconds:)),
+      finishedAt: old.finish.map(Instant.init(epochSeconds:)),
+      event: event.at, finishes: finished, deadlines: task.deadlines)
+    guard merged.changed else {
       summary.noEffect += 1
       return
     }
     try raw.update(
-      task: taskID, unit: unit, ack: newAck, finish: newFinish, result: newFinish != old.finish ? result : nil
-    )
-    let d = task.deadlines
-    func onTimeAck(_ s: Int64?) -> Int64 { s.map { d.ackIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0 }
-    func onTimeFinish(_ s: Int64?) -> Int64 {
-      s.map { d.finishIsOnTime(Instant(epochSeconds: $0)) ? 1 : 0 } ?? 0
-    }
-    deltas.addTally(
-      task: taskID, places: try ancestors(of: unit),
-      [
-        0, old.ack == nil ? 1 : 0, onTimeAck(newAck) - onTimeAck(old.ack),
-        old.finish == nil && newFinish != nil ? 1 : 0, onTimeFinish(newFinish) - onTimeFinish(old.finish),
-      ])
+      task: taskID, unit: unit, ack: merged.ackedAt?.epochSeconds, finish: merged.finishedAt?.epochSeconds,
+      result: merged.finishChanged ? result : nil)
+    deltas.addTally(task: taskID, places: try ancestors(of: unit), merged.delta)
     summary.applied += 1
   }
 }

@@ -66,9 +66,7 @@ extension Store {
   /// Composed from the other requirements (several reads); a store may answer in one.
   public func scopeFigures(_ scope: Place, at now: Instant, window: Span) throws -> ScopeFigures {
     let children = try self.children(of: scope.id)
-    let figures = try self.figures(
-      for: [scope.id] + children.map(\.id), at: now, window: window,
-      skippingHelpOverdue: children.isEmpty ? [] : [scope.id])
+    let figures = try self.figures(for: [scope.id] + children.map(\.id), at: now, window: window)
     return PlaceReport.combine(scope: scope, children: children, figures: figures)
   }
 

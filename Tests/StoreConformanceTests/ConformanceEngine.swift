@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import WanggeCore
+import WanggeSQLite
+import WanggeStore
+
+/// An engine under the conformance suite: every test takes one and uses only the store contract.
+/// A new engine joins `all`, and every test runs for it too.
+struct ConformanceEngine: CustomTestStringConvertible, Sendable {
+  let name: String
+  let engine: any StoreEngine
+  /// Where a fresh store of this engine goes (a temporary file, a temporary database…).
+  let newSpec: @Sendable (String) -> String
+
+  var testDescription: String { name }
+
+  static let sqlite = ConformanceEngine(name: "sqlite", engine: SQLiteEngine()) { name in
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "wangge-conformance-\(getpid())-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.appendingPathComponent(name + ".sqlite").path
+  }
+
+  static let all: [ConformanceEngine] = [.sqlite]
+
+  /// The anchor every fixture store is generated at (no test reads the wall clock).
+  static let anchor = InstantFormat.parse("2026-11-22T20:00:00+08:00")!
+
+  /// A fresh demo store of `preset`, opened for writing through the contract.
+  func store(_ preset: DemoPreset = .tiny, seed: UInt64 = 7) throws -> any GridStore {
+    let spec = newSpec("\(preset.name)-\(seed)")
+    _ = try engine.generateDemo(
+      preset: preset, seed: seed, anchor: Self.anchor, at: spec, replace: false, progress: { _ in })
+    return try engine.open(spec, mode: .write)
+  }
+
+  /// The same store opened again (another connection, as another process would).
+  func reopen(_ store: any GridStore, mode: StoreOpenMode) throws -> any GridStore {
+    try engine.open(store.location, mode: mode)
+  }
+}
+
+/// What a contract-only test needs to write meaningful events: a task's units, pending and all.
+struct ContractFacts {
+  var root: Place
+  var tasks: [TaskSummary]
+  var units: [Int64: [Int64]]
+
+  init(_ store: any GridStore, at now: Instant) throws {
+    root = try store.root()
+    tasks = try store.tasks(in: root.id, at: now, window: .days(7))
+    units = [:]
+    for t in tasks {
+      units[t.task.id] = try store.assignments(of: t.task.id, under: root.id, at: now, limit: 100_000).map(
+        \.unitID)
+    }
+  }
+}
