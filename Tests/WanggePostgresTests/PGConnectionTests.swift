@@ -86,3 +86,17 @@ struct PGConnectionTests {
     #expect(got.map(\.payload) == ["back"])
   }
 }
+
+/// Connection errors from libpq that quote the connection string never show its password (no server needed).
+@Suite struct PGConnectErrorTests {
+  @Test func malformedTargetsNameNoPassword() throws {
+    for url in [
+      "postgresql://ops:hunter2secret@[bad/grid", "postgresql://ops:hunter2secret@127.0.0.1:1/grid?bogus=1",
+      "pg:host=127.0.0.1 port=1 hunter2secret", "pg:host=127.0.0.1 port=1 password='hunter2secret",
+    ] {
+      let e = try #require(throws: PGError.self) { try PGConnection(url: url) }
+      #expect(e.kind == .connect)
+      #expect(!e.description.contains("hunter2secret"), "\(e)")
+    }
+  }
+}

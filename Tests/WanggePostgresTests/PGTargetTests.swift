@@ -22,4 +22,15 @@ import WanggePostgres
     #expect(words.display == "pg:host=db password=*** user=ops")
     #expect(try #require(PGTarget("postgres://ops@db/grid")).display == "postgres://ops@db/grid")
   }
+
+  @Test func libpqMessagesThatQuoteTheTargetAreScrubbed() throws {
+    let uri = try #require(PGTarget("postgresql://u:hunter2%21x@[bad/db"))
+    let quoted = "end of string reached … in URI: \"postgresql://u:hunter2%21x@[bad/db\""
+    #expect(uri.scrub(quoted) == "end of string reached … in URI: \"postgresql://u:***@[bad/db\"")
+    #expect(!uri.scrub("password hunter2!x rejected").contains("hunter2"))
+    let words = try #require(PGTarget("pg:host=x hunter2secret"))
+    #expect(
+      words.scrub("missing \"=\" after \"hunter2secret\" in connection info string")
+        == "missing \"=\" after \"***\" in connection info string")
+  }
 }

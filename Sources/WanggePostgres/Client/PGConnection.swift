@@ -103,8 +103,8 @@ public final class PGConnection {
 
   /// libpq's last message for this connection, on one line.
   var lastMessage: String {
-    let m = PQerrorMessage(handle).map { String(cString: $0) } ?? ""
-    return m.oneLine.isEmpty ? "no message from libpq" : m.oneLine
+    let m = target.scrub(PQerrorMessage(handle).map { String(cString: $0) } ?? "").oneLine
+    return m.isEmpty ? "no message from libpq" : m
   }
 
   // MARK: - Statements

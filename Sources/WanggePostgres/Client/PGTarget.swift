@@ -32,6 +32,51 @@ public struct PGTarget: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String { display }
 
+  /// `message` (from libpq, which may quote the whole connection string back, e.g. "invalid URI
+  /// query parameter" or `missing "=" after "…"`) with the target replaced by `display` and every
+  /// password or unparsed word replaced by `***`.
+  public func scrub(_ message: String) -> String {
+    var m = message
+    if !conninfo.isEmpty { m = m.replacingOccurrences(of: conninfo, with: display) }
+    for secret in secrets where !secret.isEmpty { m = m.replacingOccurrences(of: secret, with: "***") }
+    return m
+  }
+
+  /// Texts that must never be shown: passwords (as written and percent-decoded) and, in `key=value`
+  /// words, any word without `=` (a misplaced password, as libpq would quote it).
+  var secrets: [String] {
+    var out: [String] = []
+    let lower = conninfo.lowercased()
+    if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://"),
+      let schemeEnd = conninfo.range(of: "://")
+    {
+      let rest = conninfo[schemeEnd.upperBound...]
+      let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+      if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+        out.append(String(rest[rest.index(after: colon)..<at]))
+      }
+      if let q = conninfo.firstIndex(of: "?") {
+        for p in conninfo[conninfo.index(after: q)...].split(separator: "&")
+        where p.lowercased().hasPrefix("password=") {
+          out.append(String(p.dropFirst("password=".count)))
+        }
+      }
+    } else {
+      let words = conninfo.split(separator: " ")
+      for (i, w) in words.enumerated() {
+        if !w.contains("=") {
+          // A bare word, or the value after "key =" written with spaces.
+          if i == 0 || !words[i - 1].hasSuffix("=") { out.append(String(w)) }
+        } else if w.lowercased().hasPrefix("password=") {
+          out.append(
+            String(w.dropFirst("password=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "'")))
+        }
+      }
+    }
+    out += out.compactMap { $0.removingPercentEncoding }
+    return out.filter { $0.count >= 2 }.sorted { $0.count > $1.count }
+  }
+
   /// `scheme://user:secret@host/db?password=x` → `scheme://user:***@host/db?password=***`.
   static func maskURI(_ uri: String) -> String {
     var s = uri
