@@ -16,6 +16,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     // Theme files (`themes/*.toml`): TOML keeps the comments people write beside colours.
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    // Ledger CSV files (台账), streamed row by row with quoted fields and CRLF as Excel and WPS write them.
+    .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+    // Ledger .xlsx files: the ZIP container (no XLSX reader package resolves here; the sheet XML is read
+    // with FoundationXML).
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     .target(name: "WanggeCore"),
@@ -69,14 +74,18 @@ let package = Package(
       dependencies: [
         "WanggeStore", "WanggeSQLite", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
       ]),
-    // Commands run in process (their output captured): what reaches the terminal is sanitised.
+    // Commands run in process (their output captured): what reaches the terminal is sanitised; the
+    // gallery (an example in the executable) as screens.
     .testTarget(
       name: "WanggeCLITests",
-      dependencies: ["wangge", "TerminalUI", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "wangge", "TerminalUI", "SnapshotSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      exclude: ["Gallery/__Snapshots__"]),
     // Snapshot comparison shared by the test targets that render screens.
     .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
     .testTarget(
-      name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
+      name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"]),
     .testTarget(
       name: "WanggeBoardTests",
       dependencies: [
@@ -84,6 +93,16 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["__Snapshots__"]),
+    // Ledgers (台账) in and out: CSV and .xlsx into typed, validated rows; errors, export and template writers.
+    .target(
+      name: "WanggeLedger",
+      dependencies: [
+        "WanggeCore", .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
+    .testTarget(
+      name: "WanggeLedgerTests", dependencies: ["WanggeLedger", "WanggeCore"], exclude: ["Fixtures"]),
     // PostgreSQL's own C client (libpq): synchronous, COPY, LISTEN/NOTIFY, the PG* conventions.
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .target(name: "WanggePostgres", dependencies: ["WanggeCore", "WanggeStore", "CLibPQ"]),

@@ -11,14 +11,16 @@ struct BenchReportCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @Option(help: "Place path (default: the whole grid).") var scope: String?
-  @Option(help: "Judge deadlines at this time (ISO 8601) instead of now.") var at: String?
+  @Option(
+    help: "Judge deadlines at this time (ISO 8601) instead of now.", transform: benchInstant)
+  var at: Instant?
   @Option(help: "Runs.") var runs = 200
 
   func validate() throws { try OptionBounds.count(runs, "--runs", 1, InputBounds.maxRepetitions) }
 
   func run() throws {
     let s = try store.openForReading()
-    let now = at.flatMap(InstantFormat.parse) ?? SystemClock().now()
+    let now = at ?? SystemClock().now()
     let place: Place
     do {
       place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()

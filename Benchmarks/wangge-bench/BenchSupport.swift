@@ -57,3 +57,11 @@ func failOnUserError(_ error: any Error) -> Never {
   default: fail("\(error)")
   }
 }
+
+/// `--at` for the benchmarks: a strict ISO 8601 instant of 2000–2100.
+func benchInstant(_ text: String) throws -> Instant {
+  switch InstantFormat.check(text) {
+  case .success(let instant): return instant
+  case .failure(let problem): throw ValidationError("--at: \"\(text)\": \(problem)")
+  }
+}

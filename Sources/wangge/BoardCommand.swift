@@ -16,14 +16,12 @@ struct BoardCommand: ParsableCommand {
   @OptionGroup var clock: ClockOption
   @Option(
     help:
-      "Run the board's clock from this instant on (ISO 8601), for drills and tests: it dispatches and its deadlines move, unlike --at."
+      "Run the board's clock from this instant on (ISO 8601), for drills and tests: it dispatches and its deadlines move, unlike --at.",
+    transform: OptionValue.instant("--start-at")
   )
-  var startAt: String?
+  var startAt: Instant?
 
   func validate() throws {
-    if let startAt, case .failure(let problem) = InstantFormat.check(startAt) {
-      throw ValidationError("--start-at: \"\(startAt)\": \(problem)")
-    }
     if startAt != nil && clock.isFixed {
       throw ValidationError(
         "--start-at and --at: give one (--at looks back read-only; --start-at runs a drill clock)")
@@ -32,7 +30,7 @@ struct BoardCommand: ParsableCommand {
 
   /// `--at` (fixed, looking back), `--start-at` (a drill clock that runs on), else the machine's clock.
   var boardClock: any Clock {
-    if let start = startAt.flatMap(InstantFormat.parse) { return ShiftedClock(startingAt: start) }
+    if let startAt { return ShiftedClock(startingAt: startAt) }
     return clock.clock
   }
 

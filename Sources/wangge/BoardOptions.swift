@@ -8,28 +8,16 @@ import WanggeStore
 /// Options the board and its snapshot share: where to start, which view, language and theme.
 struct BoardOptions: ParsableArguments {
   @Option(help: "Place to open, e.g. 河北街道/水映花城社区 (default: the whole grid).") var path: String?
-  @Option(help: "View: overview, station, leaders, help or unit (default: the place's own).") var view:
-    String?
-  @Option(help: "Language: zh or en (default: from the locale; Chinese when unset).") var lang: String?
+  @Option(help: "View (default: the place's own).") var view: BoardView?
+  @Option(help: "Language: zh or en (default: from the locale; Chinese when unset).") var lang: Language?
   @Option(help: "Theme name (default, light, high-contrast, mono, or a user theme) or a .toml path.")
   var theme: String?
   @Option(help: "Operator name shown in the header (default: the login name).") var `operator`: String?
   @Flag(help: "Draw East Asian ambiguous characters (①, “”, ─) two columns wide.") var ambiguousWide = false
 
-  func validate() throws {
-    if let lang, Language(code: lang) == nil {
-      throw ValidationError("--lang: \"\(lang)\" is not a language (allowed: zh, en)")
-    }
-    if let view, BoardView(rawValue: view) == nil {
-      throw ValidationError(
-        "--view: \"\(view)\" is not a view (allowed: \(BoardView.allCases.map(\.rawValue).joined(separator: ", ")))"
-      )
-    }
-  }
-
   /// zh unless --lang or the locale (LC_ALL, LC_MESSAGES, LANG) says English.
   var language: Language {
-    if let lang, let chosen = Language(code: lang) { return chosen }
+    if let lang { return lang }
     let env = ProcessInfo.processInfo.environment
     for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
       if let value = env[key], !value.isEmpty {
@@ -55,6 +43,6 @@ struct BoardOptions: ParsableArguments {
     return try Board(
       store: store, clock: clock, language: language, themeName: themeName, operatorName: operatorName,
       storeLabel: store.label, isDemo: (try? store.isDemo()) == true,
-      start: start, view: view.flatMap(BoardView.init(rawValue:)), lookingBack: lookingBack)
+      start: start, view: view, lookingBack: lookingBack)
   }
 }

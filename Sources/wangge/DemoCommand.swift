@@ -12,21 +12,17 @@ struct DemoCommand: ParsableCommand {
   @Option(help: "Preset: \(DemoPreset.names.joined(separator: ", ")).") var preset = "jiaohe"
   @OptionGroup var store: StoreOptions
   @Option(help: "Random seed; the same seed and anchor give the same store.") var seed: UInt64 = 1
-  @Option(help: "The demo's \"now\" (ISO 8601); task history is written up to it. Default: now.") var anchor:
-    String?
+  @Option(
+    help: "The demo's \"now\" (ISO 8601); task history is written up to it. Default: now.",
+    transform: OptionValue.instant("--anchor"))
+  var anchor: Instant?
   @Flag(help: "Replace an existing store at the path.") var force = false
 
   func run() throws {
     guard let p = DemoPreset.named(preset) else {
       fail("--preset: unknown preset \"\(preset)\" (allowed: \(DemoPreset.names.joined(separator: ", ")))")
     }
-    var at = SystemClock().now()
-    if let anchor {
-      guard let parsed = InstantFormat.parse(anchor) else {
-        fail("--anchor: \"\(anchor)\" is not a time; use ISO 8601 such as 2026-11-22T09:00:00+08:00")
-      }
-      at = parsed
-    }
+    let at = anchor ?? SystemClock().now()
     let path = store.path
     let engine = try store.engine()
     let cleanup = PartialCleanup.onSignals(path: path, engine: engine)

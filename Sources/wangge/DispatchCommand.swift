@@ -10,38 +10,32 @@ struct DispatchCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @Option(help: "Place path, e.g. 河北街道/水映花城社区 (the root's name for the whole grid).") var scope: String
-  @Option(help: "Task type: screening (排查), notice (通知) or visit (走访).") var type: String
+  @Option(help: "Task type: screening (排查), notice (通知) or visit (走访).") var type: TaskType
   @Option(help: "Title of the task.") var title: String
   @Option(help: "Details for the unit leaders.") var details = ""
-  @Option(help: "Window to acknowledge, e.g. 3h (default: the type's).") var ackWithin: String?
-  @Option(help: "Window to finish, e.g. 15h (default: the type's).") var finishWithin: String?
+  @Option(
+    help: "Window to acknowledge, e.g. 3h, 90m, 1d12h, 3小时 (default: the type's).",
+    transform: OptionValue.taskWindow("--ack-within"))
+  var ackWithin: Span?
+  @Option(
+    help: "Window to finish, e.g. 15h, 1天 (default: the type's).",
+    transform: OptionValue.taskWindow("--finish-within"))
+  var finishWithin: Span?
   @Option(help: "Operator recorded in the audit (default: the login name).") var `operator`: String?
   @Flag(help: "Print JSON.") var json = false
   @OptionGroup var clock: ClockOption
 
   func validate() throws {
-    guard TaskType(rawValue: type) != nil else {
-      throw ValidationError("--type: \"\(type)\" is not a task type (allowed: screening, notice, visit)")
-    }
     guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw ValidationError("--title: must not be empty")
-    }
-    for (name, value) in [("--ack-within", ackWithin), ("--finish-within", finishWithin)] {
-      guard let value else { continue }
-      guard let span = Span(parsing: value) else {
-        throw ValidationError(
-          "\(name): \"\(value.prefix(40))\" is not a duration (e.g. 3h, 90m, 1h30m, 2d; at most \(InputBounds.maxTaskWindow.seconds / 86_400) days)"
-        )
-      }
-      if let problem = InputBounds.windowProblem(span) { throw ValidationError("\(name): \(problem)") }
     }
   }
 
   func run() throws {
     let s = try store.openForWriting()
-    let kind = TaskType(rawValue: type)!
-    let ack = ackWithin.flatMap(Span.init(parsing:)) ?? kind.defaultAckWindow
-    let finish = finishWithin.flatMap(Span.init(parsing:)) ?? kind.defaultFinishWindow
+    let kind = type
+    let ack = ackWithin ?? kind.defaultAckWindow
+    let finish = finishWithin ?? kind.defaultFinishWindow
     guard finish >= ack else {
       fail("--finish-within (\(finish)) must not be shorter than --ack-within (\(ack))")
     }
@@ -52,13 +46,8 @@ struct DispatchCommand: ParsableCommand {
           scopeID: place.id, type: kind, title: title, details: details, ackWithin: ack, finishWithin: finish,
           operatorName: OperatorName.resolve(`operator`), issuedAt: clock.clock.now()))
       if json {
-        print(
-          JSONText.object([
-            "task": receipt.taskID, "assignments": receipt.assignments,
-            "unit_leaders": receipt.fanOut.unitLeaders,
-            "households": receipt.fanOut.households, "households_reached": receipt.fanOut.householdsReached,
-            "scope": place.parentID == nil ? place.name : try s.path(of: place.id).description,
-          ]))
+        let scopeText = place.parentID == nil ? place.name : try s.path(of: place.id).description
+        print(CommandJSON.text(DispatchJSON(receipt, scope: scopeText)))
       } else {
         print(
           "task \(receipt.taskID): \(receipt.assignments.grouped) assignments to \(receipt.fanOut.unitLeaders.grouped) unit leaders (\(receipt.fanOut.households.grouped) households)"
@@ -75,15 +64,5 @@ enum OperatorName {
   static func resolve(_ option: String?) -> String {
     if let option, !option.isEmpty { return option }
     return ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
-  }
-}
-
-/// Compact JSON for command output, safe for a terminal (`terminalSafeJSON`).
-enum JSONText {
-  static func object(_ value: [String: Any]) -> String {
-    let data =
-      (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
-      ?? Data("{}".utf8)
-    return terminalSafeJSON(String(decoding: data, as: UTF8.self))
   }
 }

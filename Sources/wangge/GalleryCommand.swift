@@ -14,7 +14,7 @@ struct GalleryCommand: ParsableCommand {
   var theme: String?
 
   @Option(name: .long, help: "Language of the screen: zh or en.")
-  var lang: String = "zh"
+  var lang: Language = .zh
 
   @Flag(name: .long, help: "Draw East Asian ambiguous characters (①, “”, ─, …) two columns wide.")
   var ambiguousWide = false
@@ -22,27 +22,23 @@ struct GalleryCommand: ParsableCommand {
   @Flag(name: .long, help: "Print one frame as text instead of running in the terminal.")
   var snapshot = false
 
-  @Option(name: .long, help: "Frame size for --snapshot, as WIDTHxHEIGHT.")
-  var size: String = "100x30"
+  @Option(
+    name: .long, help: "Frame size for --snapshot, as WIDTHxHEIGHT.",
+    transform: OptionValue.size(example: "100x30"))
+  var size = Size(width: 100, height: 30)
 
   @Option(name: .long, help: "Page to show with --snapshot (1-3).")
   var page: Int = 1
 
   func validate() throws {
-    guard Language(code: lang) != nil else {
-      throw ValidationError("--lang: \"\(lang)\" is not a language (allowed: zh, en)")
-    }
-    _ = try OptionBounds.size(size, example: "100x30")
     guard (1...Gallery.pageCount).contains(page) else {
       throw ValidationError("--page: \(page) is out of range (allowed: 1-\(Gallery.pageCount))")
     }
   }
 
-  var parsedSize: Size? { try? OptionBounds.size(size, example: "100x30") }
-
   func run() throws {
     DisplayWidth.ambiguousIsWide = ambiguousWide
-    let language = Language(code: lang) ?? .zh
+    let language = lang
     let loaded = ThemeLoader.load(option: theme)
     for message in loaded.messages {
       writeStandardError(message + "\n")
@@ -51,7 +47,7 @@ struct GalleryCommand: ParsableCommand {
     if snapshot {
       var gallery = Gallery(language: language, themeName: themeName)
       gallery.page = page - 1
-      var buffer = Buffer(size: parsedSize!)
+      var buffer = Buffer(size: size)
       _ = gallery.render(into: &buffer, now: 0)
       print(buffer.text)
       return

@@ -16,12 +16,12 @@ enum OptionBounds {
     if let p = InputBounds.rangeProblem(n, lower...upper) { throw ValidationError("\(option): \(p)") }
   }
 
-  /// `WIDTHxHEIGHT` within `Size.largestFrame`, or an error naming the bound.
+  /// `WIDTHxHEIGHT` within `Size.largestFrame`, or an error naming the bound (`OptionValue.size`).
   static func size(_ text: String, option: String = "--size", example: String) throws -> Size {
-    if let size = Size(parsing: text) { return size }
-    let largest = Size.largestFrame
-    throw ValidationError(
-      "\(option): at most \(largest.width)x\(largest.height) and at least 1x1, as WIDTHxHEIGHT (e.g. \(example)); got \"\(text.prefix(40))\""
-    )
+    do {
+      return try OptionValue.size(option, example: example)(text)
+    } catch let problem as OptionProblem {
+      throw ValidationError(problem.description)
+    }
   }
 }

@@ -12,14 +12,9 @@ struct SnapshotCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @OptionGroup var options: BoardOptions
-  @Option(help: "Frame size as WIDTHxHEIGHT.") var size = "120x40"
+  @Option(help: "Frame size as WIDTHxHEIGHT.", transform: OptionValue.size(example: "120x40"))
+  var size = Size(width: 120, height: 40)
   @OptionGroup var clock: ClockOption
-
-  func validate() throws {
-    _ = try OptionBounds.size(size, example: "120x40")
-  }
-
-  var parsedSize: Size? { try? OptionBounds.size(size, example: "120x40") }
 
   func run() throws {
     let s = try store.openForReading()
@@ -28,7 +23,7 @@ struct SnapshotCommand: ParsableCommand {
     do {
       let board = try options.makeBoard(
         store: s, clock: clock.clock, lookingBack: clock.isFixed, themeName: loaded.theme.name)
-      var buffer = Buffer(size: parsedSize!)
+      var buffer = Buffer(size: size)
       BoardRenderer.render(board, into: &buffer, tick: 0)
       print(
         buffer.lines().map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }

@@ -22,22 +22,7 @@ struct TasksCommand: ParsableCommand {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let list = try s.tasks(in: place.id, at: now, window: .days(Int64(days)))
       if json {
-        let items: [[String: Any]] = list.map { t in
-          [
-            "id": t.task.id, "type": t.task.type.rawValue, "title": t.task.title,
-            "issued_at": InstantFormat.iso(t.task.issuedAt),
-            "ack_deadline": InstantFormat.iso(t.deadlines.ack),
-            "finish_deadline": InstantFormat.iso(t.deadlines.finish), "assignments": t.tally.assigned,
-            "acknowledged": t.tally.acknowledged, "acknowledged_on_time": t.tally.acknowledgedOnTime,
-            "finished": t.tally.finished, "finished_on_time": t.tally.finishedOnTime,
-            "acknowledgements_overdue": t.acknowledgementsOverdue, "finishes_overdue": t.finishesOverdue,
-            "escalation": t.escalation.code, "reminders": t.reminders,
-          ]
-        }
-        print(
-          JSONText.object([
-            "scope": try s.path(of: place.id).description, "at": InstantFormat.iso(now), "tasks": items,
-          ]))
+        print(CommandJSON.text(TasksJSON(scope: try s.path(of: place.id).description, at: now, list)))
         return
       }
       for t in list {
@@ -80,7 +65,7 @@ struct RankingsCommand: ParsableCommand {
     commandName: "rankings",
     abstract: "Rank stations, departments or squads by on-time acknowledgement and finish.")
   @OptionGroup var store: StoreOptions
-  @Option(help: "station, department or squad.") var by: String = "department"
+  @Option(help: "Rank by station, department or squad.") var by: RankingDimension = .department
   @Option(help: "One task (default: every task of the last --days).") var task: Int64?
   @Option(help: "Place path (default: the whole grid).") var scope: String?
   @Option(help: "Days counted without --task.") var days: Int = 7
@@ -88,9 +73,6 @@ struct RankingsCommand: ParsableCommand {
 
   func validate() throws {
     try OptionBounds.days(days)
-    guard RankingDimension(rawValue: by) != nil else {
-      throw ValidationError("--by: \"\(by)\" (allowed: station, department, squad)")
-    }
   }
 
   func run() throws {
@@ -98,7 +80,7 @@ struct RankingsCommand: ParsableCommand {
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
       let rows = try s.rankings(
-        by: RankingDimension(rawValue: by)!, task: task, under: place.id, at: clock.clock.now(),
+        by: by, task: task, under: place.id, at: clock.clock.now(),
         window: .days(Int64(days)))
       for (i, r) in rows.enumerated() {
         let ack = r.ackRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"

@@ -10,7 +10,7 @@ import TerminalUI
 // goes through it without naming it; standard error goes through `writeStandardError`. Line feeds
 // and tabs of the output's own layout are kept (`Sanitiser.block`); a value interpolated into a
 // line or a tab-separated column should be wrapped in `field(_:)` so its own line feeds and tabs
-// are escaped too. JSON is made safe with `terminalSafeJSON` where it is encoded (`JSONText`, `ReportJSON`).
+// are escaped too. JSON is made safe with `terminalSafeJSON` where it is encoded (`CommandJSON`).
 
 /// Writes `items` to standard output, sanitised (shadows `Swift.print` in this module).
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {

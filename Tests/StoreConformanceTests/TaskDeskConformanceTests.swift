@@ -80,6 +80,26 @@ import WanggeStore
     #expect(t.reminders == reminded)
   }
 
+  @Test(arguments: ConformanceEngine.all)
+  func theLastReminderIsReadUnderItsScope(engine: ConformanceEngine) throws {
+    let store = try engine.store()
+    let scope = try community(store)
+    let receipt = try store.dispatch(
+      DispatchRequest(scopeID: scope.id, type: .screening, title: "再提醒", operatorName: "测试", issuedAt: now))
+    #expect(try store.lastReminder(task: receipt.taskID, under: scope.id) == nil)
+    let first = now + .hours(3) + Span(seconds: 1)
+    #expect(try store.remind(task: receipt.taskID, under: scope.id, operator: "测试", at: first) > 0)
+    #expect(try store.lastReminder(task: receipt.taskID, under: scope.id) == first)
+    let second = first + .minutes(10)
+    _ = try store.remind(task: receipt.taskID, under: scope.id, operator: "测试", at: second)
+    #expect(try store.lastReminder(task: receipt.taskID, under: try store.root().id) == second)
+    // Another community holds none of these units: no reminder went there.
+    let street = try #require(scope.parentID)
+    if let other = try store.children(of: street).first(where: { $0.id != scope.id }) {
+      #expect(try store.lastReminder(task: receipt.taskID, under: other.id) == nil)
+    }
+  }
+
   @Test(arguments: ConformanceEngine.all, RankingDimension.allCases)
   func rankingsAddUpToTheTasksTally(engine: ConformanceEngine, by dimension: RankingDimension) throws {
     let store = try engine.store()

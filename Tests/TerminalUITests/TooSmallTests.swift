@@ -23,14 +23,4 @@ struct TooSmallTests {
     #expect(buffer == Buffer(width: 80, height: 24))
   }
 
-  @Test func galleryRecoversWhenEnlarged() {
-    var gallery = Gallery()
-    var small = Buffer(width: 20, height: 6)
-    _ = gallery.render(into: &small, now: 0)
-    #expect(small.text.contains("当前 20×6"))
-    var large = Buffer(width: 100, height: 30)
-    _ = gallery.render(into: &large, now: 0)
-    #expect(large.text.contains("协作路社区"))
-    #expect(!large.text.contains("终端太小"))
-  }
 }

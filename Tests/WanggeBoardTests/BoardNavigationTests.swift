@@ -38,6 +38,59 @@ import WanggeStore
     #expect(board.selectedRow?.cells.first?.text == "河北街道", "back keeps the row we came from selected")
   }
 
+  @Test func escReturnsToTheTaskDetailWithTheSameRowSelected() throws {
+    let board = try BoardFixture.board(path: BoardFixture.compound, view: .tasks)
+    let task = try #require(board.selectedRow?.taskID)
+    _ = board.handle(.enter, tick: 0)
+    #expect(board.view == .taskDetail)
+    for _ in 0..<5 { _ = board.handle(.down, tick: 0) }
+    let row = try #require(board.selectedRow)
+    _ = board.handle(.enter, tick: 0)
+    #expect(board.view == .unit && board.place.id == row.drillTo)
+    _ = board.handle(.escape, tick: 0)
+    #expect(board.view == .taskDetail, "Esc goes back to the task, not up to the building")
+    #expect(board.place.name == "水映花城小区")
+    #expect(board.selectedRow?.key == row.key, "with the same row selected")
+    _ = board.handle(.escape, tick: 0)
+    #expect(board.view == .tasks)
+    #expect(board.selectedRow?.taskID == task)
+  }
+
+  @Test func upGoesOneLevelAndEscComesBackDown() throws {
+    let board = try BoardFixture.board(path: BoardFixture.unit)
+    _ = board.handle(.char("h"), tick: 0)
+    #expect(board.place.name == "12号楼")
+    #expect(board.selectedRow?.cells.first?.text == "3单元", "up keeps the row we came from")
+    _ = board.handle(.left, tick: 0)
+    #expect(board.place.name == "水映花城小区")
+    _ = board.handle(.escape, tick: 0)
+    _ = board.handle(.escape, tick: 0)
+    #expect(board.place.name == "3单元", "Esc retraces the way up")
+    _ = board.handle(.escape, tick: 0)
+    #expect(board.place.name == "12号楼", "with no history left Esc goes up one level")
+  }
+
+  @Test func enterOnALeaderOpensTheLeadersUnit() throws {
+    let board = try BoardFixture.board(path: "河北街道/水映花城社区", view: .leaders)
+    let row = try #require(board.selectedRow)
+    _ = board.handle(.enter, tick: 0)
+    #expect(board.view == .unit)
+    #expect(board.place.id == row.drillTo)
+    _ = board.handle(.escape, tick: 0)
+    #expect(board.view == .leaders && board.selectedRow?.key == row.key)
+  }
+
+  @Test func aKeyThatDoesNothingHereSaysWhy() throws {
+    let board = try BoardFixture.board()
+    _ = board.handle(.char("r"), tick: 0)
+    #expect(BoardFixture.render(board, width: 120, height: 30, tick: 0.1).text.contains("这里没有可提醒的超时任务"))
+    _ = board.handle(.char("g"), tick: 1)
+    #expect(BoardFixture.render(board, width: 120, height: 30, tick: 1.1).text.contains("只在任务详情视图可用"))
+    let unit = try BoardFixture.board(path: BoardFixture.unit)
+    _ = unit.handle(.enter, tick: 0)
+    #expect(BoardFixture.render(unit, width: 120, height: 30, tick: 0.1).text.contains("住户是最下一级"))
+  }
+
   @Test func tabCyclesTheViewsThePlaceOffers() throws {
     let board = try BoardFixture.board(path: BoardFixture.compound)
     #expect(board.availableViews == [.station, .overview, .leaders, .help, .tasks])

@@ -89,6 +89,9 @@ final class RacingStore: BoardSource, TaskDesk, @unchecked Sendable {
   func remind(task: Int64, under scope: Int64, operator: String, at now: Instant) throws -> Int {
     try base.remind(task: task, under: scope, operator: `operator`, at: now)
   }
+  func lastReminder(task: Int64, under scope: Int64) throws -> Instant? {
+    try base.lastReminder(task: task, under: scope)
+  }
   func rankings(
     by dimension: RankingDimension, task: Int64?, under scope: Int64, at now: Instant, window: Span
   )

@@ -1,17 +1,17 @@
 import Testing
 import WanggeCore
 
-/// Spans as people write them, and ISO 8601 instants in China Standard Time.
+/// Spans as people write them (a bare number is refused: it could mean seconds or minutes), and ISO 8601 instants in China Standard Time.
 struct TimeTests {
   @Test(arguments: [
     ("3h", Int64(10_800)), ("15h", 54_000), ("90m", 5_400), ("1h30m", 5_400), ("2d", 172_800), ("45s", 45),
-    ("120", 120), (" 2H ", 7_200),
+    (" 2H ", 7_200), ("3小时", 10_800), ("1d12h", 129_600),
   ])
   func spansParse(text: String, seconds: Int64) {
     #expect(Span(parsing: text)?.seconds == seconds)
   }
 
-  @Test(arguments: ["", "h", "3x", "-3h", "3h-", "1.5h", "3hh", "99999999999999999999d"])
+  @Test(arguments: ["", "h", "3x", "-3h", "3h-", "1.5h", "3hh", "99999999999999999999d", "120", "0m"])
   func badSpansAreRejected(text: String) {
     #expect(Span(parsing: text) == nil)
   }

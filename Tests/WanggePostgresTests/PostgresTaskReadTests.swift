@@ -63,6 +63,14 @@ struct PostgresTaskReadTests {
     #expect(
       try pg.tasks(in: root.id, at: now, window: window).first { $0.task.id == late.task.id }?.reminders
         == reminded)
+    for scope in scopes {
+      for t in [late] + tasks.prefix(2) {
+        #expect(
+          try pg.lastReminder(task: t.task.id, under: scope.id)
+            == sqlite.lastReminder(task: t.task.id, under: scope.id))
+      }
+    }
+    #expect(try pg.lastReminder(task: late.task.id, under: root.id) == now)
     #expect(throws: TaskDeskError.unknownTask(999_999)) {
       try pg.assignments(of: 999_999, under: root.id, at: now, limit: 5)
     }

@@ -48,8 +48,15 @@ refused() {
 scope=河北街道/水映花城社区
 refused "dispatch --finish-within 106751991167300d" "--finish-within: at most 30 days" \
   "$bin" dispatch --db "$db" --scope "$scope" --type notice --title x --finish-within 106751991167300d
-refused "dispatch --ack-within 9223372036854775807" "--ack-within: at most 30 days" \
+refused "dispatch --ack-within 9223372036854775807s" "--ack-within: at most 30 days" \
+  "$bin" dispatch --db "$db" --scope "$scope" --type notice --title x --ack-within 9223372036854775807s
+# A bare number could mean seconds or minutes: refused with the accepted forms (one grammar, issue 11).
+refused "dispatch --ack-within 9223372036854775807" "--ack-within: \"9223372036854775807\" has no unit; give a unit" \
   "$bin" dispatch --db "$db" --scope "$scope" --type notice --title x --ack-within 9223372036854775807
+refused "dispatch --ack-within 90" "give a unit: 90m, 3h, 1d12h, 3小时, 90分钟, 1天" \
+  "$bin" dispatch --db "$db" --scope "$scope" --type notice --title x --ack-within 90
+refused "dispatch --type bogus" "Please provide one of 'screening', 'notice' or 'visit'" \
+  "$bin" dispatch --db "$db" --scope "$scope" --type bogus --title x
 refused "dispatch --finish-within 31d" "--finish-within: at most 30 days" \
   "$bin" dispatch --db "$db" --scope "$scope" --type notice --title x --finish-within 31d
 refused "dispatch --ack-within 0s" "--ack-within: must be more than 0" \
@@ -120,6 +127,13 @@ refused "rankings --days 106751991167301" "--days: must be from 1 to 366" "$bin"
 refused "snapshot --size 99999999999x2" "--size: at most 1000x500" "$bin" snapshot --db "$db" --size 99999999999x2
 refused "snapshot --size 3000x3000" "--size: at most 1000x500" "$bin" snapshot --db "$db" --size 3000x3000
 refused "snapshot --size 0x10" "--size: at most 1000x500 and at least 1x1" "$bin" snapshot --db "$db" --size 0x10
+refused "snapshot --size 120x40x" "--size: at most 1000x500" "$bin" snapshot --db "$db" --size 120x40x
+refused "tasks --at 2026-02-31T00:00:00" "--at: \"2026-02-31T00:00:00\": day 31 does not exist" \
+  "$bin" tasks --db "$db" --at 2026-02-31T00:00:00
+refused "dispatch --at 2026-02-31T00:00:00" "--at" \
+  "$bin" dispatch --db "$db" --scope "$scope" --type notice --title x --at 2026-02-31T00:00:00
+refused "tasks --at junk" "--at: \"junk\"" "$bin" tasks --db "$db" --at junk
+refused "snapshot --lang fr" "Please provide one of 'zh' and 'en'" "$bin" snapshot --db "$db" --lang fr
 refused "ingest --batch 0" "--batch: must be from 1 to 100000" "$bin" ingest --db "$db" --batch 0 "$work/epoch.jsonl"
 refused "ingest --batch 9223372036854775807" "--batch: must be from 1 to 100000" \
   "$bin" ingest --db "$db" --batch 9223372036854775807 "$work/epoch.jsonl"

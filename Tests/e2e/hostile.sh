@@ -118,7 +118,8 @@ check "the city screen's layout fits 160 columns" fits 160
 levels=0
 for level in 1 2 3 4 5 6; do
   keys /
-  keys -l 甲甲
+  # The station lists every unit of the hostile building (pending ones first): its leader picks the unit.
+  if ((level == 5)); then keys -l 领导; else keys -l 甲甲; fi
   keys Enter Enter
   sleep 0.4
   fits 160 || {

@@ -9,9 +9,9 @@ ANCHOR = "2026-11-22T20:00:00+08:00"  # the demo's "now": same seed and anchor â
 
 
 def build_release(repo):
-    """`swift build -c release`, niced; returns the absolute path of the wangge binary."""
+    """`swift build -c release --static-swift-stdlib` (as scripts/run), niced; returns the absolute path of the wangge binary."""
     log("building release (swift build -c release)â€¦")
-    proc = subprocess.run(NICE + ["swift", "build", "-c", "release"], cwd=repo, stdout=subprocess.PIPE,
+    proc = subprocess.run(NICE + ["swift", "build", "-c", "release", "--static-swift-stdlib"], cwd=repo, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True)
     if proc.returncode != 0:
         raise BenchError(f"release build failed:\n{proc.stdout[-3000:]}")

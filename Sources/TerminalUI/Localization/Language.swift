@@ -59,16 +59,12 @@ public enum UIText {
     case (.critical, .en): return "urgent"
     }
   }
-  /// Message for a duration that could not be read.
-  public static func badDuration(_ text: String, _ language: Language) -> String {
-    language == .zh
-      ? "“\(text)” 不是时长（例：3h、90m、1h30m、2d）"
-      : "\"\(text)\" is not a duration (e.g. 3h, 90m, 1h30m, 2d)"
-  }
   /// Message for a duration of 0 or longer than `maxSeconds`.
-  public static func durationOutOfRange(maxSeconds: Int, _ language: Language) -> String {
+  public static func durationOutOfRange(
+    maxSeconds: Int, format: (Int) -> String, _ language: Language
+  ) -> String {
     let unbounded = maxSeconds == .max
-    let bound = maxSeconds % 86_400 == 0 ? "\(maxSeconds / 86_400)" : DurationParser.format(maxSeconds)
+    let bound = maxSeconds % 86_400 == 0 ? "\(maxSeconds / 86_400)" : format(maxSeconds)
     let days = maxSeconds % 86_400 == 0
     switch language {
     case .zh: return unbounded ? "时长须大于 0" : "时长须大于 0，最多 \(bound)\(days ? " 天" : "")"

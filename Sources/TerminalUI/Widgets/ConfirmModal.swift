@@ -35,13 +35,19 @@ public struct ConfirmModal: Sendable {
     let yes = "[ \(UIText.yes(language)) ]"
     let no = "[ \(UIText.no(language)) ]"
     let buttonsWidth = DisplayWidth.of(yes) + 2 + DisplayWidth.of(no)
-    let contentWidth = max(DisplayWidth.of(message), buttonsWidth, DisplayWidth.of(title) + 4)
-    let box = screen.centered(width: contentWidth + 4, height: 6)
+    // One line per "\n" of the message; the box grows to hold them (and shrinks to the screen).
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
+    let contentWidth = min(max(widest, buttonsWidth, DisplayWidth.of(title) + 4), max(0, screen.width - 4))
+    let box = screen.centered(width: contentWidth + 4, height: min(screen.height, lines.count + 5))
     let inner = Box(title: title, borderStyle: Style(.accent), clearsInside: true).render(
       in: box, buffer: &buffer)
     guard inner.height >= 3 else { return }
-    buffer.put(
-      message, in: inner.inset(horizontal: 1, vertical: 0).row(0), style: Style(.text), alignment: .center)
+    let text = inner.inset(horizontal: 1, vertical: 0)
+    for (index, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
+      buffer.put(
+        line, in: text.row(index), style: Style(.text), alignment: lines.count == 1 ? .center : .left)
+    }
     let buttonsX = inner.x + max(0, (inner.width - buttonsWidth) / 2)
     let y = inner.bottom - 1
     let selected = Style.filled(.selection, attributes: .bold)

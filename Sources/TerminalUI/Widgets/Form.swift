@@ -4,8 +4,8 @@ public enum FormFieldKind: Sendable, Hashable {
   case text
   /// One of a list of options (←/→ or Space to change).
   case choice([String])
-  /// A duration such as 3h, 90m, 1h30m.
-  case duration
+  /// A duration such as 3h, 90m, 1h30m, read and written by the application's grammar.
+  case duration(DurationGrammar)
 }
 
 /// A value read from a form field.
@@ -44,11 +44,13 @@ public struct FormField: Sendable, Hashable {
   public static func choice(_ label: String, options: [String], selected: Int = 0) -> FormField {
     FormField(label: label, kind: .choice(options), selectedOption: selected)
   }
-  /// A duration field; with `maxSeconds`, longer durations are refused with the bound.
+  /// A duration field read by `grammar`; with `maxSeconds`, longer durations are refused with the bound.
   public static func duration(
-    _ label: String, _ value: String = "", required: Bool = true, maxSeconds: Int? = nil
+    _ label: String, _ value: String = "", grammar: DurationGrammar, required: Bool = true,
+    maxSeconds: Int? = nil
   ) -> FormField {
-    FormField(label: label, kind: .duration, text: value, isRequired: required, maxSeconds: maxSeconds)
+    FormField(
+      label: label, kind: .duration(grammar), text: value, isRequired: required, maxSeconds: maxSeconds)
   }
 
   /// The value, or a problem message in `language`.
@@ -62,17 +64,22 @@ public struct FormField: Sendable, Hashable {
     case .choice(let options):
       guard options.indices.contains(selectedOption) else { return .failure(FormProblem(message: label)) }
       return .success(.choice(index: selectedOption, label: options[selectedOption]))
-    case .duration:
+    case .duration(let grammar):
       if editor.text.trimmingSpaces.isEmpty && isRequired {
         return .failure(FormProblem(message: UIText.required(label, language)))
       }
-      guard let seconds = DurationParser.anyLength(editor.text) else {
-        return .failure(FormProblem(message: "\(label): \(UIText.badDuration(editor.text, language))"))
-      }
-      if let problem = DurationParser.rangeProblem(seconds, maxSeconds: maxSeconds ?? .max, language) {
+      let bound = maxSeconds ?? .max
+      switch grammar.parse(editor.text, language) {
+      case .failure(.unreadable(let message)): return .failure(FormProblem(message: "\(label): \(message)"))
+      case .failure(.outOfRange):
+        let problem = UIText.durationOutOfRange(maxSeconds: bound, format: grammar.format, language)
         return .failure(FormProblem(message: "\(label): \(problem)"))
+      case .success(let seconds):
+        if let problem = grammar.rangeProblem(seconds, maxSeconds: bound, language) {
+          return .failure(FormProblem(message: "\(label): \(problem)"))
+        }
+        return .success(.duration(seconds: seconds))
       }
-      return .success(.duration(seconds: seconds))
     }
   }
 }
@@ -169,12 +176,12 @@ public struct Form: Sendable {
       case .text, .duration:
         let prompt = TextPrompt(label: "", editor: field.editor, isFocused: focused)
         if let position = prompt.render(in: fieldRect, buffer: &buffer), focused { cursor = position }
-        if case .duration = field.kind, !field.editor.text.isEmpty {
+        if case .duration(let grammar) = field.kind, !field.editor.text.isEmpty {
           let hint: (String, Style) =
-            DurationParser.seconds(field.editor.text).map {
-              ("= \(DurationParser.format($0))", Style(.muted))
+            switch grammar.parse(field.editor.text, language) {
+            case .success(let seconds): ("= \(grammar.format(seconds))", Style(.muted))
+            case .failure: ("✗", StatusKind.overdue.style)
             }
-            ?? ("✗", StatusKind.overdue.style)
           buffer.put(
             hint.0, x: fieldRect.right + 1, y: y, style: hint.1, limit: area.right - fieldRect.right - 1)
         }

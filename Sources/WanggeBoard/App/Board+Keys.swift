@@ -12,7 +12,7 @@ extension Board {
     do {
       switch mode {
       case .help:
-        mode = .normal
+        handleHelp(key)
         return true
       case .filtering(var editor):
         return try handleFilter(key, editor: &editor, tick: tick)
@@ -24,8 +24,18 @@ extension Board {
       case .confirming(var modal, let request):
         try handleConfirm(key, modal: &modal, request: request, tick: tick)
         return true
+      case .confirmingReminder(var modal, let task):
+        try handleReminderConfirm(key, modal: &modal, task: task, tick: tick)
+        return true
       case .normal:
-        guard let action = KeyMap.action(for: key, in: view) else { return true }
+        guard let action = KeyMap.action(for: key, in: view) else {
+          explainUnavailable(key, tick: tick)
+          return true
+        }
+        if action == .jumpView, case .char(let c) = key, let n = c.wholeNumberValue {
+          try jumpToView(n, tick: tick)
+          return true
+        }
         return try perform(action, tick: tick)
       }
     } catch {
@@ -45,23 +55,18 @@ extension Board {
     case .top: c.selected = 0
     case .bottom: c.selected = count - 1
     case .drill:
-      if view == .tasks, let task = selectedRow?.taskID {
-        openTask = task
-        try switchView(to: .taskDetail, tick: tick)
-      } else {
-        try drill(tick: tick)
-      }
+      try open(tick: tick)
       return true
     case .back:
       if !cursor.filter.isEmpty {
         c.filter = ""
-      } else if view == .taskDetail {
-        try switchView(to: .tasks, tick: tick)
-        return true
       } else {
-        try back(tick: tick)
+        if try !goBack(tick: tick) { try goUp(tick: tick) }
         return true
       }
+    case .upLevel:
+      try goUp(tick: tick)
+      return true
     case .nextView, .previousView:
       let views = availableViews
       let index = views.firstIndex(of: view) ?? 0
@@ -96,7 +101,10 @@ extension Board {
       mode = .command(LineEditor())
       return true
     case .help:
+      helpScroll = 0
       mode = .help
+      return true
+    case .jumpView:
       return true
     case .pause:
       paused.toggle()
@@ -112,7 +120,10 @@ extension Board {
       return true
     case .dispatch:
       dispatchPreview = try store.fanOut(of: place.id)
-      mode = .dispatching(DispatchForm.make(words.language))
+      mode = .dispatching(dispatchDraft ?? DispatchForm.make(words.language))
+      if dispatchDraft != nil {
+        say(words("已恢复上次未下发的草稿", "The draft you cancelled is back"), kind: .pending, tick: tick)
+      }
       return true
     case .undo:
       try undoDispatch(tick: tick)
@@ -128,6 +139,36 @@ extension Board {
     c.selected = max(0, min(c.selected, rows.count - 1))
     cursor = c
     return true
+  }
+
+  /// `?` help: ↑↓ PgUp PgDn Home End scroll it; any other key closes it.
+  func handleHelp(_ key: Key) {
+    let last = max(0, HelpOverlay.lines(self).count - 1)
+    switch key {
+    case .up, .char("k"): helpScroll -= 1
+    case .down, .char("j"): helpScroll += 1
+    case .pageUp: helpScroll -= 10
+    case .pageDown, .char(" "): helpScroll += 10
+    case .home: helpScroll = 0
+    case .end, .char("G"): helpScroll = last
+    default:
+      mode = .normal
+      return
+    }
+    helpScroll = max(0, min(helpScroll, last))
+  }
+
+  /// `1`–`7`: the N-th view this place offers (as on the tabs).
+  func jumpToView(_ n: Int, tick: Double) throws {
+    let views = availableViews
+    guard views.indices.contains(n - 1) else {
+      say(
+        words(
+          "这里只有 \(views.count) 个视图（1–\(views.count)）", "Only \(views.count) views here (1–\(views.count))"),
+        kind: .pending, tick: tick)
+      return
+    }
+    try switchView(to: views[n - 1], tick: tick)
   }
 
   /// The value after `current` in `order`, wrapping round (the first when `current` is not in it).

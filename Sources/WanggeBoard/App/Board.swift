@@ -15,6 +15,8 @@ public final class Board {
     case dispatching(Form)
     /// The confirmation after the form: a second, deliberate key.
     case confirming(ConfirmModal, DispatchRequest)
+    /// The confirmation before `r` reminds the overdue leaders of a task.
+    case confirmingReminder(ConfirmModal, task: Int64)
   }
 
   /// Selection and sort of one view at one place, kept while moving around.
@@ -38,13 +40,17 @@ public final class Board {
   public var drillClock = false
   public var window: Span = .days(7)
   public let levels: LevelChain
-  public private(set) var trail: [Place]
-  public private(set) var view: BoardView
+  public internal(set) var trail: [Place]
+  public internal(set) var view: BoardView
+  /// The screens Esc returns to, newest last.
+  var backStack: [HistoryEntry] = []
   public internal(set) var mode: Mode = .normal
   public internal(set) var paused = false
   public internal(set) var screen: Screen
   public internal(set) var asOf: Instant
   public internal(set) var helpFilter = HelpFilter()
+  /// The first line the `?` help shows (it scrolls when it does not fit).
+  public internal(set) var helpScroll = 0
   /// A theme asked for with `:theme`, for the runner to apply.
   public var requestedTheme: String?
   var cursors: [String: Cursor] = [:]
@@ -68,6 +74,10 @@ public final class Board {
   public internal(set) var groupBy: RankingDimension = .station
   /// The last dispatch, which `u` withdraws until `until` (board seconds).
   var undo: (task: Int64, until: Double)?
+  /// What the undo line says before its countdown ("已下发任务 #7 到 53 个单元").
+  var undoText = ""
+  /// The filled-in form of a cancelled confirmation, which `d` reopens.
+  public internal(set) var dispatchDraft: Form?
   /// Seconds after a dispatch during which `u` withdraws it.
   public var undoWindow: Double = 10
 
@@ -181,36 +191,20 @@ public final class Board {
     return true
   }
 
-  /// Moves to `id` (anywhere in the grid) in its default view.
+  /// Moves to `id` (anywhere in the grid) in its default view; Esc comes back here.
   public func go(to id: Int64, tick: Double) throws {
-    trail = try Self.trail(to: id, store: store)
+    let next = try Self.trail(to: id, store: store)
+    remember()
+    trail = next
     view = availableViews[0]
     marks.reset()
     try reload(compare: false, tick: tick)
   }
 
-  func drill(tick: Double) throws {
-    guard let target = selectedRow?.drillTo, target != place.id else { return }
-    try go(to: target, tick: tick)
-  }
-
-  func back(tick: Double) throws {
-    guard trail.count > 1 else { return }
-    let from = place.id
-    trail.removeLast()
-    view = availableViews[0]
-    marks.reset()
-    try reload(compare: false, tick: tick)
-    // Keep the row we came from selected.
-    if let index = rows.firstIndex(where: { $0.drillTo == from }) {
-      var c = cursor
-      c.selected = index
-      cursor = c
-    }
-  }
-
-  func switchView(to next: BoardView, tick: Double) throws {
+  /// Shows `next` at this place; with `remembering`, Esc returns to the view left.
+  func switchView(to next: BoardView, tick: Double, remembering: Bool = false) throws {
     guard availableViews.contains(next) || next == .taskDetail, next != view else { return }
+    if remembering { remember() }
     view = next
     marks.reset()
     try reload(compare: false, tick: tick)
@@ -224,7 +218,10 @@ public final class Board {
   /// When the screen must be redrawn without a key or a data change (marks or a message expiring,
   /// or the next minute, when countdowns move).
   public func nextTimedRedraw(tick: Double) -> Double? {
-    [marks.expiry(now: tick), messages.toast.flatMap { $0.isVisible(at: tick) ? $0.expiresAt : nil }]
-      .compactMap { $0 }.min()
+    [
+      marks.expiry(now: tick), messages.toast.flatMap { $0.isVisible(at: tick) ? $0.expiresAt : nil },
+      undoSecondsLeft(at: tick).map { _ in nextUndoTick(after: tick) },
+    ]
+    .compactMap { $0 }.min()
   }
 }

@@ -14,8 +14,12 @@ enum DispatchForm {
         .choice(t("类型", "Type"), options: types.map { typeName($0, t) }),
         .text(t("标题", "Title"), "", required: true),
         .text(t("说明", "Details"), ""),
-        .duration(t("响应时限", "Ack within"), first.defaultAckWindow.description, maxSeconds: maxWindow),
-        .duration(t("完成时限", "Finish within"), first.defaultFinishWindow.description, maxSeconds: maxWindow),
+        .duration(
+          t("响应时限", "Ack within"), first.defaultAckWindow.description, grammar: .wangge, maxSeconds: maxWindow
+        ),
+        .duration(
+          t("完成时限", "Finish within"), first.defaultFinishWindow.description, grammar: .wangge,
+          maxSeconds: maxWindow),
       ], language: language)
   }
 
@@ -47,7 +51,7 @@ enum DispatchForm {
       case .duration(let finish) = values[4]
     else { return .failure(FormProblem(message: t("表单不完整", "The form is incomplete"))) }
     for (label, seconds) in [(t("响应时限", "Ack within"), ack), (t("完成时限", "Finish within"), finish)] {
-      if let problem = DurationParser.rangeProblem(seconds, maxSeconds: maxWindow, t.language) {
+      if let problem = DurationGrammar.wangge.rangeProblem(seconds, maxSeconds: maxWindow, t.language) {
         return .failure(FormProblem(message: "\(label): \(problem)"))
       }
     }

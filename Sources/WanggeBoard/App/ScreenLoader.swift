@@ -17,8 +17,15 @@ struct ScreenLoader {
     switch view {
     case .overview:
       let figures = try PlaceReport.figures(store: store, scope: place, at: now, window: window)
+      // What falls due within the hour, per child and for the scope (each from the task tallies, O(tasks)).
+      var dueSoon: [Int64: Int] = [:]
+      for id in [place.id] + figures.children.map(\.place.id) {
+        dueSoon[id] = OverviewModel.acknowledgementsDueSoon(
+          try store.tasks(in: id, at: now, window: window), at: now)
+      }
       let table = OverviewModel.make(
-        scope: figures.scope, children: figures.children, childLevel: levels.name(at: place.depth + 1), t)
+        scope: figures.scope, scopeID: place.id, children: figures.children, dueSoon: dueSoon,
+        childLevel: levels.name(at: place.depth + 1), t)
       return Screen(primary: table)
     case .station:
       let units = try store.stationUnits(under: place.id, at: now, window: window)

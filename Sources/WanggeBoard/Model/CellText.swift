@@ -10,11 +10,19 @@ public struct CellText: Sendable {
   /// A count, grouped with commas.
   public func count(_ n: Int) -> TableCell { TableCell(NumberText.grouped(n)) }
 
-  /// A rate with its state glyph: ✓ ≥ 95 %, ! ≥ 80 %, ✗ below; "—" when nothing counts.
-  public func rate(_ ratio: Double?, good: Double = 0.95, fair: Double = 0.8) -> TableCell {
+  /// Seconds before a deadline from which it counts as falling due (amber, `!`).
+  public static let dueSoon: Int64 = 3600
+
+  /// A rate judged by what needs action, not by a threshold alone: `✗` (bad) when something behind it
+  /// is overdue now, `!` (warn) when something falls due within the hour, `✓` at `good` or above with
+  /// nothing open, else `·` (nothing to chase: the rate reflects past lateness). "—" when nothing counts.
+  public func rate(_ ratio: Double?, overdue: Int = 0, dueSoon: Int = 0, good: Double = 0.95) -> TableCell {
     guard let ratio else { return TableCell("—", style: Style(.muted)) }
-    let kind: StatusKind = ratio >= good ? .onTime : ratio >= fair ? .late : .overdue
-    return TableCell("\(kind.glyph) \(NumberText.percent(ratio))", style: Style(kind.role))
+    let text = NumberText.percent(ratio)
+    if overdue > 0 { return TableCell("\(StatusKind.overdue.glyph) \(text)", style: Style(.bad)) }
+    if dueSoon > 0 { return TableCell("\(StatusKind.late.glyph) \(text)", style: Style(.warn)) }
+    if ratio >= good { return TableCell("\(StatusKind.onTime.glyph) \(text)", style: Style(.good)) }
+    return TableCell("· \(text)")
   }
 
   /// A rate without judgement (coverage, completion while tasks still run).
@@ -48,6 +56,24 @@ public struct CellText: Sendable {
     return "\(minutes)m"
   }
 
+  /// A span in words for sentences: "3小时", "1天3小时", "45分钟" / "3 h", "1 d 3 h", "45 min".
+  public func spanWords(_ seconds: Int64) -> String {
+    let s = max(0, seconds)
+    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60)
+    var parts: [String] = []
+    if d > 0 { parts.append(words("\(d)天", "\(d) d")) }
+    if h > 0 { parts.append(words("\(h)小时", "\(h) h")) }
+    if m > 0 && d == 0 { parts.append(words("\(m)分钟", "\(m) min")) }
+    if parts.isEmpty { return words("不到1分钟", "under a minute") }
+    return parts.joined(separator: words("", " "))
+  }
+
+  /// A clock time as "23:05" on the same day as `now`, else "11-23 11:05".
+  public func clockTime(_ instant: Instant, from now: Instant) -> String {
+    let short = InstantFormat.short(instant)
+    return short.prefix(5) == InstantFormat.short(now).prefix(5) ? String(short.suffix(5)) : short
+  }
+
   /// The state word of an assignment with its glyph, e.g. "✓ 按时响应".
   public func state(_ state: AssignmentState) -> TableCell {
     let (kind, zh, en): (StatusKind, String, String) =
@@ -69,9 +95,26 @@ public struct CellText: Sendable {
     if a.finishedAt != nil { return TableCell("—", style: Style(.muted)) }
     let deadline = a.ackedAt == nil ? row.deadlines.ack : row.deadlines.finish
     let left = deadline.since(now).seconds  // saturating: a stored window may be absurd
-    if left >= 0 { return TableCell(words("剩 ", "in ") + span(left)) }
+    return timeLeft(left)
+  }
+
+  /// "剩 2h05m", in amber with `!` within the hour, or "✗ 超 1h10m" in red once past.
+  public func timeLeft(_ left: Int64) -> TableCell {
+    if left > Self.dueSoon { return TableCell(words("剩 ", "in ") + span(left)) }
+    if left >= 0 {
+      return TableCell("\(StatusKind.late.glyph) " + words("剩 ", "in ") + span(left), style: Style(.warn))
+    }
     return TableCell(
-      words("超 ", "late ") + span(Saturating.subtract(0, left)), style: StatusKind.overdue.style)
+      "\(StatusKind.overdue.glyph) " + words("超 ", "late ") + span(Saturating.subtract(0, left)),
+      style: StatusKind.overdue.style)
+  }
+
+  /// A pending assignment whose deadline falls within the hour reads "! 待响应" in amber.
+  public func state(_ state: AssignmentState, secondsLeft: Int64?) -> TableCell {
+    guard state == .pending, let left = secondsLeft, left >= 0, left <= Self.dueSoon else {
+      return self.state(state)
+    }
+    return TableCell("\(StatusKind.late.glyph) " + words("待响应", "pending"), style: Style(.warn))
   }
 
   /// Short words for vulnerability flags, e.g. "独居 无机".

@@ -2,8 +2,9 @@ import TerminalUI
 
 /// What a key does on the board.
 public enum BoardAction: String, Sendable, CaseIterable {
-  case up, down, pageUp, pageDown, top, bottom, drill, back, nextView, previousView, filter, sort, reverseSort
-  case flagFilter, modeFilter, command, help, pause, quit
+  case up, down, pageUp, pageDown, top, bottom, drill, back, upLevel, nextView, previousView, filter, sort,
+    reverseSort
+  case flagFilter, modeFilter, command, help, pause, quit, jumpView
   case dispatch, undo, remind, group
 }
 
@@ -40,8 +41,12 @@ public enum KeyMap {
       keys: [.enter, .right, .char("l")], label: "Enter", action: .drill, zh: "进入", en: "open",
       inHintBar: true),
     KeyBinding(
-      keys: [.escape, .backspace, .left, .char("h")], label: "Esc", action: .back, zh: "返回", en: "back",
+      keys: [.escape], label: "Esc", action: .back, zh: "返回", en: "back",
       inHintBar: true),
+    KeyBinding(
+      keys: [.backspace, .left, .char("h")], label: "← h", action: .upLevel, zh: "上一级（退格键同）",
+      en: "up one level (Backspace too)",
+      inHintBar: false),
     KeyBinding(keys: [.tab], label: "Tab", action: .nextView, zh: "切换视图", en: "next view", inHintBar: true),
     KeyBinding(
       keys: [.backTab], label: "Shift-Tab", action: .previousView, zh: "上一视图", en: "previous view",
@@ -69,11 +74,16 @@ public enum KeyMap {
       keys: [.char("g")], label: "g", action: .group, zh: "分组：指挥部/部门/小组", en: "group by station/dept/squad",
       inHintBar: true, views: [.taskDetail]),
     KeyBinding(keys: [.char(":")], label: ":", action: .command, zh: "命令", en: "command", inHintBar: true),
-    KeyBinding(keys: [.char("?")], label: "?", action: .help, zh: "帮助", en: "help", inHintBar: true),
+    KeyBinding(
+      keys: (1...7).map { .char(Character("\($0)")) }, label: "1–7", action: .jumpView, zh: "切换到第 N 个视图",
+      en: "switch to the N-th view", inHintBar: false),
+    KeyBinding(
+      keys: [.char("?"), .function(1)], label: "? F1", action: .help, zh: "帮助", en: "help", inHintBar: true),
     KeyBinding(
       keys: [.char("p")], label: "p", action: .pause, zh: "暂停/继续刷新", en: "pause refresh", inHintBar: true),
     KeyBinding(
-      keys: [.char("q"), .ctrl("c")], label: "q", action: .quit, zh: "退出", en: "quit", inHintBar: true),
+      keys: [.char("q"), .ctrl("c"), .function(10)], label: "q F10", action: .quit, zh: "退出", en: "quit",
+      inHintBar: true),
   ]
 
   /// The action bound to `key` in `view`, if any.

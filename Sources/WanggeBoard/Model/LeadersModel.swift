@@ -15,7 +15,7 @@ enum LeadersModel {
       ModelColumn(t("按时响应", "On-time"), width: 9, priority: 95),
       ModelColumn(t("当前超时", "Overdue"), width: 8, priority: 90),
     ]
-    let rows = page.rows.map { l in
+    let rows = page.rows.sorted { NaturalOrder.less($0.name, $1.name) }.map { l in
       ModelRow(
         key: "l\(l.leaderID)",
         cells: [
@@ -26,7 +26,7 @@ enum LeadersModel {
           .text(l.name), .text(l.department), .text(l.squad ?? ""), .number(Double(l.units)),
           .number(Double(l.tally.assigned)), l.onTimeRate.map { .number($0) } ?? .none,
           .number(Double(l.overdueNow)),
-        ])
+        ], drillTo: l.unitID)
     }
     let empty =
       page.isTooLarge
@@ -57,7 +57,7 @@ enum LeadersModel {
     let ranked = groups.map { (name: $0.key, tally: $0.value.0, overdue: $0.value.1) }.sorted {
       let a = rate($0.tally) ?? -1
       let b = rate($1.tally) ?? -1
-      return a != b ? a > b : $0.name < $1.name
+      return a != b ? a > b : NaturalOrder.less($0.name, $1.name)
     }
     let rows = ranked.enumerated().map { index, g in
       ModelRow(

@@ -21,16 +21,26 @@ enum OverviewModel {
     ]
   }
 
-  static func row(key: String, name: String, figures f: PlaceFigures, drillTo: Int64?, _ c: CellText)
-    -> ModelRow
-  {
+  /// Acknowledgements still open whose deadline falls within the hour after `now`.
+  static func acknowledgementsDueSoon(_ tasks: [TaskSummary], at now: Instant) -> Int {
+    tasks.reduce(0) { sum, s in
+      let left = s.deadlines.ack.since(now).seconds
+      guard left >= 0, left <= CellText.dueSoon else { return sum }
+      return sum + max(0, s.tally.assigned - s.tally.acknowledged)
+    }
+  }
+
+  static func row(
+    key: String, name: String, figures f: PlaceFigures, dueSoon: Int, drillTo: Int64?, _ c: CellText
+  ) -> ModelRow {
     let rate = f.responseRate
     let bar = rate.map { Gauge(ratio: $0).bar(width: 10) } ?? ""
+    let rateCell = c.rate(rate, overdue: f.acknowledgementsOverdue, dueSoon: dueSoon)
     return ModelRow(
       key: key,
       cells: [
-        TableCell(name), c.count(f.stations), c.count(f.units), c.count(f.unitLeaders), c.rate(rate),
-        TableCell(bar, style: c.rate(rate).style), c.plainRate(f.completionRate),
+        TableCell(name), c.count(f.stations), c.count(f.units), c.count(f.unitLeaders), rateCell,
+        TableCell(bar, style: rateCell.style), c.plainRate(f.completionRate),
         c.overdue(f.acknowledgementsOverdue), c.overdue(f.finishesOverdue), c.plainRate(f.coverageRate),
         c.overdue(f.helpOverdue), c.green(f.greenChannelOpen),
       ],
@@ -44,17 +54,25 @@ enum OverviewModel {
       drillTo: drillTo)
   }
 
+  /// The children in natural order of their names (`2号楼` before `10号楼`); `dueSoon` maps a child's id
+  /// (and the scope's, for the totals) to its acknowledgements falling due within the hour.
   static func make(
-    scope: PlaceFigures, children: [(place: Place, figures: PlaceFigures)], childLevel: String, _ t: Words
+    scope: PlaceFigures, scopeID: Int64, children: [(place: Place, figures: PlaceFigures)],
+    dueSoon: [Int64: Int], childLevel: String, _ t: Words
   ) -> TableModel {
     let c = CellText(t)
+    let children = children.sorted { NaturalOrder.less($0.place.name, $1.place.name) }
     return TableModel(
       title: t("\(childLevel) · \(children.count) 个", "\(childLevel) · \(children.count)"),
       columns: columns(t),
       rows: children.map {
-        row(key: "p\($0.place.id)", name: $0.place.name, figures: $0.figures, drillTo: $0.place.id, c)
+        row(
+          key: "p\($0.place.id)", name: $0.place.name, figures: $0.figures,
+          dueSoon: dueSoon[$0.place.id] ?? 0,
+          drillTo: $0.place.id, c)
       },
-      totals: row(key: "total", name: t("合计", "Total"), figures: scope, drillTo: nil, c),
+      totals: row(
+        key: "total", name: t("合计", "Total"), figures: scope, dueSoon: dueSoon[scopeID] ?? 0, drillTo: nil, c),
       emptyText: t("没有下级", "Nothing below this place"))
   }
 }

@@ -16,8 +16,9 @@ enum StationModel {
       ModelColumn(t("建群", "Group"), width: 5, alignment: .left, priority: 60),
       ModelColumn(t("对接", "Reached"), width: 7, priority: 70),
     ]
-    let models = rows.map { u -> ModelRow in
+    let models = ordered(rows, at: now).map { u -> ModelRow in
       let state = u.currentTask.map { $0.assignment.state(at: now, deadlines: $0.deadlines) }
+      let left = u.currentTask.map { Saturating.subtract(deadlineOf($0), now.epochSeconds) }
       let group =
         u.groupBuilt ? TableCell("✓", style: Style(.good)) : TableCell("✗", style: StatusKind.overdue.style)
       return ModelRow(
@@ -25,7 +26,7 @@ enum StationModel {
         cells: [
           TableCell(u.label.joined()), TableCell(u.leaderName), TableCell(u.department),
           TableCell(PhoneMask.mask(u.leaderPhone)),
-          state.map { c.state($0) } ?? TableCell("—", style: Style(.muted)),
+          state.map { c.state($0, secondsLeft: left) } ?? TableCell("—", style: Style(.muted)),
           u.currentTask.map { c.countdown($0, at: now) } ?? TableCell("—", style: Style(.muted)), group,
           TableCell("\(u.reached)/\(u.households)"),
         ],
@@ -42,6 +43,23 @@ enum StationModel {
     let title = rows.first?.currentTask.map { t("单元 · 当前任务：", "Units · current task: ") + $0.title }
     return TableModel(
       title: title ?? t("单元", "Units"), columns: columns, rows: models, emptyText: t("没有单元", "No units"))
+  }
+
+  /// The default order: what needs action first (overdue, then pending, soonest deadline first), then
+  /// every other unit in natural order (`2号楼` before `10号楼`).
+  static func ordered(_ rows: [StationUnitRow], at now: Instant) -> [StationUnitRow] {
+    func urgency(_ u: StationUnitRow) -> (Int, Int64) {
+      guard let task = u.currentTask else { return (2, 0) }
+      let state = task.assignment.state(at: now, deadlines: task.deadlines)
+      let rank = stateRank(state)
+      return rank <= 1 ? (rank, deadlineOf(task)) : (2, 0)
+    }
+    return rows.sorted { a, b in
+      let (x, y) = (urgency(a), urgency(b))
+      if x != y { return x < y }
+      let n = NaturalOrder.compare(a.label.joined(), b.label.joined())
+      return n != 0 ? n < 0 : a.unitID < b.unitID
+    }
   }
 
   static func deadlineOf(_ row: TaskAssignmentRow) -> Int64 {

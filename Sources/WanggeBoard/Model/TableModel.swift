@@ -1,11 +1,20 @@
 import TerminalUI
 
-/// A value a table can be sorted by.
+/// A value a table can be sorted by; text sorts in natural order (`2号楼` before `10号楼`).
 public enum SortKey: Sendable, Comparable {
   case number(Double)
   case text(String)
   /// Sorts after every number and text (e.g. a rate with nothing assigned).
   case none
+
+  public static func < (a: SortKey, b: SortKey) -> Bool {
+    switch (a, b) {
+    case (.number(let x), .number(let y)): x < y
+    case (.text(let x), .text(let y)): NaturalOrder.less(x, y)
+    case (.number, .text), (.number, .none), (.text, .none): true
+    default: false
+    }
+  }
 }
 
 /// One column of a board table: title, alignment, width, and how important it is when space is short.

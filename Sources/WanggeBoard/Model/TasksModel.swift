@@ -21,10 +21,7 @@ enum TasksModel {
     if s.tally.finished == s.tally.assigned { return TableCell("✔ " + t("完成", "done"), style: Style(.good)) }
     let deadline =
       s.tally.acknowledged < s.tally.assigned && now <= s.deadlines.ack ? s.deadlines.ack : s.deadlines.finish
-    let left = deadline.since(now).seconds  // saturating: a stored window may be absurd
-    if left >= 0 { return TableCell(t("剩 ", "in ") + c.span(left)) }
-    return TableCell(
-      "✗ " + t("超 ", "late ") + c.span(Saturating.subtract(0, left)), style: StatusKind.overdue.style)
+    return c.timeLeft(deadline.since(now).seconds)  // saturating: a stored window may be absurd
   }
 
   static func make(_ list: [TaskSummary], at now: Instant, _ t: Words) -> TableModel {
@@ -97,7 +94,14 @@ enum TasksModel {
       ModelColumn(t("迟", "Late by"), width: 8, priority: 85),
       ModelColumn(t("提醒", "Reminded"), width: 8, priority: 60),
     ]
-    let sorted = list.sorted { (group($0), $1.lateBy, $0.unitID) < (group($1), $0.lateBy, $1.unitID) }
+    // Each group in natural order; in a group, what is late first, then the units in natural order.
+    let sorted = list.sorted { a, b in
+      let g = NaturalOrder.compare(group(a), group(b))
+      if g != 0 { return g < 0 }
+      if a.lateBy != b.lateBy { return a.lateBy > b.lateBy }
+      let u = NaturalOrder.compare(a.unitLabel.joined(), b.unitLabel.joined())
+      return u != 0 ? u < 0 : a.unitID < b.unitID
+    }
     let rows = sorted.map { d in
       ModelRow(
         key: "a\(d.unitID)",

@@ -15,7 +15,8 @@ enum UnitModel {
       ModelColumn(t("情况", "Flags"), width: 12, alignment: .left, priority: 85),
       ModelColumn(t("帮扶", "Help"), width: 14, alignment: .left, priority: 80),
     ]
-    let rows = households.map { r in
+    let ordered = households.sorted { NaturalOrder.less($0.household.room, $1.household.room) }
+    let rows = ordered.map { r in
       let h = r.household
       var help = TableCell("—", style: Style(.muted))
       if let hc = r.helpCase {

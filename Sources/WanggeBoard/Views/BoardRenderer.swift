@@ -40,16 +40,27 @@ public enum BoardRenderer {
     case .command(let editor):
       renderCompletions(board, above: rows[3], buffer: &buffer)
       cursor = TextPrompt(label: ":", editor: editor, isFocused: true).render(in: rows[3], buffer: &buffer)
-    case .help, .normal, .dispatching, .confirming:
-      KeyHintBar(KeyMap.active(in: board.view).filter(\.inHintBar).map { KeyHint($0.label, t($0.zh, $0.en)) })
-        .render(in: rows[3].inset(horizontal: 1, vertical: 0), buffer: &buffer)
+    case .help, .normal, .dispatching, .confirming, .confirmingReminder:
+      // The first key of each binding; `? 帮助` and `q 退出` stay when the line is short.
+      KeyHintBar(
+        KeyMap.active(in: board.view).filter(\.inHintBar).map {
+          KeyHint(
+            String($0.label.split(separator: " ").first ?? ""), t($0.zh, $0.en),
+            essential: $0.action == .help || $0.action == .quit)
+        }
+      ).render(in: rows[3].inset(horizontal: 1, vertical: 0), buffer: &buffer)
     }
-    if let toast = board.messages.current(at: tick) { toast.render(in: buffer.area, buffer: &buffer) }
+    if let line = board.undoLine(at: tick) {
+      Toast(line, kind: .done, expiresAt: tick + 1).render(in: buffer.area, buffer: &buffer)
+    } else if let toast = board.messages.current(at: tick) {
+      toast.render(in: buffer.area, buffer: &buffer)
+    }
     switch board.mode {
     case .help: HelpOverlay.render(board, in: buffer.area, buffer: &buffer)
     case .dispatching(let form):
       cursor = DispatchOverlay.render(board, form: form, in: buffer.area, buffer: &buffer)
-    case .confirming(let modal, _): modal.render(in: buffer.area, buffer: &buffer)
+    case .confirming(let modal, _), .confirmingReminder(let modal, _):
+      modal.render(in: buffer.area, buffer: &buffer)
     default: break
     }
     frame.cursor = cursor

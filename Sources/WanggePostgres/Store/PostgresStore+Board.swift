@@ -146,6 +146,9 @@ extension PostgresStore {
             units: 0, tally: TaskTally(), overdueNow: 0)
         }
         leaders[leader]?.units += 1
+        let unit: Int64 = try row.get(0)
+        let first = leaders[leader]?.unitID ?? unit
+        leaders[leader]?.unitID = min(first, unit)  // the unit the board opens from the leader's row
       }
       let tasks = try Self.taskInfos(db, at: now, window: window)
       if !tasks.isEmpty {

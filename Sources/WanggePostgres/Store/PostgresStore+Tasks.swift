@@ -105,6 +105,22 @@ extension PostgresStore {
     }
   }
 
+  /// When the last reminder of `task` went to a unit under `scope` (nil: none yet).
+  public func lastReminder(task: Int64, under scope: Int64) throws -> Instant? {
+    try read { db in
+      // Only tasks with reminders reach the subtree walk; most have none.
+      guard
+        try db.exec("SELECT count(*) FROM reminder WHERE task_id = $1", [task])[0].get(0, as: Int.self) > 0
+      else { return nil }
+      let units = try Self.unitsUnder(db, scope).map(\.id)
+      guard !units.isEmpty else { return nil }
+      return try db.exec(
+        "SELECT max(at) FROM reminder WHERE task_id = $1 AND unit_id = ANY($2::bigint[])",
+        [task, Self.array(units)]
+      )[0].optional(0, as: Int64.self).map(Instant.init(epochSeconds:))
+    }
+  }
+
   /// Stations, departments or squads under `scope` ranked by on-time acknowledgement (then on-time
   /// finish), for one task or every task of the window.
   public func rankings(

@@ -22,13 +22,16 @@ extension SQLiteStore {
             """)
         {
           let leader: Int64 = row[1]
-          leaderOfUnit[row[0]] = leader
+          let unit: Int64 = row[0]
+          leaderOfUnit[unit] = leader
           leaders[
             leader,
             default: LeaderRow(
               leaderID: leader, name: row[2], department: row[3], squad: row[4], units: 0, tally: TaskTally(),
               overdueNow: 0)
           ].units += 1
+          let first = leaders[leader]?.unitID ?? unit
+          leaders[leader]?.unitID = min(first, unit)
         }
         for task in try Self.taskInfos(db, at: now, window: window) {
           for row in try Row.fetchAll(

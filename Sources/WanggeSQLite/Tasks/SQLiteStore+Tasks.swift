@@ -162,6 +162,28 @@ extension SQLiteStore {
     }
   }
 
+  public func lastReminder(task: Int64, under scope: Int64) throws -> Instant? {
+    try pool.read { db in
+      // Only tasks with reminders reach the subtree walk; most have none.
+      guard
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM reminder WHERE task_id = ?", arguments: [task]) ?? 0
+          > 0
+      else { return nil }
+      let units = try SubtreeUnits.load(db, scope: scope).units
+      var last: Int64?
+      for start in stride(from: 0, to: units.count, by: 900) {
+        let list = units[start..<min(start + 900, units.count)].map(String.init).joined(separator: ",")
+        if let at = try Int64.fetchOne(
+          db, sql: "SELECT max(at) FROM reminder WHERE task_id = ? AND unit_id IN (\(list))",
+          arguments: [task])
+        {
+          last = max(last ?? at, at)
+        }
+      }
+      return last.map { Instant(epochSeconds: $0) }
+    }
+  }
+
   public func rankings(
     by dimension: RankingDimension, task: Int64?, under scope: Int64, at now: Instant, window: Span
   ) throws -> [RankingRow] {

@@ -103,10 +103,13 @@ public struct LeaderRow: Sendable, Hashable {
   public var tally: TaskTally
   /// Acknowledgements and finishes overdue now.
   public var overdueNow: Int
+  /// One unit the leader holds (the lowest id), which the board opens from the leader's row.
+  public var unitID: Int64?
   public init(
     leaderID: Int64, name: String, department: String, squad: String? = nil, units: Int, tally: TaskTally,
-    overdueNow: Int
+    overdueNow: Int, unitID: Int64? = nil
   ) {
+    self.unitID = unitID
     self.leaderID = leaderID
     self.name = name
     self.department = department

@@ -18,6 +18,9 @@ public protocol TaskDesk: Store {
     -> [AssignmentDetail]
   /// Records a reminder to every leader overdue now under `scope`; returns how many.
   func remind(task: Int64, under scope: Int64, operator: String, at now: Instant) throws -> Int
+  /// When a reminder of `task` last went to a leader of a unit under `scope` (nil: never), so that a
+  /// second reminder can say when the last one went.
+  func lastReminder(task: Int64, under scope: Int64) throws -> Instant?
   /// Stations, departments or squads under `scope` ranked by on-time acknowledgement (then on-time
   /// finish), for one task or every task of the window.
   func rankings(

@@ -6,19 +6,6 @@ import Testing
 /// refused cleanly. The ones that trapped run in a child process (an exit test), so a trap fails
 /// this test instead of ending the run.
 @Suite struct TerminalUIFuzzRegressionTests {
-  /// Durations that overflowed (trap) or meant no time at all.
-  static let durations = [
-    "9223372036854775807", "-9223372036854775807", "106751991167300d", "9223372036854775807s1m",
-    "153722867280912930m", "0", "0m", "0h0m",
-  ]
-
-  @Test(arguments: durations) func durationIsRefusedWithoutTrapping(text: String) async {
-    await #expect(processExitsWith: .success, "\(text)") { [text] in
-      let seconds = DurationParser.seconds(text)
-      precondition(seconds == nil, "\(text) parsed to \(seconds!) s")
-    }
-  }
-
   /// Sizes that abort when the frame is allocated, or take half a minute to draw.
   static let sizes = [
     "99999999999x2", "9223372036854775807x9223372036854775807", "3000x3000", "0x10", "-1x5",

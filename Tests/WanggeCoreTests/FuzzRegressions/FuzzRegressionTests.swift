@@ -25,6 +25,19 @@ import Testing
     }
   }
 
+  /// Durations that overflowed (trap) or meant no time at all (replayed from TerminalUI's old parser).
+  static let durations = [
+    "9223372036854775807", "-9223372036854775807", "106751991167300d", "9223372036854775807s1m",
+    "153722867280912930m", "0", "0m", "0h0m", "106751991167300d106751991167300h", "527041m",
+  ]
+
+  @Test(arguments: durations) func durationIsRefusedWithoutTrapping(text: String) async {
+    await #expect(processExitsWith: .success, "\(text)") { [text] in
+      let result = DurationText.parse(text)
+      precondition((try? result.get()) == nil, "\(text) parsed to \(result)")
+    }
+  }
+
   /// Event lines whose `at` was accepted and then crashed `ingest` or the reports.
   static let eventLines = [
     #"{"id":"v","type":"visit","household":1234,"at":"9223372036854775807"}"#,

@@ -2,38 +2,29 @@ import Testing
 
 @testable import TerminalUI
 
-struct DurationAndFormTests {
-  @Test func parsesDurations() {
-    #expect(DurationParser.seconds("3h") == 10_800)
-    #expect(DurationParser.seconds("90m") == 5_400)
-    #expect(DurationParser.seconds("1h30m") == 5_400)
-    #expect(DurationParser.seconds(" 2d 4h ") == 187_200)
-    #expect(DurationParser.seconds("45s") == 45)
-    #expect(DurationParser.seconds("15") == 900)  // bare number = minutes
-    #expect(DurationParser.seconds("3小时") == 10_800)
-    #expect(DurationParser.seconds("1小时30分钟") == 5_400)
-    #expect(DurationParser.seconds("2天") == 172_800)
-  }
-
-  @Test func rejectsNonDurations() {
-    for text in ["", "h", "3x", "1h1h", "-3h", "3h-", "abc", "1.5h", "99999999999999999999d"] {
-      #expect(DurationParser.seconds(text) == nil, "\(text)")
+/// A grammar for these tests only (hours and minutes, `h`/`m`), standing in for the application's.
+let testGrammar = DurationGrammar(
+  name: "test",
+  parse: { text, _ in
+    guard let unit = text.last, let n = Int(text.dropLast()) else {
+      return .failure(.unreadable("“\(text)” 不是时长"))
     }
-  }
+    switch unit {
+    case "h": return n > 0 ? .success(n * 3600) : .failure(.outOfRange)
+    case "m": return n > 0 ? .success(n * 60) : .failure(.outOfRange)
+    default: return .failure(.unreadable("“\(text)” 不是时长"))
+    }
+  },
+  format: { "\($0 / 60)m" })
 
-  @Test func formatsDurations() {
-    #expect(DurationParser.format(5_400) == "1h30m")
-    #expect(DurationParser.format(10_800) == "3h")
-    #expect(DurationParser.format(90_061) == "1d1h1m1s")
-    #expect(DurationParser.format(0) == "0m")
-  }
-
+/// The form, its duration fields with an injected grammar, the modal and the toast.
+struct FormTests {
   func makeForm() -> Form {
     Form(
       fields: [
         .text("任务名称", "", required: true),
         .choice("层级", options: ["街道", "社区", "小区"]),
-        .duration("响应时限", "3h"),
+        .duration("响应时限", "3h", grammar: testGrammar),
       ], language: .zh)
   }
 
@@ -63,7 +54,7 @@ struct DurationAndFormTests {
     form.handle(.right)
     form.handle(.tab)
     form.handle(.ctrl("u"))
-    for c in "1h30x" { form.handle(.char(c)) }
+    for c in "90x" { form.handle(.char(c)) }
     do {
       let event = form.handle(.enter)
       #expect(event == nil)
@@ -119,45 +110,32 @@ struct DurationAndFormTests {
   }
 }
 
-/// Durations that would overflow, and duration fields with a bound (the dispatch windows).
-struct DurationBoundTests {
-  @Test func overflowingDurationsAreNotDurations() {
-    for text in [
-      "9223372036854775807", "153722867280912931", "106751991167301d", "9223372036854775807s1s",
-      "106751991167300d106751991167300h",
-    ] {
-      #expect(DurationParser.seconds(text) == nil, "\(text)")
-    }
-    #expect(DurationParser.seconds("527040") == 366 * 86_400)  // the longest: a year of minutes
-    #expect(DurationParser.seconds("527041") == nil)
-  }
-
+/// Duration fields with a bound: zero or longer is refused with the bound; the grammar's own message otherwise.
+struct DurationFieldTests {
   @Test func boundedDurationFieldsRefuseZeroAndTooLong() {
-    let max = 30 * 86_400
     func value(_ text: String, _ language: Language = .en) -> Result<FormValue, FormProblem> {
-      FormField.duration("Finish within", text, maxSeconds: max).value(language)
+      FormField.duration("Finish within", text, grammar: testGrammar, maxSeconds: 30 * 86_400).value(language)
     }
-    #expect(value("30d") == .success(.duration(seconds: max)))
-    #expect(value("1s") == .success(.duration(seconds: 1)))
+    #expect(value("720h") == .success(.duration(seconds: 30 * 86_400)))
     #expect(
-      value("30d1s")
+      value("721h")
         == .failure(FormProblem(message: "Finish within: must be more than 0 and at most 30 days")))
     #expect(
       value("0m") == .failure(FormProblem(message: "Finish within: must be more than 0 and at most 30 days")))
-    #expect(
-      value("0") == .failure(FormProblem(message: "Finish within: must be more than 0 and at most 30 days")))
-    #expect(
-      value("9223372036854775807", .zh)
-        == .failure(FormProblem(message: "Finish within: “9223372036854775807” 不是时长（例：3h、90m、1h30m、2d）")))
-    #expect(value("31天", .zh) == .failure(FormProblem(message: "Finish within: 时长须大于 0，最多 30 天")))
+    #expect(value("721h", .zh) == .failure(FormProblem(message: "Finish within: 时长须大于 0，最多 30 天")))
+    #expect(value("3x") == .failure(FormProblem(message: "Finish within: “3x” 不是时长")))
+    #expect(value("") == .failure(FormProblem(message: "Finish within: required")))
   }
 
-  @Test func theFormShowsTheBoundAndStaysOnTheField() {
-    var form = Form(fields: [.duration("Ack within", "3h", maxSeconds: 30 * 86_400)], language: .en)
-    form.handle(.ctrl("u"))
-    for c in "106751991167300d" { form.handle(.char(c)) }
-    let event = form.handle(.enter)
-    #expect(event == nil)
-    #expect(form.problem == "Ack within: must be more than 0 and at most 30 days")
+  @Test func theHintShowsTheGrammarsFormOrACross() {
+    let form = Form(fields: [.duration("Ack", "2h", grammar: testGrammar)], language: .en)
+    var buffer = Buffer(width: 60, height: 3)
+    form.render(in: buffer.area, buffer: &buffer)
+    #expect(buffer.lines()[0].contains("= 120m"))
+    var bad = form
+    bad.fields[0].editor.set("2x")
+    var second = Buffer(width: 60, height: 3)
+    bad.render(in: second.area, buffer: &second)
+    #expect(second.lines()[0].contains("✗"))
   }
 }

@@ -1,4 +1,8 @@
-/// `wangge gallery`: every TerminalUI widget with Chinese and English sample data, on three pages.
+import Foundation
+import TerminalUI
+import WanggeBoard
+
+/// `wangge gallery`: every TerminalUI widget (an example of the library, kept in the executable) with Chinese and English sample data, on three pages.
 ///
 /// Pure state + render, so it is tested as screens; the command only runs ``EventLoop``.
 public struct Gallery {
@@ -48,8 +52,8 @@ public struct Gallery {
           options: zh
             ? ["街道", "社区", "小区", "楼栋", "单元"] : ["street", "community", "compound", "building", "unit"],
           selected: 1),
-        .duration(zh ? "响应时限" : "Ack within", "3h"),
-        .duration(zh ? "完成时限" : "Finish within", "15h"),
+        .duration(zh ? "响应时限" : "Ack within", "3h", grammar: .wangge),
+        .duration(zh ? "完成时限" : "Finish within", "15h", grammar: .wangge),
         .text(zh ? "备注" : "Note", ""),
       ], language: language)
   }
@@ -114,7 +118,7 @@ public struct Gallery {
     switch value {
     case .text(let text): return text.isEmpty ? "—" : text
     case .choice(_, let label): return label
-    case .duration(let seconds): return DurationParser.format(seconds)
+    case .duration(let seconds): return DurationGrammar.wangge.format(seconds)
     }
   }
 

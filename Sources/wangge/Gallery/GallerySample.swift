@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Sample data for the gallery: communities with Chinese and English names and response figures.
 public struct GallerySample: Sendable, Hashable {
   public var name: String

@@ -2,8 +2,9 @@ import SnapshotSupport
 import Testing
 
 @testable import TerminalUI
+@testable import wangge
 
-/// Every widget rendered at two sizes and compared with `__Snapshots__/*.txt`.
+/// Every widget rendered at two sizes with the gallery's sample data and compared with `__Snapshots__/*.txt`.
 struct SnapshotTests {
   static let sizes = [(40, 8), (72, 12)]
   let samples = GallerySample.communities
@@ -131,4 +132,11 @@ struct SnapshotTests {
       }
     }
   }
+}
+
+/// Renders with a widget closure into a fresh buffer.
+private func render(width: Int, height: Int, _ draw: (inout Buffer) -> Void) -> Buffer {
+  var buffer = Buffer(width: width, height: height)
+  draw(&buffer)
+  return buffer
 }
