@@ -103,5 +103,16 @@ let package = Package(
     ),
     .testTarget(
       name: "WanggeLedgerTests", dependencies: ["WanggeLedger", "WanggeCore"], exclude: ["Fixtures"]),
+    // PostgreSQL's own C client (libpq): synchronous, COPY, LISTEN/NOTIFY, the PG* conventions.
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .target(name: "WanggePostgres", dependencies: ["WanggeCore", "WanggeStore", "CLibPQ"]),
+    // Runs against the server in WANGGE_TEST_POSTGRES (scripts/test starts a throw-away cluster).
+    // (WanggeSQLite and GRDB: the read-side tests load an SQLite demo store into PostgreSQL and
+    // compare the engines' answers.)
+    .testTarget(
+      name: "WanggePostgresTests",
+      dependencies: [
+        "WanggePostgres", "WanggeStore", "WanggeSQLite", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

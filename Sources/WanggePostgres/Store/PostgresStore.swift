@@ -1,0 +1,44 @@
+import Foundation
+import WanggeCore
+import WanggeStore
+
+/// The store on PostgreSQL: many stations on one server. One connection, used under a lock; each
+/// read runs in one REPEATABLE READ READ ONLY transaction (one snapshot, like SQLite's `pool.read`).
+/// Opening it for writing applies the migrations; `readOnly` only checks them and never writes.
+///
+/// In progress (issue 12): the read side of ``Store`` is here; ingest, verify, bounds and the change
+/// token follow.
+public final class PostgresStore: @unchecked Sendable {
+  /// Where it lives (password masked in `display`).
+  public let target: PGTarget
+  let connection: PGConnection
+  let lock = NSLock()
+
+  /// Opens the store at `target`. Throws ``PGError`` when the server cannot be reached, and
+  /// `StoreError.newerSchema` / `.notAStore` for a database this binary must not touch.
+  public init(_ target: PGTarget, database: String? = nil, readOnly: Bool = false) throws {
+    self.target = target
+    connection = try PGConnection(target, database: database)
+    if readOnly {
+      _ = try PostgresMigrator.state(of: connection)
+    } else {
+      try PostgresMigrator.migrate(connection)
+    }
+  }
+
+  /// `host:port` of the server, for messages.
+  public var endpoint: String { lock.withLock { connection.endpoint } }
+
+  /// Runs `body` in one read-only snapshot. A dropped connection is brought back once and the read
+  /// tried again (a read has no effect to lose).
+  func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
+    try lock.withLock {
+      do {
+        return try connection.transaction(.repeatableRead, readOnly: true, body)
+      } catch let e as PGError where e.kind == .connectionLost {
+        try connection.reconnect()
+        return try connection.transaction(.repeatableRead, readOnly: true, body)
+      }
+    }
+  }
+}
