@@ -162,10 +162,7 @@ extension PostgresStore {
           let unit: Int64 = try row.get(0)
           guard let leader = leaderOfUnit[unit], let task = byID[try row.get(1)] else { continue }
           let assignment = try Self.assignment(task: task.id, unit: unit, row, acked: 2)
-          leaders[leader]?.tally.count(assignment, deadlines: task.deadlines)
-          if assignment.state(at: now, deadlines: task.deadlines).isOverdue {
-            leaders[leader]?.overdueNow += 1
-          }
+          leaders[leader]?.count(assignment, deadlines: task.deadlines, at: now)
         }
       }
       return LeaderPage(

@@ -43,10 +43,7 @@ extension SQLiteStore {
             guard let leader = leaderOfUnit[row[0]] else { continue }
             let assignment = Assignment(
               task: task.id, unit: row[0], row: row, ackedColumn: 1, finishedColumn: 2)
-            leaders[leader]?.tally.count(assignment, deadlines: task.deadlines)
-            if assignment.state(at: now, deadlines: task.deadlines).isOverdue {
-              leaders[leader]?.overdueNow += 1
-            }
+            leaders[leader]?.count(assignment, deadlines: task.deadlines, at: now)
           }
         }
       }

@@ -147,3 +147,12 @@ public struct HouseholdRow: Sendable, Hashable {
     self.helpCase = helpCase
   }
 }
+
+extension LeaderRow {
+  /// Counts one of the leader's assignments into the tally, and as overdue when it is overdue at `now`
+  /// (every engine builds the leaders view this way).
+  public mutating func count(_ assignment: Assignment, deadlines: Deadlines, at now: Instant) {
+    tally.count(assignment, deadlines: deadlines)
+    if assignment.state(at: now, deadlines: deadlines).isOverdue { overdueNow += 1 }
+  }
+}
