@@ -67,7 +67,7 @@ struct BoardCommand: ParsableCommand {
     }
     // A live feed where the engine has one (PostgreSQL); without it (SQLite, or the feed's own
     // connection refused) the board polls the store's change token.
-    let feed = clock.isFixed ? nil : try? s.changeFeed()
+    let feed = try? s.changeFeed()
     runner.run(board, backend: backend, feed: feed)
   }
 }
