@@ -50,7 +50,8 @@ enum EngineComparison {
         == sqlite.helpCases(under: root.id, filter: HelpFilter(), limit: 50), sourceLocation: sourceLocation)
     for unit in scopes where unit.depth == unitDepth {
       #expect(
-        try pg.households(ofUnit: unit.id) == sqlite.households(ofUnit: unit.id), sourceLocation: sourceLocation)
+        try pg.households(ofUnit: unit.id) == sqlite.households(ofUnit: unit.id),
+        sourceLocation: sourceLocation)
     }
     #expect(try pg.verify() == [], "PostgreSQL verify", sourceLocation: sourceLocation)
     #expect(try sqlite.verify() == [], "SQLite verify", sourceLocation: sourceLocation)

@@ -43,10 +43,10 @@ struct PostgresConcurrencyTests {
         earliest[u] = min(earliest[u] ?? e.at, e.at)
       }
     }
-    let lock = NSLock()
-    var total = IngestSummary()
-    var errors: [String] = []
-    var raced: DispatchReceipt?
+    let batches: [[[GridEvent]]] = (0..<writers).map { k in
+      stride(from: 0, to: perWriter, by: 200).map { start in (start..<start + 200).map { event(k, $0) } }
+    }
+    let results = Results()
     DispatchQueue.concurrentPerform(iterations: writers + 1) { k in
       do {
         let store = try PostgresStore(target, database: scratch.name)
@@ -54,18 +54,18 @@ struct PostgresConcurrencyTests {
           let r = try store.dispatch(
             DispatchRequest(
               scopeID: district.id, type: .screening, title: "竞争", operatorName: "t", issuedAt: now))
-          lock.withLock { raced = r }
+          results.lock.withLock { results.raced = r }
           return
         }
-        for start in stride(from: 0, to: perWriter, by: 200) {
-          let batch = (start..<start + 200).map { event(k, $0) }
+        for batch in batches[k] {
           let s = try store.ingest(batch, recordedAt: now, source: "writer-\(k)")
-          lock.withLock { total.add(s) }
+          results.lock.withLock { results.total.add(s) }
         }
       } catch {
-        lock.withLock { errors.append("\(k): \(error)") }
+        results.lock.withLock { results.errors.append("\(k): \(error)") }
       }
     }
+    let (total, errors, raced) = (results.total, results.errors, results.raced)
     #expect(errors == [])
     #expect(total.duplicates == writers / 2 * shared)
     #expect(total.applied + total.noEffect + total.duplicates == writers * perWriter)
@@ -75,7 +75,8 @@ struct PostgresConcurrencyTests {
     for row in stored { acked[try row.get(0)] = Instant(epochSeconds: try row.get(1)) }
     #expect(acked == earliest, "the earliest acknowledgement of each assignment is kept")
     let deadline = issued + TaskType.notice.defaultAckWindow
-    let t = try #require(try pg.tasks(in: root.id, at: now, window: .days(1)).first { $0.task.id == task.taskID })
+    let t = try #require(
+      try pg.tasks(in: root.id, at: now, window: .days(1)).first { $0.task.id == task.taskID })
     #expect(t.tally.acknowledged == earliest.count)
     #expect(t.tally.acknowledgedOnTime == earliest.values.filter { $0 <= deadline }.count)
     let r = try #require(raced)
@@ -84,6 +85,14 @@ struct PostgresConcurrencyTests {
     let events: Int = try scratch.connect().exec("SELECT count(*) FROM event WHERE source LIKE 'writer-%'")[0]
       .get(0)
     #expect(events == writers * perWriter - writers / 2 * shared)
+  }
+
+  /// What the concurrent writers report back.
+  final class Results: @unchecked Sendable {
+    let lock = NSLock()
+    var total = IngestSummary()
+    var errors: [String] = []
+    var raced: DispatchReceipt?
   }
 
   /// Acknowledgements with rollups against plain COPY of the same event rows, on the tiny demo: prints
@@ -116,7 +125,8 @@ struct PostgresConcurrencyTests {
     let ingestTime = try clock.measure {
       for start in stride(from: 0, to: events.count, by: 2_000) {
         summary.add(
-          try pg.ingest(Array(events[start..<min(start + 2_000, events.count)]), recordedAt: now, source: "rate"))
+          try pg.ingest(
+            Array(events[start..<min(start + 2_000, events.count)]), recordedAt: now, source: "rate"))
       }
     }
     #expect(summary.applied == events.count)
@@ -124,7 +134,8 @@ struct PostgresConcurrencyTests {
     let copyTime = try clock.measure {
       for start in stride(from: 0, to: events.count, by: 2_000) {
         try db.transaction { db in
-          try db.copyIn("COPY plain_event(id, type, at, recorded_at, source, digest, place_id) FROM STDIN") { w in
+          try db.copyIn("COPY plain_event(id, type, at, recorded_at, source, digest, place_id) FROM STDIN") {
+            w in
             for e in events[start..<min(start + 2_000, events.count)] {
               guard case .acknowledged(_, .id(let u)) = e.kind else { continue }
               try w.row([e.id, e.typeCode, e.at.epochSeconds, now.epochSeconds, "rate", EventDigest.of(e), u])

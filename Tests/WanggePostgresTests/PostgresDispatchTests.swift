@@ -79,14 +79,18 @@ struct PostgresDispatchTests {
     let theirs = try p.sqlite.eventPlanner(seed: 42)
     #expect(try mine.pendingAcknowledgements(at: now) == theirs.pendingAcknowledgements(at: now))
     #expect(try mine.newestTaskIssue() == theirs.newestTaskIssue())
-    #expect(try mine.noticeScope() != nil)
+    let scope = try mine.noticeScope()
+    #expect(scope != nil)
+    #expect(try theirs.noticeScope() != nil, "both planners draw the same random numbers")
     for step in 0..<3 {
       let at = now + .minutes(Int64(step))
       let a = try mine.plan(count: 40, at: at)
       let b = try theirs.plan(count: 40, at: at)
       #expect(a.count == 40 && b.count == 40)
       #expect(a.map { "\($0.0) \($0.1)" } == b.map { "\($0.0) \($0.1)" })
-      let events = a.enumerated().map { GridEvent(id: "sim-\(step)-\($0.offset)", at: at, kind: $0.element.1) }
+      let events = a.enumerated().map {
+        GridEvent(id: "sim-\(step)-\($0.offset)", at: at, kind: $0.element.1)
+      }
       let s = try p.pg.ingest(events, recordedAt: at, source: "sim")
       #expect(s == (try p.sqlite.ingest(events, recordedAt: at, source: "sim")))
       #expect(s.applied == events.count, "a planned event always changes something: \(s)")

@@ -52,7 +52,8 @@ struct PostgresIngestTests {
         scratch.drop()
         SQLiteFixture.remove(sqlite)
       }, sqliteEvents: { try SQLiteFixture.events(sqlite) },
-      sqliteAudit: { try SQLiteFixture.audit(sqlite) }, task: task.task.id, pending: pending, acked: acked, helpHouseholds: help, households: households)
+      sqliteAudit: { try SQLiteFixture.audit(sqlite) }, task: task.task.id, pending: pending, acked: acked,
+      helpHouseholds: help, households: households)
   }
 
   static func ack(_ id: String, _ task: Int64, _ unit: GridEvent.UnitRef, _ at: Instant) -> GridEvent {
@@ -80,7 +81,8 @@ struct PostgresIngestTests {
       GridEvent(id: "w-9", at: now - .minutes(1), kind: .visited(household: p.helpHouseholds[0])),
       GridEvent(id: "w-10", at: now, kind: .greenChannel(household: p.helpHouseholds[1], open: true)),
       GridEvent(
-        id: "w-11", at: now - .minutes(5), kind: .finished(task: p.task, unit: .id(p.pending[0]), result: nil)),
+        id: "w-11", at: now - .minutes(5), kind: .finished(task: p.task, unit: .id(p.pending[0]), result: nil)
+      ),
       GridEvent(id: "w-12", at: now, kind: .reached(household: p.households[0], via: .inGroup)),
       GridEvent(
         id: "w-13", at: now - .minutes(15),
