@@ -66,7 +66,53 @@ public struct ActionQueue: Sendable, Hashable {
   }
 }
 
+/// The contract reads the action queue is composed of (parts of `Store`, `BoardSource` and `TaskDesk`),
+/// so that any engine, or an adapter over one, answers it alike.
+public protocol ActionQueueReads {
+  func children(of id: Int64) throws -> [Place]
+  func figures(for ids: [Int64], at now: Instant, window: Span) throws -> [Int64: PlaceFigures]
+  func tasks(in scope: Int64, at now: Instant, window: Span) throws -> [TaskSummary]
+  func assignments(of task: Int64, under scope: Int64, at now: Instant, limit: Int) throws
+    -> [AssignmentDetail]
+  func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage
+  func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow]
+}
+
+/// A board store seen through the reads of the action queue.
+struct BoardStoreReads: ActionQueueReads {
+  let store: any BoardSource & TaskDesk
+  func children(of id: Int64) throws -> [Place] { try store.children(of: id) }
+  func figures(for ids: [Int64], at now: Instant, window: Span) throws -> [Int64: PlaceFigures] {
+    try store.figures(for: ids, at: now, window: window)
+  }
+  func tasks(in scope: Int64, at now: Instant, window: Span) throws -> [TaskSummary] {
+    try store.tasks(in: scope, at: now, window: window)
+  }
+  func assignments(of task: Int64, under scope: Int64, at now: Instant, limit: Int) throws
+    -> [AssignmentDetail]
+  {
+    try store.assignments(of: task, under: scope, at: now, limit: limit)
+  }
+  func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage {
+    try store.helpCases(under: scope, filter: filter, limit: limit)
+  }
+  func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow] {
+    try store.stationUnits(under: station, at: now, window: window)
+  }
+}
+
 extension TaskDesk where Self: BoardSource {
+  /// What needs someone now under `scope` (see `ActionQueueReads.actionQueue`).
+  public func actionQueue(
+    under scope: Place, tasks: [TaskSummary], at now: Instant, window: Span, limit: Int,
+    leafUnits: Int = 300
+  ) throws -> ActionQueue {
+    try BoardStoreReads(store: self).actionQueue(
+      under: scope, tasks: tasks, at: now, window: window, limit: limit, leafUnits: leafUnits)
+  }
+}
+
+extension ActionQueueReads {
   /// What needs someone now under `scope`, at most `limit` items, most urgent first. Composed from the
   /// contract's bounded reads, so every engine answers alike: the scope's task tallies (deadlines within
   /// the hour), the help page (green channels, visits past due; `limit` rows), and overdue assignments
