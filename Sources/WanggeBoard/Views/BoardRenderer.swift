@@ -108,7 +108,9 @@ public enum BoardRenderer {
     let cursor = board.cursor
     return TableRenderer(
       model: board.focusedTable, rows: board.rows, selected: cursor.selected, offset: cursor.offset,
-      sort: cursor.sort, marks: board.marks, tick: tick, focused: true
+      sort: cursor.sort, marks: board.marks, tick: tick, focused: true,
+      noMatchText: board.words(
+        "没有匹配“\(cursor.filter)”的行（Esc 清除筛选）", "No row matches “\(cursor.filter)” (Esc clears the filter)")
     ).render(in: area, buffer: &buffer)
   }
 
