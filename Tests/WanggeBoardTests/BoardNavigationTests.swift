@@ -83,7 +83,7 @@ import WanggeStore
   @Test func aKeyThatDoesNothingHereSaysWhy() throws {
     let board = try BoardFixture.board()
     _ = board.handle(.char("r"), tick: 0)
-    #expect(BoardFixture.render(board, width: 120, height: 30, tick: 0.1).text.contains("这里没有可提醒的超时任务"))
+    #expect(BoardFixture.render(board, width: 120, height: 30, tick: 0.1).text.contains("先按 a 进入待办"))
     _ = board.handle(.char("g"), tick: 1)
     #expect(BoardFixture.render(board, width: 120, height: 30, tick: 1.1).text.contains("只在任务详情视图可用"))
     let unit = try BoardFixture.board(path: BoardFixture.unit)

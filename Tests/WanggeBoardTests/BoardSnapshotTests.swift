@@ -7,6 +7,9 @@ import WanggeBoard
 @Suite struct BoardSnapshotTests {
   static let cases: [(name: String, path: String?, view: BoardView)] = [
     ("overview-city", nil, .overview),
+    ("overview-street", "河北街道", .overview),
+    ("overview-community", "河北街道/水映花城社区", .overview),
+    ("overview-compound", BoardFixture.compound, .overview),
     ("station", BoardFixture.compound, .station),
     ("leaders", "河北街道/水映花城社区", .leaders),
     ("help", "河北街道", .help),

@@ -48,7 +48,12 @@ check "Esc again returns to the task list" wait_for "近 7 天"
 keys Left
 check "← goes up one level (水映花城居民委)" wait_for "水映花城居民委 ›" 
 keys r
-check "r where no task is listed says why" wait_for "这里没有可提醒的超时任务"
+check "r on the places says to reach the action queue" wait_for "先按 a 进入待办"
+keys a
+check "a moves the cursor to the action queue" wait_for "待办：Enter 进入单元"
+keys Down r
+check "r on an overdue action asks to confirm" wait_for "确认提醒"
+keys Escape
 keys F10
 check "F10 quits with status 0 and a usable terminal" clean_exit
 finish

@@ -77,12 +77,12 @@ extension Board {
       mode = .filtering(LineEditor(c.filter))
       return true
     case .sort:
-      let columns = screen.primary.columns.count
+      let columns = focusedTable.columns.count
       guard columns > 0 else { return true }
       let next = c.sort.map { ($0.column + 1) % columns } ?? 0
       // Names read best A→Z; figures worst-first is what an operator hunts for, so numbers go descending.
       c.sort = TableSort(column: next, ascending: next == 0)
-      say(words("排序：", "Sort: ") + screen.primary.columns[next].title, tick: tick)
+      say(words("排序：", "Sort: ") + focusedTable.columns[next].title, tick: tick)
     case .reverseSort:
       if let s = c.sort { c.sort = TableSort(column: s.column, ascending: !s.ascending) }
     case .flagFilter, .modeFilter:
@@ -128,8 +128,25 @@ extension Board {
     case .undo:
       try undoDispatch(tick: tick)
       return true
+    case .remind where view == .overview && !onQueue:
+      say(
+        words("r 提醒待办里选中的任务：先按 a 进入待办", "r reminds the task of an action: press a to reach the queue first"),
+        kind: .pending, tick: tick)
+      return true
     case .remind:
       try remindOverdue(tick: tick)
+      return true
+    case .queue:
+      queueFocus.toggle()
+      say(
+        onQueue
+          ? words(
+            "待办：Enter 进入单元，r 提醒该任务的超时单元长",
+            "Actions: Enter opens the unit, r reminds the task's overdue leaders")
+          : words("回到下级列表", "Back to the places"), tick: tick)
+      var q = cursor
+      q.selected = max(0, min(q.selected, rows.count - 1))
+      cursor = q
       return true
     case .group:
       groupBy = Self.next(after: groupBy, in: RankingDimension.allCases)

@@ -10,6 +10,7 @@ struct HistoryEntry {
   var openTask: Int64?
   var groupBy: RankingDimension
   var cursor: Board.Cursor
+  var queueFocus = false
 }
 
 extension Board {
@@ -19,7 +20,9 @@ extension Board {
   /// Keeps the current screen so that Esc can return to it.
   func remember() {
     backStack.append(
-      HistoryEntry(trail: trail, view: view, openTask: openTask, groupBy: groupBy, cursor: cursor))
+      HistoryEntry(
+        trail: trail, view: view, openTask: openTask, groupBy: groupBy, cursor: cursor, queueFocus: queueFocus
+      ))
     if backStack.count > Self.historyLimit { backStack.removeFirst(backStack.count - Self.historyLimit) }
   }
 
@@ -30,6 +33,7 @@ extension Board {
     view = entry.view
     openTask = entry.openTask
     groupBy = entry.groupBy
+    queueFocus = entry.queueFocus
     cursors[cursorKey] = entry.cursor
     marks.reset()
     try reload(compare: false, tick: tick)
@@ -68,7 +72,7 @@ extension Board {
   /// Enter on the selected row: a task opens its detail, a place or a leader opens its place; a row
   /// with nothing below says so.
   func open(tick: Double) throws {
-    if view == .tasks, let task = selectedRow?.taskID {
+    if view == .tasks || (onQueue && selectedRow?.drillTo == nil), let task = selectedRow?.taskID {
       remember()
       openTask = task
       view = .taskDetail

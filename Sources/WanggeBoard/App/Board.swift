@@ -60,9 +60,15 @@ public final class Board {
   var marks = ChangeMarks()
   var messages = MessageCenter()
   var placeIndex: PlaceIndex?
-  /// The overview's 24-hour sparkline for the selected row, loaded with the view (see `loadHistory`).
+  /// The overview's 24-hour graph for the selected row, loaded with the view (see `loadHistory`).
   public internal(set) var history: [Double?] = Board.noHistory
+  /// Tasks of the graphed place still inside their acknowledge window (the graph leaves them out).
+  public internal(set) var historyOpenTasks = 0
+  /// The place the graph is of (the selected child, or the scope itself from the action queue).
+  public internal(set) var historyPlace: String?
   var historyKey: String?
+  /// The cursor is in the overview's action queue rather than the children table.
+  public internal(set) var queueFocus = false
   /// The completions above the command line, loaded as the operator types.
   public internal(set) var commandCompletions: [String] = []
   /// What a dispatch from here would reach, loaded when the dispatch form opens.
@@ -137,7 +143,11 @@ public final class Board {
     return views
   }
 
-  var cursorKey: String { "\(place.id)/\(view.rawValue)" }
+  var cursorKey: String { "\(place.id)/\(view.rawValue)" + (onQueue ? "/queue" : "") }
+  /// True when the cursor is in the overview's action queue (`a` moves it there and back).
+  var onQueue: Bool { queueFocus && view == .overview && !screen.secondary.isEmpty }
+  /// The table the cursor moves in: the overview's action queue when focused, else the primary table.
+  public var focusedTable: TableModel { onQueue ? screen.secondary[0] : screen.primary }
   var cursor: Cursor {
     get { cursors[cursorKey] ?? Cursor(sort: defaultSort) }
     set { cursors[cursorKey] = newValue }
@@ -151,7 +161,7 @@ public final class Board {
   }
 
   /// The primary table's rows after the filter and sort.
-  public var rows: [ModelRow] { screen.primary.visibleRows(filter: cursor.filter, sort: cursor.sort) }
+  public var rows: [ModelRow] { focusedTable.visibleRows(filter: cursor.filter, sort: cursor.sort) }
   public var selectedRow: ModelRow? {
     let rows = rows
     return rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil

@@ -8,6 +8,8 @@ struct ScreenLoader {
   var levels: LevelChain
   var window: Span
   var words: Words
+  /// Items the overview's action queue lists at most.
+  static let queueLimit = 50
 
   func load(
     view: BoardView, place: Place, at now: Instant, helpFilter: HelpFilter, helpLimit: Int,
@@ -32,7 +34,14 @@ struct ScreenLoader {
       let table = OverviewModel.make(
         scope: figures.scope, scopeID: place.id, children: figures.children, dueSoon: dueSoon,
         childLevel: levels.name(at: place.depth + 1), t)
-      return Screen(primary: table)
+      // The command board: what needs someone now (bounded: see `actionQueue`) and what is running.
+      let queue = try store.actionQueue(
+        under: place, tasks: scopeTasks, at: now, window: window, limit: Self.queueLimit)
+      let inFlight = CommandBoardModel.inFlight(scopeTasks, at: now, t)
+      return Screen(
+        primary: table, secondary: [CommandBoardModel.queue(queue, t), inFlight],
+        strip: CommandBoardModel.strip(
+          figures.scope, dueSoon: dueSoon[place.id] ?? 0, queue: queue, inFlight: inFlight.rows.count, t))
     case .station:
       let units = try store.stationUnits(under: place.id, at: now, window: window)
       let help = try store.helpCases(under: place.id, filter: HelpFilter(), limit: helpLimit)

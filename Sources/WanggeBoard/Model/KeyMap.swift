@@ -5,7 +5,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
   case up, down, pageUp, pageDown, top, bottom, drill, back, upLevel, nextView, previousView, filter, sort,
     reverseSort
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
-  case dispatch, undo, remind, group
+  case dispatch, undo, remind, group, queue
 }
 
 /// One binding of the live key map; `?` help and the hint bar are generated from these.
@@ -69,7 +69,10 @@ public enum KeyMap {
     KeyBinding(
       keys: [.char("r")], label: "r", action: .remind, zh: "提醒超时单元长", en: "remind overdue leaders",
       inHintBar: true,
-      views: [.tasks, .taskDetail]),
+      views: [.tasks, .taskDetail, .overview]),
+    KeyBinding(
+      keys: [.char("a")], label: "a", action: .queue, zh: "待办/下级 切换", en: "action queue / places",
+      inHintBar: true, views: [.overview]),
     KeyBinding(
       keys: [.char("g")], label: "g", action: .group, zh: "分组：指挥部/部门/小组", en: "group by station/dept/squad",
       inHintBar: true, views: [.taskDetail]),

@@ -6,9 +6,15 @@ public struct Screen: Sendable {
   public var secondary: [TableModel]
   /// The hourly response rate for the selected row of the overview (row key → values).
   public var history: [String: [Double?]]
-  public init(primary: TableModel, secondary: [TableModel] = [], history: [String: [Double?]] = [:]) {
+  /// The overview's headline figures (empty elsewhere).
+  public var strip: [StripFigure]
+  public init(
+    primary: TableModel, secondary: [TableModel] = [], history: [String: [Double?]] = [:],
+    strip: [StripFigure] = []
+  ) {
     self.primary = primary
     self.secondary = secondary
     self.history = history
+    self.strip = strip
   }
 }

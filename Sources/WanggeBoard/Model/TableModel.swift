@@ -90,16 +90,15 @@ public struct TableModel: Sendable {
     return kept
   }
 
-  /// Rows matching `filter` (case-insensitive substring of the row's text or of its pinyin initials),
-  /// sorted by `sort`.
+  /// Rows matching `filter` (case-insensitive substring of the row's text, or of the pinyin initials of
+  /// any of its cells: `zxp` finds 曾晓平 in the leader column), sorted by `sort`.
   public func visibleRows(filter: String, sort: TableSort?) -> [ModelRow] {
     var out = rows
     let needle = filter.lowercased()
     if !needle.isEmpty {
       out = out.filter { row in
         row.searchText.lowercased().contains(needle)
-          || (row.cells.first.map { PinyinText.initials($0.text) } ?? "")
-            .contains(needle)
+          || row.cells.contains { PinyinText.initials($0.text).contains(needle) }
       }
     }
     if let sort, columns.indices.contains(sort.column) {

@@ -113,8 +113,10 @@ public enum BoardRenderer {
   static func primary(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) -> Int {
     let cursor = board.cursor
     return TableRenderer(
-      model: board.screen.primary, rows: board.rows, selected: cursor.selected, offset: cursor.offset,
-      sort: cursor.sort, marks: board.marks, tick: tick, focused: true
+      model: board.focusedTable, rows: board.rows, selected: cursor.selected, offset: cursor.offset,
+      sort: cursor.sort, marks: board.marks, tick: tick, focused: true,
+      noMatchText: board.words(
+        "没有匹配“\(cursor.filter)”的行（Esc 清除筛选）", "No row matches “\(cursor.filter)” (Esc clears the filter)")
     ).render(in: area, buffer: &buffer)
   }
 
@@ -127,24 +129,9 @@ public enum BoardRenderer {
     ).render(in: area, buffer: &buffer)
   }
 
-  /// The overview: the children table and the selected row's 24-hour response-rate sparkline.
+  /// The overview as a command board (see `OverviewRenderer`).
   static func renderOverview(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) -> Int {
-    let parts = Layout.split(area, .vertical, [.fill(1), .length(3)])
-    let scroll = primary(board, in: parts[0], buffer: &buffer, tick: tick)
-    let t = board.words
-    let selected = board.selectedRow
-    let values = board.history
-    let latest = values.last.flatMap { $0 }.map { NumberText.percent($0) } ?? "—"
-    let title =
-      t("近24小时按时响应率", "On-time response, last 24 h") + " · " + (selected?.cells.first?.text ?? "—")
-      + " · " + latest
-    let inside = Box(title: title).render(in: parts[1], buffer: &buffer)
-    if values.allSatisfy({ $0 == nil }) {
-      buffer.put(t("这段时间没有到期的任务", "No task deadline in this period"), in: inside, style: Style(.muted))
-    } else {
-      Sparkline(values: values.map { $0 ?? 0 }, maximum: 1, role: .accent).render(in: inside, buffer: &buffer)
-    }
-    return scroll
+    OverviewRenderer.render(board, in: area, buffer: &buffer, tick: tick)
   }
 
   /// Station and leader views: the primary table above (or left of) the secondary panels.

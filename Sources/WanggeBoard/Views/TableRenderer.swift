@@ -10,11 +10,17 @@ struct TableRenderer {
   var marks: ChangeMarks
   var tick: Double
   var focused: Bool
+  /// Said when a filter leaves no row of a non-empty table (e.g. "没有匹配"); nil: the model's empty text.
+  var noMatchText: String? = nil
 
   /// Draws into `area`; returns the scroll offset used (to keep the selection visible).
   @discardableResult
   func render(in area: Rect, buffer: inout Buffer) -> Int {
-    let title = model.title + (model.note.map { " · " + $0 } ?? "")
+    // The position ("16/53") of the selection, or the row count when nothing is selected, on every list.
+    let position =
+      rows.isEmpty
+      ? "" : selected.map { " · \(min($0, rows.count - 1) + 1)/\(rows.count)" } ?? ""
+    let title = model.title + (model.note.map { " · " + $0 } ?? "") + position
     let inside = Box(title: title, borderStyle: Style(focused ? .accent : .border)).render(
       in: area, buffer: &buffer)
     guard !inside.isEmpty else { return offset }
@@ -37,8 +43,8 @@ struct TableRenderer {
     }
     table.render(in: tableArea, buffer: &buffer)
     if rows.isEmpty, tableArea.height > 1 {
-      buffer.put(
-        model.emptyText, in: tableArea.row(1).inset(horizontal: 1, vertical: 0), style: Style(.muted))
+      let text = !model.rows.isEmpty ? (noMatchText ?? model.emptyText) : model.emptyText
+      buffer.put(text, in: tableArea.row(1).inset(horizontal: 1, vertical: 0), style: Style(.muted))
     }
     if let totals = model.totals, inside.height > 1 {
       let totalsTable = Table(columns: columns, rowCount: 1, showsHeader: false) { _ in

@@ -203,7 +203,10 @@ extension PostgresStore {
         let mark = first + Span(seconds: Int64(step) * 3600)
         var assigned = 0
         var onTime = 0
-        for task in tasks where task.deadlines.ack <= mark && task.deadlines.ack > mark - window {
+        // The overview row's tasks at that mark (issued within the window before it) whose acknowledge
+        // deadline had passed by it: at `now` the row's figure, less the tasks still inside their window.
+        for task in tasks
+        where task.issuedAt > mark - window && task.issuedAt <= mark && task.deadlines.ack <= mark {
           guard let tally = tallies[task.id] else { continue }
           assigned += tally.assigned
           onTime += tally.onTime

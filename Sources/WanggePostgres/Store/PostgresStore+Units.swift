@@ -8,6 +8,7 @@ extension PostgresStore {
     var type: String
     var title: String
     var deadlines: Deadlines
+    var issuedAt: Instant = Instant(epochSeconds: 0)
   }
 
   /// Tasks issued within `window` before `now`, oldest first.
@@ -22,7 +23,8 @@ extension PostgresStore {
       return TaskInfo(
         id: try row.get(0), type: try row.get(1), title: try row.get(2),
         deadlines: Deadlines(
-          ack: issued + Span(seconds: try row.get(4)), finish: issued + Span(seconds: try row.get(5))))
+          ack: issued + Span(seconds: try row.get(4)), finish: issued + Span(seconds: try row.get(5))),
+        issuedAt: issued)
     }
   }
 

@@ -52,6 +52,7 @@ extension SQLiteStore: BoardSource {
     var type: String
     var title: String
     var deadlines: Deadlines
+    var issuedAt: Instant = Instant(epochSeconds: 0)
   }
 
   /// Tasks issued within `window` before `now`, oldest first.
@@ -67,7 +68,8 @@ extension SQLiteStore: BoardSource {
       let issued = Instant(epochSeconds: row[3])
       return TaskInfo(
         id: row[0], type: row[1], title: row[2],
-        deadlines: Deadlines(ack: issued + Span(seconds: row[4]), finish: issued + Span(seconds: row[5])))
+        deadlines: Deadlines(ack: issued + Span(seconds: row[4]), finish: issued + Span(seconds: row[5])),
+        issuedAt: issued)
     }
   }
 

@@ -12,7 +12,8 @@ public protocol BoardSource: Store {
   func leaders(under scope: Int64, at now: Instant, window: Span, limit: Int) throws -> LeaderPage
   /// The households of one unit, by room.
   func households(ofUnit unit: Int64) throws -> [HouseholdRow]
-  /// The response rate (on time ÷ assigned, over tasks of the window whose acknowledge deadline
-  /// had passed) as it stood at each of the last `hours` hour marks, oldest first.
+  /// The response rate (on time ÷ assigned) as it stood at each of the last `hours` hour marks, oldest
+  /// first: over the tasks issued within `window` before the mark whose acknowledge deadline had passed
+  /// by it (at `now`, the overview row's figure less the tasks still inside their acknowledge window).
   func responseHistory(of place: Int64, at now: Instant, window: Span, hours: Int) throws -> [Double?]
 }
