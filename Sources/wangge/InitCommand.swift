@@ -41,6 +41,8 @@ struct InitCommand: ParsableCommand {
     do {
       try store.engine().initialize(
         at: spec, root: rootName, levels: LevelChain(names: chain, stationDepth: stationDepth))
+    } catch StoreError.exists(_) {
+      fail("\(spec) already exists; init never replaces a store (choose another --db, or remove it yourself)")
     } catch let e as StoreError {
       fail(e.description)
     }
