@@ -10,7 +10,8 @@ final class SQLiteRegistryAccess: RegistryAccess {
   private let householdsStmt: RawStatement
   private let insertHouseholdStmt: RawStatement
   private let updateHouseholdStmt: RawStatement
-  private var nextPlaceID: Int64?
+  private let insertPlaceStmt: RawStatement
+  private let insertStatsStmt: RawStatement
 
   init(_ db: Database) throws {
     self.db = db
@@ -22,6 +23,9 @@ final class SQLiteRegistryAccess: RegistryAccess {
       db,
       "INSERT INTO household(unit_id, room, head_name, phone, size, reach, flags) VALUES (?, ?, ?, ?, ?, ?, ?)"
     )
+    insertPlaceStmt = try RawStatement(
+      db, "INSERT INTO place(parent_id, depth, name, has_station) VALUES (?, ?, ?, ?)")
+    insertStatsStmt = try RawStatement(db, "INSERT INTO place_stats VALUES (?, 0, 0, 0, 0, ?, 0, 0, 0, 0, 0)")
     updateHouseholdStmt = try RawStatement(
       db, "UPDATE household SET head_name = ?, phone = ?, size = ?, reach = ?, flags = ? WHERE id = ?")
   }
@@ -45,13 +49,12 @@ final class SQLiteRegistryAccess: RegistryAccess {
   }
 
   func createPlace(parent: Int64, depth: Int, name: String, station: Bool) throws -> Int64 {
-    try db.execute(
-      sql: "INSERT INTO place(parent_id, depth, name, has_station) VALUES (?, ?, ?, ?)",
-      arguments: [parent, depth, name, station])
+    insertPlaceStmt.bind([parent, Int64(depth), nil, station ? 1 : 0])
+    insertPlaceStmt.bindText(3, name)
+    try insertPlaceStmt.run()
     let id = db.lastInsertedRowID
-    try db.execute(
-      sql: "INSERT INTO place_stats VALUES (?, 0, 0, 0, 0, ?, 0, 0, 0, 0, 0)",
-      arguments: [id, station ? 1 : 0])
+    insertStatsStmt.bind([id, station ? 1 : 0])
+    try insertStatsStmt.run()
     return id
   }
 

@@ -144,7 +144,7 @@ public final class RegistryImport {
 
   func household(_ r: RegistryHousehold) throws {
     guard let ids = try resolve(r.path.segments, create: true), let unit = ids.last else { return }
-    try load(unit: unit, chain: [rootID] + ids)
+    if loadedUnit != unit { try load(unit: unit, chain: [rootID] + ids) }
     if var old = unitHouseholds[r.room] {
       let reach = r.reach ?? old.reach
       let new = StoredHousehold(
@@ -240,7 +240,7 @@ public final class RegistryImport {
           fix: "import the households ledger of this unit first (or in the same run, before this file)"))
       return
     }
-    try load(unit: unit, chain: [rootID] + ids)
+    if loadedUnit != unit { try load(unit: unit, chain: [rootID] + ids) }
     guard let h = unitHouseholds[r.room] else {
       problems.append(
         ImportProblem(
