@@ -39,6 +39,10 @@ public struct SQLiteEngine: StoreEngine {
       to: Self.path(of: spec), replace: replace, progress: progress)
   }
 
+  public func initialize(at spec: String, root: String, levels: LevelChain) throws {
+    try SQLiteStore.initialize(at: Self.path(of: spec), root: root, levels: levels)
+  }
+
   public func removeDemoLeftovers(at spec: String) {
     DemoGenerator.removePartials(of: Self.path(of: spec), pid: getpid())
   }

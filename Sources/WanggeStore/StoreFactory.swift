@@ -20,6 +20,16 @@ public protocol StoreEngine: Sendable {
   ) throws -> DemoSummary
   /// Removes what an interrupted demo generation of this process left at `spec` (signal handlers call it).
   func removeDemoLeftovers(at spec: String)
+  /// Creates an empty store at `spec` for real data (`wangge init`): the root place named `root` and
+  /// the level chain, no demo data, no demo mark. Throws ``StoreError/exists`` when a store is there.
+  func initialize(at spec: String, root: String, levels: LevelChain) throws
+}
+
+extension StoreEngine {
+  /// Engines without `wangge init` say so.
+  public func initialize(at spec: String, root: String, levels: LevelChain) throws {
+    throw StoreError.writeFailed(path: spec, reason: "the \(name) engine cannot create an empty store yet")
+  }
 }
 
 /// Opens a store from what the user typed (`--db`, `$WANGGE_DB`, the default location) with the first

@@ -73,6 +73,11 @@ enum OverviewModel {
       },
       totals: row(
         key: "total", name: t("合计", "Total"), figures: scope, dueSoon: dueSoon[scopeID] ?? 0, drillTo: nil, c),
-      emptyText: t("没有下级", "Nothing below this place"))
+      emptyText: scope.households == 0 && scope.units == 0
+        ? t(
+          "还没有台账：先导入单元长和住户台账（wangge template leaders|households 生成模板，wangge import 文件）",
+          "No ledger yet: import the leaders and households ledgers (wangge template leaders|households, then wangge import FILE)"
+        )
+        : t("没有下级", "Nothing below this place"))
   }
 }

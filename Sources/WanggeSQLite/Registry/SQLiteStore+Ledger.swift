@@ -1,0 +1,27 @@
+import GRDB
+import WanggeCore
+import WanggeStore
+
+extension SQLiteStore: LedgerDesk {
+  public func importLedger(
+    scope: PlacePath?, check: Bool, operator who: String, at: Instant,
+    _ feed: (RegistryImport) throws -> Void
+  ) throws -> ImportOutcome {
+    do {
+      return try write { db in
+        try RegistryImport.run(
+          access: try SQLiteRegistryAccess(db), scope: scope, check: check, operator: who, at: at, feed: feed)
+      }
+    } catch let r as RegistryRollback {
+      return r.outcome
+    }
+  }
+
+  public func exportLedger(_ kind: RegistryKind, scope: Place, _ emit: (RegistryRow) throws -> Void) throws {
+    try pool.read { db in
+      let access = try SQLiteRegistryAccess(db)
+      try RegistryExport.run(
+        access: access, kind: kind, scopeID: scope.id, scopePath: try Self.path(db, of: scope.id), emit: emit)
+    }
+  }
+}

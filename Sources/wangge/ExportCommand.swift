@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import WanggeCore
+import WanggeLedger
+import WanggeStore
+
+/// `wangge export KIND --scope PLACE`: a ledger of the store, as a file Excel and WPS open.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract:
+      "Export households, leaders, help cases or places under a place as .csv or .xlsx (phones masked).")
+
+  @Argument(help: "households, leaders, help or places.") var kind: String
+  @Option(help: "The place to export (default: the whole store).") var scope: String?
+  @Option(help: "csv (UTF-8 with BOM, opens in Excel) or xlsx.") var format: LedgerFileFormat = .csv
+  @Option(help: "The file to write (default: KIND.csv or KIND.xlsx).") var out: String?
+  @Flag(name: .customLong("reveal-phones"), help: "Write phones in full (default: masked, 138****5678).")
+  var revealPhones = false
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    guard let k = RegistryKind(rawValue: kind) else {
+      fail("unknown ledger \"\(kind)\": write households, leaders, help or places")
+    }
+    let s = try store.openForReading()
+    let path = out ?? "\(kind).\(format.rawValue)"
+    do {
+      let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+      let levels = try s.levels()
+      var rows: [LedgerRow] = []
+      try s.exportLedger(k, scope: place) { rows.append(LedgerRowMapping.ledger($0, reveal: revealPhones)) }
+      let table = LedgerTemplates.table(LedgerRowMapping.ledgerKind(k), rows: rows, levels: levels)
+      try writeLedgerTable(table, format: format, to: path, sheet: kind)
+      print("wrote \(rows.count) \(kind) row(s) to \(path)\(revealPhones ? "" : " (phones masked)")")
+    } catch let e as StoreError {
+      fail(e.description)
+    }
+  }
+}
