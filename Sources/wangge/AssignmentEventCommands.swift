@@ -21,7 +21,7 @@ struct AssignmentOptions: ParsableArguments {
     let event = GridEvent(id: "cli-\(verb)-\(UUID().uuidString)", at: instant, kind: kind)
     do {
       let summary = try s.ingest(
-        [event], recordedAt: SystemClock().now(), source: OperatorName.resolve(`operator`))
+        [event], recordedAt: SystemClock().now(), source: OperatorCheck.name(s, .record, option: `operator`))
       print(
         summary.applied == 1
           ? "\(verb): task \(task), unit \(unit)" : "\(verb): already recorded, nothing changed")

@@ -13,6 +13,9 @@ struct BoardOptions: ParsableArguments {
   @Option(help: "Theme name (default, light, high-contrast, mono, or a user theme) or a .toml path.")
   var theme: String?
   @Option(help: "Operator name shown in the header (default: the login name).") var `operator`: String?
+  @Flag(
+    help: "Refuse every key that writes (dispatch, undo, remind); the header says 只读. Viewers always are.")
+  var readOnly = false
   @Flag(help: "Draw East Asian ambiguous characters (①, “”, ─) two columns wide.") var ambiguousWide = false
 
   /// zh unless --lang or the locale (LC_ALL, LC_MESSAGES, LANG) says English.
@@ -38,11 +41,19 @@ struct BoardOptions: ParsableArguments {
     -> Board
   {
     DisplayWidth.ambiguousIsWide = ambiguousWide
-    var start: Place?
-    if let path { start = try store.resolve(PlacePath(parsing: path)) }
-    return try Board(
-      store: store, clock: clock, language: language, themeName: themeName, operatorName: operatorName,
-      storeLabel: store.label, isDemo: (try? store.isDemo()) == true,
-      start: start, view: view, lookingBack: lookingBack)
+    let gate = OperatorCheck.gate(store, readOnly: readOnly)
+    var start = try gate.scopeRoot(in: store)
+    if let path {
+      start = try store.resolve(PlacePath(parsing: path))
+      do { try gate.requireInScope(start, in: store) } catch { failOnUserError(error) }
+    }
+    let board = try Board(
+      store: store, clock: clock, language: language, themeName: themeName,
+      operatorName: gate.recordedName(fallback: operatorName), storeLabel: store.label,
+      isDemo: (try? store.isDemo()) == true, start: start, view: view, lookingBack: lookingBack)
+    board.access = BoardAccess(
+      scopeID: gate.identity.scopeID, scopeName: start.name, unscoped: gate.identity.unscoped,
+      readOnly: gate.readOnly)
+    return board
   }
 }

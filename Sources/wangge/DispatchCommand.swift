@@ -44,7 +44,8 @@ struct DispatchCommand: ParsableCommand {
       let receipt = try s.dispatch(
         DispatchRequest(
           scopeID: place.id, type: kind, title: title, details: details, ackWithin: ack, finishWithin: finish,
-          operatorName: OperatorName.resolve(`operator`), issuedAt: clock.clock.now()))
+          operatorName: OperatorCheck.name(s, .dispatch, at: place, option: `operator`),
+          issuedAt: clock.clock.now()))
       if json {
         let scopeText = place.parentID == nil ? place.name : try s.path(of: place.id).description
         print(CommandJSON.text(DispatchJSON(receipt, scope: scopeText)))

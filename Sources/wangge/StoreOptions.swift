@@ -63,6 +63,7 @@ func failOnUserError(_ error: any Error) -> Never {
   switch error {
   case let e as StoreError: fail(e.description)
   case let e as TaskDeskError: fail(e.description)
+  case let e as OperatorError: fail(e.description)
   default: fail("\(error)")
   }
 }

@@ -49,9 +49,10 @@ struct RemindCommand: ParsableCommand {
   func run() throws {
     let s = try store.openForWriting()
     do {
-      let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
-      let n = try s.remind(
-        task: task, under: place.id, operator: OperatorName.resolve(`operator`), at: clock.clock.now())
+      let place =
+        try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? OperatorCheck.gate(s).scopeRoot(in: s)
+      let name = OperatorCheck.name(s, .remind, at: place, option: `operator`)
+      let n = try s.remind(task: task, under: place.id, operator: name, at: clock.clock.now())
       print("reminded \(n.grouped) unit leaders")
     } catch {
       failOnUserError(error)

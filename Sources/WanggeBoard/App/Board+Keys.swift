@@ -113,10 +113,8 @@ extension Board {
       return true
     case .quit:
       return false
-    case .dispatch where lookingBack, .undo where lookingBack, .remind where lookingBack:
-      say(
-        words("回看模式只读：不能下发、撤销或提醒", "Looking back is read-only: no dispatch, undo or reminder"),
-        kind: .pending, tick: tick)
+    case .dispatch where writesRefused, .undo where writesRefused, .remind where writesRefused:
+      say(refusedWriteText, kind: .pending, tick: tick)
       return true
     case .dispatch:
       dispatchPreview = try store.fanOut(of: place.id)

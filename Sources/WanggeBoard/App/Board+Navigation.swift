@@ -52,6 +52,12 @@ extension Board {
       }
       return
     }
+    if access.scopeID == place.id {
+      say(
+        words("已在你的辖区最上一级（\(access.scopeName)）", "Already at the top of your scope (\(access.scopeName))"),
+        kind: .pending, tick: tick)
+      return
+    }
     guard trail.count > 1 else {
       say(words("已在最上一级", "Already at the top"), kind: .pending, tick: tick)
       return
@@ -103,10 +109,8 @@ extension Board {
         kind: .pending, tick: tick)
       return
     }
-    if lookingBack, [.dispatch, .undo, .remind].contains(binding.action) {
-      say(
-        words("回看模式只读：不能下发、撤销或提醒", "Looking back is read-only: no dispatch, undo or reminder"),
-        kind: .pending, tick: tick)
+    if writesRefused, [.dispatch, .undo, .remind].contains(binding.action) {
+      say(refusedWriteText, kind: .pending, tick: tick)
       return
     }
     if binding.action == .remind {

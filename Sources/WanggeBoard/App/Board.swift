@@ -36,6 +36,8 @@ public final class Board {
   public var isDemo: Bool
   /// True when the board shows the store as it stood at its clock's fixed instant (`--at`): read-only.
   public let lookingBack: Bool
+  /// The operator's scope and whether the board may write (see ``BoardAccess``).
+  public var access = BoardAccess()
   /// True when the clock is a drill clock (`--start-at`), not the machine's: the header says so.
   public var drillClock = false
   public var window: Span = .days(7)
@@ -206,6 +208,10 @@ public final class Board {
   /// Moves to `id` (anywhere in the grid) in its default view; Esc comes back here.
   public func go(to id: Int64, tick: Double) throws {
     let next = try Self.trail(to: id, store: store)
+    guard withinScope(next) else {
+      if let target = next.last { say(outOfScopeText(target), kind: .late, tick: tick) }
+      return
+    }
     remember()
     trail = next
     view = availableViews[0]

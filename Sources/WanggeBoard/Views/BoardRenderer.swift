@@ -88,6 +88,7 @@ public enum BoardRenderer {
       (board.paused ? t("⏸ 已暂停 · ", "⏸ paused · ") : "") + when,
       board.storeLabel, t("值班 ", "operator ") + board.operatorName, t("中文", "English"),
     ]
+    if let access = board.accessLabel { parts[0] += " · " + access }
     func right() -> String { parts.joined(separator: " · ") + " " }
     for drop in [1, 2, 2]
     where DisplayWidth.of(left) + DisplayWidth.of(right()) + 2 > area.width && parts.count > drop {

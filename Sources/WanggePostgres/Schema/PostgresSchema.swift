@@ -22,6 +22,7 @@ public enum PostgresSchema {
     Migration(version: 1, identifier: "v1-grid", sql: tablesV1),
     Migration(version: 2, identifier: "v2-indexes", sql: indexesV2),
     Migration(version: 3, identifier: "v3-change-feed", sql: changeFeedV3),
+    Migration(version: 4, identifier: "v4-operators", sql: operatorsV4),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.

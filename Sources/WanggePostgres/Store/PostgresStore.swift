@@ -18,11 +18,9 @@ public final class PostgresStore: @unchecked Sendable {
   public init(_ target: PGTarget, database: String? = nil, readOnly: Bool = false) throws {
     self.target = target
     connection = try PGConnection(target, database: database)
-    if readOnly {
-      _ = try PostgresMigrator.state(of: connection)
-    } else {
-      try PostgresMigrator.migrate(connection)
-    }
+    // A current schema is not touched (an operator role may not create tables: only the owner migrates).
+    let state = try PostgresMigrator.state(of: connection)
+    if !readOnly, state != .current { try PostgresMigrator.migrate(connection) }
   }
 
   /// `host:port` of the server, for messages.

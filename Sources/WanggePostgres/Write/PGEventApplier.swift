@@ -198,20 +198,10 @@ struct PGEventApplier {
       "SELECT due_at FROM help_due WHERE place_id = $1 AND household_id = $2", [unit, household]
     ).first?.get(0, as: Int64.self)
     let places = [unit] + (try state.ancestors(db, of: unit))
+    // Through the definer function: the rows above a station's scope are changed, never shown.
     try db.exec(
-      "UPDATE help_due SET due_at = $1 WHERE household_id = $2 AND place_id = ANY($3::bigint[])",
-      [due, household, PGArray.ints(places)])
-    if let oldDue, oldDue / 3600 != due / 3600 {
-      try db.exec(
-        "UPDATE help_due_hour SET count = count - 1 WHERE hour = $1 AND place_id = ANY($2::bigint[])",
-        [oldDue / 3600, PGArray.ints(places)])
-      try db.exec(
-        """
-        INSERT INTO help_due_hour(place_id, hour, count)
-        SELECT p, $1, 1 FROM unnest($2::bigint[]) AS p ORDER BY p
-        ON CONFLICT (place_id, hour) DO UPDATE SET count = help_due_hour.count + 1
-        """, [due / 3600, PGArray.ints(places)])
-    }
+      "SELECT wangge_move_help_due($1, $2, $3::bigint[], $4)",
+      [household, due, PGArray.ints(places), oldDue.map { $0 / 3600 }])
     return true
   }
 

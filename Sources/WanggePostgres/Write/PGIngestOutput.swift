@@ -107,16 +107,9 @@ struct PGIngestOutput {
     let tallyKeys = tallies.keys.filter { tallies[$0] != TaskTally() }.sorted()
     if !tallyKeys.isEmpty {
       let d = tallyKeys.map { tallies[$0]! }
+      // Through the definer function: a station may change the tallies above its scope, not read them.
       try db.exec(
-        """
-        INSERT INTO task_tally AS t(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
-        SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[],
-          $6::bigint[], $7::bigint[]) AS d ORDER BY 1, 2
-        ON CONFLICT (place_id, task_id) DO UPDATE SET assigned = t.assigned + excluded.assigned,
-          acked = t.acked + excluded.acked, acked_on_time = t.acked_on_time + excluded.acked_on_time,
-          finished = t.finished + excluded.finished,
-          finished_on_time = t.finished_on_time + excluded.finished_on_time
-        """,
+        "SELECT wangge_add_tally($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])",
         [
           PGArray.ints(tallyKeys.map(\.place)), PGArray.ints(tallyKeys.map(\.task)),
           PGArray.ints(d.map { Int64($0.assigned) }), PGArray.ints(d.map { Int64($0.acknowledged) }),
@@ -126,18 +119,12 @@ struct PGIngestOutput {
     }
     let statPlaces = stats.keys.filter { !stats[$0]!.isZero }.sorted()
     if !statPlaces.isEmpty {
+      // Through the definer function (columns in `PGStatsDelta.Column` order), like the tallies.
       let columns = PGStatsDelta.Column.allCases
-      let sets = columns.map { "\($0.name) = p.\($0.name) + s.\($0.name)" }.joined(separator: ", ")
       let arrays = columns.indices.map { "$\($0 + 2)::bigint[]" }.joined(separator: ", ")
-      let names = columns.map(\.name).joined(separator: ", ")
       var params: [(any PGBindable)?] = [PGArray.ints(statPlaces)]
       for c in columns { params.append(PGArray.ints(statPlaces.map { stats[$0]![c] })) }
-      try db.exec(
-        """
-        UPDATE place_stats p SET \(sets)
-        FROM (SELECT * FROM unnest($1::bigint[], \(arrays)) AS s(id, \(names)) ORDER BY id) s
-        WHERE p.place_id = s.id
-        """, params)
+      try db.exec("SELECT wangge_add_stats($1::bigint[], \(arrays))", params)
     }
   }
 }

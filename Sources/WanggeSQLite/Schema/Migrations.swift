@@ -24,16 +24,22 @@ enum Migrations {
     m.registerMigration("v4-event-integrity") { db in
       try db.execute(sql: eventIntegrityV4)
     }
+    m.registerMigration("v5-audit-append-only") { db in
+      try db.execute(sql: auditAppendOnlyV5)
+    }
     return m
   }
 
   /// The schema version this binary writes (`PRAGMA user_version`, set by the latest migration).
   /// A store with a higher version, or a migration this binary does not know, is refused.
-  static let schemaVersion = 4
+  static let schemaVersion = 5
 
   /// Every migration this binary knows, oldest first.
   static var identifiers: [String] {
-    ["v1-grid", indexMigration, "v2-dispatch", "v3-help-due-hours", "v4-event-integrity"]
+    [
+      "v1-grid", indexMigration, "v2-dispatch", "v3-help-due-hours", "v4-event-integrity",
+      "v5-audit-append-only",
+    ]
   }
 
   /// Tables without indexes that a bulk load would slow down; `indexesV1` adds those afterwards.
@@ -135,5 +141,16 @@ enum Migrations {
     INSERT INTO task_sequence VALUES (1, max(
       coalesce((SELECT max(id) FROM task), 0), coalesce((SELECT max(task_id) FROM audit), 0)));
     PRAGMA user_version = 4;
+    """
+
+  /// The audit trail (dispatches, withdrawals, reminders, reveals) is append-only: triggers refuse
+  /// every UPDATE and DELETE of it, like the PostgreSQL engine's.
+  static let auditAppendOnlyV5 = """
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+      BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: UPDATE refused'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+      BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: DELETE refused'); END;
+    CREATE INDEX audit_by_scope ON audit(scope_id, at);
+    PRAGMA user_version = 5;
     """
 }
