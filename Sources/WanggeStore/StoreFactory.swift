@@ -20,6 +20,10 @@ public protocol StoreEngine: Sendable {
   ) throws -> DemoSummary
   /// Removes what an interrupted demo generation of this process left at `spec` (signal handlers call it).
   func removeDemoLeftovers(at spec: String)
+  /// Writes every table of `source` as a new store at `spec` (`wangge copy`), all or nothing: a
+  /// failed load leaves `spec` as it was. Refuses an existing store (``StoreError/exists(path:)``)
+  /// unless `replace`. Returns the rows written. The caller verifies the result.
+  func load(from source: any StoreArchive, at spec: String, replace: Bool) throws -> Int
 }
 
 /// Opens a store from what the user typed (`--db`, `$WANGGE_DB`, the default location) with the first
