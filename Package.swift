@@ -48,7 +48,7 @@ let package = Package(
     .executableTarget(
       name: "wangge",
       dependencies: [
-        "WanggeCore", "WanggeStore", "WanggeSQLite", "TerminalUI", "WanggeBoard",
+        "WanggeCore", "WanggeStore", "WanggeSQLite", "WanggePostgres", "TerminalUI", "WanggeBoard",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

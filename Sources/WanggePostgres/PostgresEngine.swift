@@ -10,6 +10,8 @@ public struct PostgresEngine: StoreEngine {
 
   public func accepts(_ spec: String) -> Bool { PGTarget.isPostgres(spec) }
 
+  public func display(_ spec: String) -> String { PGTarget(spec)?.display ?? spec }
+
   /// The target `spec` names, or ``StoreError/notAStore`` for a text this engine does not take.
   static func target(_ spec: String) throws -> PGTarget {
     guard let target = PGTarget(spec) else {

@@ -24,6 +24,13 @@ public protocol StoreEngine: Sendable {
   /// failed load leaves `spec` as it was. Refuses an existing store (``StoreError/exists(path:)``)
   /// unless `replace`. Returns the rows written. The caller verifies the result.
   func load(from source: any StoreArchive, at spec: String, replace: Bool) throws -> Int
+  /// `spec` as a person may see it (a URL with its password masked).
+  func display(_ spec: String) -> String
+}
+
+extension StoreEngine {
+  /// `spec` as a person may see it (a URL with its password masked); the spec itself by default.
+  public func display(_ spec: String) -> String { spec }
 }
 
 /// Opens a store from what the user typed (`--db`, `$WANGGE_DB`, the default location) with the first

@@ -10,7 +10,7 @@ struct Wangge: ParsableCommand {
       BoardCommand.self, SnapshotCommand.self, DemoCommand.self, ReportCommand.self, IngestCommand.self,
       VerifyCommand.self, SimulateCommand.self, DispatchCommand.self, AckCommand.self, DoneCommand.self,
       TasksCommand.self, RemindCommand.self, RankingsCommand.self, GalleryCommand.self,
-      MigrateCommand.self,
+      MigrateCommand.self, CopyCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )
