@@ -72,7 +72,7 @@ let package = Package(
     .testTarget(
       name: "StoreConformanceTests",
       dependencies: [
-        "WanggeStore", "WanggeSQLite", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
+        "WanggeStore", "WanggeSQLite", "WanggePostgres", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     // Commands run in process (their output captured): what reaches the terminal is sanitised; the
     // gallery (an example in the executable) as screens.
