@@ -33,4 +33,12 @@ public protocol GridStore: BoardSource, TaskDesk, SimulationSource {
   /// their `at`: the late-arrival flag of `report`.
   func lateArrivals(under scope: Place, recordedIn window: Span, before now: Instant, lateBy: Span) throws
     -> [Int64: LateArrivals]
+  /// A live feed of commits for the board (nil: the engine has none, and the board polls
+  /// ``Store/changeToken()``).
+  func changeFeed() throws -> (any ChangeFeed)?
+}
+
+extension GridStore {
+  /// No live feed: the board polls the change token.
+  public func changeFeed() throws -> (any ChangeFeed)? { nil }
 }

@@ -65,6 +65,9 @@ struct BoardCommand: ParsableCommand {
       backend.invalidate()
       return next.messages.first
     }
-    runner.run(board, backend: backend)
+    // A live feed where the engine has one (PostgreSQL); without it (SQLite, or the feed's own
+    // connection refused) the board polls the store's change token.
+    let feed = try? s.changeFeed()
+    runner.run(board, backend: backend, feed: feed)
   }
 }

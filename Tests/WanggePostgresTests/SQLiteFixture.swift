@@ -61,3 +61,28 @@ enum SQLiteFixture {
     return total
   }
 }
+
+extension SQLiteFixture {
+  /// The audit trail of `sqlite` (at, operator, action, task, scope, detail), oldest first.
+  static func audit(_ sqlite: SQLiteStore) throws -> [String] {
+    try sqlite.pool.read { s in
+      try Row.fetchAll(
+        s, sql: "SELECT at, operator, action, task_id, scope_id, detail FROM audit ORDER BY id"
+      )
+      .map { r in
+        "\(r[0] as Int64) \(r[1] as String) \(r[2] as String) \(r[3] as Int64? ?? -1) \(r[4] as Int64? ?? -1) \(r[5] as String)"
+      }
+    }
+  }
+
+  /// Every event row of `sqlite` (id, type, at, recorded_at, source, digest, place_id), by id.
+  static func events(_ sqlite: SQLiteStore) throws -> [String] {
+    try sqlite.pool.read { s in
+      try Row.fetchAll(
+        s, sql: "SELECT id, type, at, recorded_at, source, digest, place_id FROM event ORDER BY id"
+      ).map { r in
+        "\(r[0] as String) \(r[1] as String) \(r[2] as Int64) \(r[3] as Int64) \(r[4] as String) \(r[5] as Int64? ?? 0) \(r[6] as Int64? ?? -1)"
+      }
+    }
+  }
+}

@@ -48,6 +48,8 @@ public final class Board {
   public internal(set) var paused = false
   public internal(set) var screen: Screen
   public internal(set) var asOf: Instant
+  /// Live, or the server is away and the figures are stale (see ``take(_:tick:)``).
+  public internal(set) var connection: ConnectionState = .live
   public internal(set) var helpFilter = HelpFilter()
   /// The first line the `?` help shows (it scrolls when it does not fit).
   public internal(set) var helpScroll = 0

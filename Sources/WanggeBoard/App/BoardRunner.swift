@@ -1,18 +1,25 @@
 import Foundation
 import TerminalUI
+import WanggeStore
 
 /// The board's live loop: draws only when something changed (a key, new data, a mark or message
-/// expiring), polls the store's change signal at most every 500 ms, and otherwise sleeps in the
-/// terminal's key wait, so an idle board uses next to no CPU.
+/// expiring), polls the store's change signal at most every 500 ms (with a live feed: takes its
+/// announcements every 50 ms and polls the token only every 5 s, as a fallback), and otherwise sleeps
+/// in the terminal's key wait, so an idle board uses next to no CPU.
 public struct BoardRunner {
   public var pollInterval: Double = 0.5
+  /// With a live feed: how often its announcements are taken (seconds), and how often the change
+  /// token is still polled in case an announcement was lost.
+  public var feedInterval: Double = 0.05
+  public var fallbackPollInterval: Double = 5
   /// How often the view is re-read without a data change, for countdowns (seconds).
   public var reloadInterval: Double = 60
   /// Called when `:theme` asks for a theme; returns the message to show (nil: applied).
   public var applyTheme: (String) -> String? = { _ in nil }
   public init() {}
 
-  public func run(_ board: Board, backend: any Backend) {
+  public func run(_ board: Board, backend: any Backend, feed: (any ChangeFeed)? = nil) {
+    let pollInterval = feed == nil ? pollInterval : fallbackPollInterval
     let start = ProcessInfo.processInfo.systemUptime
     func tick() -> Double { ProcessInfo.processInfo.systemUptime - start }
     var dirty = true
@@ -20,6 +27,7 @@ public struct BoardRunner {
     var lastSize = backend.size
     var timedRedraw: Double?
     var lastReload = tick()
+    var lastFeed = tick()
     while !backend.terminationRequested {
       if dirty {
         var buffer = Buffer(size: backend.size)
@@ -37,6 +45,7 @@ public struct BoardRunner {
       let now = tick()
       var wait = lastPoll + pollInterval - now
       if let redraw = timedRedraw { wait = min(wait, redraw - now) }
+      if feed != nil { wait = min(wait, lastFeed + feedInterval - now) }
       let timeout = max(0, Int((wait * 1000).rounded(.up)))
       if let key = backend.readKey(timeoutMilliseconds: timeout) {
         if key == .ctrl("l") {
@@ -56,7 +65,15 @@ public struct BoardRunner {
         lastSize = backend.size
         dirty = true
       }
-      if tick() - lastPoll >= pollInterval {
+      if let feed, tick() - lastFeed >= feedInterval {
+        lastFeed = tick()
+        if board.take(feed.poll(), tick: lastFeed) {
+          dirty = true
+          lastReload = lastFeed
+          lastPoll = lastFeed
+        }
+      }
+      if tick() - lastPoll >= pollInterval, !board.isStale {
         lastPoll = tick()
         if (try? board.refreshIfChanged(tick: lastPoll)) == true {
           dirty = true

@@ -77,6 +77,12 @@ public enum BoardRenderer {
       board.lookingBack
       ? t("回看 \(minute)", "looking back at \(minute)")
       : board.drillClock ? t("演练时钟 \(minute)", "drill clock \(minute)") : t("数据 \(asOf)", "as of \(asOf)")
+    if board.isStale {
+      // The server is away: say so first, and that the figures are the last ones read.
+      left = t(" 连接中断 · 重连中… · 数据停在 \(asOf)", " connection lost · reconnecting… · data from \(asOf)")
+      StatusLine(left: left, right: board.storeLabel + " ", role: .critical).render(in: area, buffer: &buffer)
+      return
+    }
     // Most important last to go: as-of time, then operator, language, store.
     var parts = [
       (board.paused ? t("⏸ 已暂停 · ", "⏸ paused · ") : "") + when,

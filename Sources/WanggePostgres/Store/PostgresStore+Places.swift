@@ -61,7 +61,12 @@ extension PostgresStore {
   /// Finds a place by path; the root's own name may lead the path. Throws `StoreError.unknownPlace`
   /// with the same suggestion as the SQLite engine.
   public func resolve(_ path: PlacePath) throws -> Place {
-    try read { db in
+    try read { db in try Self.resolve(db, path) }
+  }
+
+  /// ``resolve(_:)`` inside an open transaction (ingest resolves unit paths while it writes).
+  static func resolve(_ db: PGConnection, _ path: PlacePath) throws -> Place {
+    do {
       var current = try Self.root(db)
       var segments = path.segments[...]
       if segments.first == current.name { segments = segments.dropFirst() }

@@ -5,9 +5,8 @@ import WanggeStore
 /// The store on PostgreSQL: many stations on one server. One connection, used under a lock; each
 /// read runs in one REPEATABLE READ READ ONLY transaction (one snapshot, like SQLite's `pool.read`).
 /// Opening it for writing applies the migrations; `readOnly` only checks them and never writes.
-///
-/// In progress (issue 12): the read side of ``Store`` is here; ingest, verify, bounds and the change
-/// token follow.
+/// Writes (`Write/`) run in READ COMMITTED transactions that lock the rows they change in key order
+/// and retry serialization failures and deadlocks inside the engine (see ``write(_:)``).
 public final class PostgresStore: @unchecked Sendable {
   /// Where it lives (password masked in `display`).
   public let target: PGTarget
