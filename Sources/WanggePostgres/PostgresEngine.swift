@@ -46,14 +46,7 @@ public struct PostgresEngine: StoreEngine {
   }
 
   public func open(_ spec: String, mode: StoreOpenMode) throws -> any GridStore {
-    let store = try PostgresStore(Self.target(spec), readOnly: mode == .read)
-    // PostgresStore conforms to GridStore once its write side (branch pgwrite) is merged; until
-    // then the cast fails and the store cannot be opened through the contract.
-    guard let grid = (store as Any) as? any GridStore else {
-      throw StoreError.notAStore(
-        path: store.target.display, reason: "the PostgreSQL engine's write side is not in this build yet")
-    }
-    return grid
+    try PostgresStore(Self.target(spec), readOnly: mode == .read)
   }
 
   public func generateDemo(

@@ -42,6 +42,7 @@ enum PostgresLoad {
       """
       DROP TABLE IF EXISTS \(tables) CASCADE;
       DROP FUNCTION IF EXISTS wangge_notify_change() CASCADE;
+      DROP SEQUENCE IF EXISTS wangge_change_counter;
       """)
   }
 }
