@@ -42,6 +42,8 @@ struct CopyCommand: ParsableCommand {
     guard let archive = source as? any StoreArchive else {
       fail("the \(sourceEngine.name) engine cannot export \(fromText) (no table stream in this build)")
     }
+    let cleanup = PartialCleanup.onSignals(path: to, engine: targetEngine)  // Ctrl-C: no partial file left
+    defer { withExtendedLifetime(cleanup) {} }
     let counting = CountingArchive(archive)
     let started = Date()
     let rows: Int
