@@ -48,7 +48,8 @@ let package = Package(
     .executableTarget(
       name: "wangge",
       dependencies: [
-        "WanggeCore", "WanggeStore", "WanggeSQLite", "TerminalUI", "WanggeBoard", "WanggeLedger",
+        "WanggeCore", "WanggeStore", "WanggeSQLite", "WanggePostgres", "TerminalUI", "WanggeBoard",
+        "WanggeLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -72,7 +73,7 @@ let package = Package(
     .testTarget(
       name: "StoreConformanceTests",
       dependencies: [
-        "WanggeStore", "WanggeSQLite", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
+        "WanggeStore", "WanggeSQLite", "WanggePostgres", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     // Commands run in process (their output captured): what reaches the terminal is sanitised; the
     // gallery (an example in the executable) as screens.

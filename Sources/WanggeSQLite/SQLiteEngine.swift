@@ -46,6 +46,19 @@ public struct SQLiteEngine: StoreEngine {
   public func removeDemoLeftovers(at spec: String) {
     DemoGenerator.removePartials(of: Self.path(of: spec), pid: getpid())
   }
+
+  /// Loads into a partial file migrated to the latest schema (derived tables emptied: the source's
+  /// rows are copied as they are), renamed over the path when complete, like a demo.
+  public func load(from source: any StoreArchive, at spec: String, replace: Bool) throws -> Int {
+    var rows = 0
+    try DemoGenerator.build(
+      at: Self.path(of: spec), replace: replace, fillUpTo: Migrations.identifiers.last!
+    ) { db in
+      try db.execute(sql: "DELETE FROM task_sequence; DELETE FROM help_due_hour")
+      rows = try source.exportTables(into: SQLiteTableSink(db))
+    }
+    return rows
+  }
 }
 
 extension SQLiteStore: GridStore {

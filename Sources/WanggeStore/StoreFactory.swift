@@ -23,6 +23,12 @@ public protocol StoreEngine: Sendable {
   /// Creates an empty store at `spec` for real data (`wangge init`): the root place named `root` and
   /// the level chain, no demo data, no demo mark. Throws ``StoreError/exists`` when a store is there.
   func initialize(at spec: String, root: String, levels: LevelChain) throws
+  /// Writes every table of `source` as a new store at `spec` (`wangge copy`), all or nothing: a
+  /// failed load leaves `spec` as it was. Refuses an existing store (``StoreError/exists(path:)``)
+  /// unless `replace`. Returns the rows written. The caller verifies the result.
+  func load(from source: any StoreArchive, at spec: String, replace: Bool) throws -> Int
+  /// `spec` as a person may see it (a URL with its password masked).
+  func display(_ spec: String) -> String
 }
 
 extension StoreEngine {
@@ -30,6 +36,9 @@ extension StoreEngine {
   public func initialize(at spec: String, root: String, levels: LevelChain) throws {
     throw StoreError.writeFailed(path: spec, reason: "the \(name) engine cannot create an empty store yet")
   }
+
+  /// `spec` as a person may see it (a URL with its password masked); the spec itself by default.
+  public func display(_ spec: String) -> String { spec }
 }
 
 /// Opens a store from what the user typed (`--db`, `$WANGGE_DB`, the default location) with the first

@@ -35,16 +35,19 @@ struct DemoCommand: ParsableCommand {
     } catch let e as StoreError {
       meter.finish()
       fail(e.description)
+    } catch {
+      meter.finish()
+      fail("\(error)")  // a server that cannot be reached: the message names host and port
     }
     meter.finish()
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0  // 0: not a file
     print(
       """
-      \(p.rootName) (\(p.name)) → \(path)
+      \(p.rootName) (\(p.name)) → \(engine.display(path))
         places \(summary.places.grouped), units \(summary.units.grouped), households \(summary.households.grouped), \
       unit leaders \(summary.leaders.grouped), help cases \(summary.helpCases.grouped), assignments \(summary.assignments.grouped)
         \(String(format: "%.1f", summary.seconds)) s, \(Int(summary.householdsPerSecond).grouped) households/s, \
-      \(String(format: "%.1f", Double(size) / 1_048_576)) MiB on disk
+      \(size > 0 ? String(format: "%.1f MiB on disk", Double(size) / 1_048_576) : "in \(engine.name)")
       """)
   }
 }
@@ -61,7 +64,8 @@ final class PartialCleanup: @unchecked Sendable {
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
       source.setEventHandler {
         engine.removeDemoLeftovers(at: path)
-        printError("interrupted; the partial store was removed and \(path) was left as it was")
+        printError(
+          "interrupted; the partial store was removed and \(engine.display(path)) was left as it was")
         exit(128 + sig)
       }
       source.resume()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WanggeCore
+import WanggePostgres
 import WanggeSQLite
 import WanggeStore
 
@@ -21,7 +22,13 @@ struct ConformanceEngine: CustomTestStringConvertible, Sendable {
     return dir.appendingPathComponent(name + ".sqlite").path
   }
 
-  static let all: [ConformanceEngine] = [.sqlite]
+  /// PostgreSQL on the server in `WANGGE_TEST_POSTGRES` (scripts/test starts one): each store a
+  /// database of its own, created here and dropped when the test process ends.
+  static let postgres = ConformanceEngine(name: "postgres", engine: PostgresEngine()) { name in
+    ScratchDatabases.create(label: name)
+  }
+
+  static let all: [ConformanceEngine] = [.sqlite] + (ScratchDatabases.server == nil ? [] : [.postgres])
 
   /// The anchor every fixture store is generated at (no test reads the wall clock).
   static let anchor = InstantFormat.parse("2026-11-22T20:00:00+08:00")!

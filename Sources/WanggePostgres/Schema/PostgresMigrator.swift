@@ -61,22 +61,29 @@ public enum PostgresMigrator {
     try db.transaction { db in
       try db.exec("SELECT pg_advisory_xact_lock($1)", [lockKey])
       _ = try state(of: db)  // refuses a newer or foreign database before anything is created
-      try db.execScript(
-        """
-        CREATE TABLE IF NOT EXISTS wangge_migrations(
-          version INTEGER PRIMARY KEY, identifier TEXT NOT NULL UNIQUE,
-          applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
-        """)
-      let done = Set(try db.exec("SELECT version FROM wangge_migrations").map { try $0.get(0, as: Int.self) })
-      var applied: [String] = []
-      for m in PostgresSchema.migrations where m.version <= version && !done.contains(m.version) {
-        try db.execScript(m.sql)
-        try db.exec(
-          "INSERT INTO wangge_migrations(version, identifier) VALUES ($1, $2)", [m.version, m.identifier])
-        applied.append(m.identifier)
-      }
-      return applied
+      return try apply(db, upTo: version)
     }
+  }
+
+  /// Applies every missing migration up to `version` inside the caller's transaction (a bulk load
+  /// runs the tables first and the rest after its COPYs). Returns the identifiers it applied.
+  @discardableResult
+  static func apply(_ db: PGConnection, upTo version: Int = PostgresSchema.schemaVersion) throws -> [String] {
+    try db.execScript(
+      """
+      CREATE TABLE IF NOT EXISTS wangge_migrations(
+        version INTEGER PRIMARY KEY, identifier TEXT NOT NULL UNIQUE,
+        applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
+      """)
+    let done = Set(try db.exec("SELECT version FROM wangge_migrations").map { try $0.get(0, as: Int.self) })
+    var applied: [String] = []
+    for m in PostgresSchema.migrations where m.version <= version && !done.contains(m.version) {
+      try db.execScript(m.sql)
+      try db.exec(
+        "INSERT INTO wangge_migrations(version, identifier) VALUES ($1, $2)", [m.version, m.identifier])
+      applied.append(m.identifier)
+    }
+    return applied
   }
 
   /// How a database is named in messages: `database "x" at host:port`.

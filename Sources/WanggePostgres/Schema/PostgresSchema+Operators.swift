@@ -61,7 +61,7 @@ extension PostgresSchema {
     "UPDATE ON assignment, household, help_case, unit, task_sequence",
   ]
 
-  static var operatorsV4: String {
+  static var operatorsV5: String {
     var sql = """
       CREATE TABLE operator(
         name TEXT COLLATE "C" PRIMARY KEY,

@@ -22,7 +22,8 @@ public enum PostgresSchema {
     Migration(version: 1, identifier: "v1-grid", sql: tablesV1),
     Migration(version: 2, identifier: "v2-indexes", sql: indexesV2),
     Migration(version: 3, identifier: "v3-change-feed", sql: changeFeedV3),
-    Migration(version: 4, identifier: "v4-operators", sql: operatorsV4),
+    Migration(version: 4, identifier: "v4-change-counter", sql: changeCounterV4),
+    Migration(version: 5, identifier: "v5-operators", sql: operatorsV5),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.
@@ -125,6 +126,19 @@ public enum PostgresSchema {
   /// The live change feed: one statement-level trigger per data table notifies `wangge_change` with
   /// the table's name. NOTIFY is transactional (delivered at commit, dropped on rollback) and folds
   /// repeats within a transaction, so a 20,000-event batch sends one notification per table touched.
+  /// A counter of this database's changes for the change token: the change-feed trigger also
+  /// advances `wangge_change_counter` (a sequence: never rolled back, never blocks a writer), so the
+  /// token moves on this store's writes only, not on other databases' of the same server.
+  static let changeCounterV4 = """
+    CREATE SEQUENCE wangge_change_counter;
+    CREATE OR REPLACE FUNCTION wangge_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM nextval('wangge_change_counter');
+      PERFORM pg_notify('\(changeChannel)', TG_TABLE_NAME);
+      RETURN NULL;
+    END $$;
+    """
+
   static var changeFeedV3: String {
     var sql = """
       CREATE FUNCTION wangge_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,16 +1,23 @@
 import WanggeStore
 
 extension PostgresStore {
-  /// A number that changes whenever any process commits a change: a hash of the server's current
-  /// snapshot (`xmin:xmax:in-progress ids`). Every commit of a writing transaction changes the
-  /// snapshot (its id leaves the in-progress set or moves `xmin`/`xmax`), so a poller that read the
-  /// token before a writer committed sees a new token after it; reading takes no lock and writes
-  /// nothing (a read gets no transaction id). Writes to other databases of the server change it too
-  /// (a harmless extra refresh). The live feed is LISTEN `wangge_change`; this is the cheap poll that
-  /// backs it up.
+  /// A number that changes whenever any process commits a change to this store: a hash of the
+  /// database's change counter (advanced by every statement that changes a data table, see
+  /// ``PostgresSchema/changeCounterV4``) and of the transaction ids of this database's writers still
+  /// in progress (`pg_stat_activity.backend_xid`). A writer's statements move the counter; its commit
+  /// takes its id out of the set, so a poller that read the token before a writer committed sees a
+  /// new token after it. Reads, other databases of the server, and a rejected batch that changed no
+  /// table leave it alone. The live feed is LISTEN `wangge_change`; this is the cheap poll behind it.
   public func changeToken() throws -> Int64 {
     try lock.withLock {
-      let sql = "SELECT hashtextextended(pg_current_snapshot()::text, 0)"
+      let sql = """
+        SELECT hashtextextended(
+          (SELECT last_value::text || ':' || is_called::text FROM wangge_change_counter) || ':'
+            || coalesce((
+              SELECT string_agg(backend_xid::text, ',' ORDER BY backend_xid::text) FROM pg_stat_activity
+              WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()), ''),
+          0)
+        """
       do {
         return try connection.exec(sql)[0].get(0)
       } catch let e as PGError where e.kind == .connectionLost {

@@ -3,8 +3,8 @@ import GRDB
 import WanggeCore
 import WanggeStore
 
-/// Writes a complete, deterministic demo store for a preset: places, people, households, help cases,
-/// a few days of task history and every rollup, in one pass over the tree.
+/// Writes a complete, deterministic demo store for a preset into an SQLite file: the engine-neutral
+/// ``DemoWriter`` (WanggeStore) through a ``SQLiteTableSink``, in one pass over the tree.
 ///
 /// Memory grows with the number of places, never with households: households are streamed to disk.
 public struct DemoGenerator {
@@ -31,6 +31,26 @@ public struct DemoGenerator {
   public func generate(to path: String, replace: Bool, progress: @escaping (Int) -> Void = { _ in }) throws
     -> Summary
   {
+    let started = Date()
+    var summary = Summary()
+    try Self.build(at: path, replace: replace, fillUpTo: Migrations.tablesMigration, started: started) { db in
+      var writer = try DemoWriter(
+        into: SQLiteTableSink(db), preset: preset, seed: seed, anchor: anchor, progress: progress)
+      summary = try writer.run()
+    }
+    summary.seconds = Date().timeIntervalSince(started)
+    return summary
+  }
+
+  /// Builds a new store at `path` the way every bulk load does: a partial file (`PATH.partial-PID`,
+  /// owner-only) migrated up to `fillUpTo`, filled by `fill` in one transaction, then the remaining
+  /// migrations (indexes, derived tables), ANALYZE, WAL mode, and one rename over `path`. Refuses an
+  /// existing `path` without `replace` (``StoreError/exists(path:)``); on any error the partial files
+  /// are removed and `path` is left as it was.
+  static func build(
+    at path: String, replace: Bool, fillUpTo: String, started: Date = Date(),
+    fill: (Database) throws -> Void
+  ) throws {
     let fm = FileManager.default
     Self.removeStalePartials(of: path)
     var oldLock: StoreLock?
@@ -41,8 +61,6 @@ public struct DemoGenerator {
     let temp = Self.partialPath(of: path, pid: getpid())
     Self.removePartials(of: path, pid: getpid())
     try SecureFile.createIfMissing(temp)
-    let started = Date()
-    var summary: Summary
     do {
       var config = Configuration()
       config.prepareDatabase { db in
@@ -53,14 +71,12 @@ public struct DemoGenerator {
             """)
       }
       let queue = try DatabaseQueue(path: temp, configuration: config)
-      try Migrations.migrator().migrate(queue, upTo: Migrations.tablesMigration)
+      try Migrations.migrator().migrate(queue, upTo: fillUpTo)
       try queue.inTransaction { db in
-        var writer = try DemoWriter(db: db, preset: preset, seed: seed, anchor: anchor, progress: progress)
-        try writer.run()
+        try fill(db)
         return .commit
       }
       phase("rows written", started)
-      summary = try queue.read { db in try DemoWriter.summary(db) }
       try Migrations.migrator().migrate(queue)
       phase("indexes built", started)
       try queue.writeWithoutTransaction { db in
@@ -82,8 +98,6 @@ public struct DemoGenerator {
     }
     Self.removePartials(of: path, pid: getpid())
     withExtendedLifetime(oldLock) {}
-    summary.seconds = Date().timeIntervalSince(started)
-    return summary
   }
 
   /// `PATH.partial-PID`, where a run writes before renaming into place.
@@ -119,7 +133,8 @@ public struct DemoGenerator {
         // a Wangge store all the same: it may be replaced
       } catch StoreError.notAStore(_, let reason) {
         throw StoreError.notAStore(
-          path: path, reason: reason + "; `wangge demo --force` replaces only Wangge stores")
+          path: path,
+          reason: reason + "; `--force` (of `wangge demo` or `wangge copy`) replaces only Wangge stores")
       }
     }
     guard let lock = try StoreLock.exclusive(path) else {
@@ -127,7 +142,7 @@ public struct DemoGenerator {
         path: path,
         reason:
           "another process has this store open for writing (an ingest, a board or a simulator); "
-          + "stop it, then run `wangge demo --force` again. Nothing was changed")
+          + "stop it, then run the command again with --force. Nothing was changed")
     }
     return lock
   }

@@ -1,10 +1,14 @@
-import GRDB
 import WanggeCore
-import WanggeStore
 
-/// The depth-first pass that writes a demo grid. Each place's rollups are written when its subtree closes.
-struct DemoWriter {
-  let db: Database
+/// The depth-first pass that writes a deterministic demo grid into any engine's ``TableSink``: places,
+/// people, households, help cases, a few days of task history and every rollup (each place's rollups
+/// when its subtree closes). Same preset, seed and anchor: the same rows, in the same order.
+/// Memory grows with the number of places, never with households.
+///
+/// Tables it does not write, which the engine derives after the load: `help_due_hour` (from
+/// `help_due`) and `task_sequence` (the highest task id).
+public struct DemoWriter {
+  let sink: any TableSink
   let preset: DemoPreset
   let anchor: Instant
   let unitDepth: Int
@@ -35,18 +39,26 @@ struct DemoWriter {
   /// Reused UTF-8 scratch space for names, phones and rooms on the hot path.
   var scratch: [UInt8] = []
 
-  // Prepared statements for the hot paths.
-  let insertPlace: BulkInsert
-  let insertStats: BulkInsert
-  let insertTally: Statement
-  let insertLevelCount: Statement
-  let insertUnit: BulkInsert
-  let insertHousehold: BulkInsert
-  let insertHelp: Statement
-  let insertDue: BulkInsert
-  let insertAssignment: BulkInsert
-  let insertLeader: BulkInsert
-  let insertVolunteer: Statement
+  /// What has been written so far (rows per kind).
+  public private(set) var summary = DemoSummary()
+
+  // One row stream per table.
+  let insertLevel: any RowStream
+  let insertMeta: any RowStream
+  let insertDepartment: any RowStream
+  let insertSquad: any RowStream
+  let insertPlace: any RowStream
+  let insertStats: any RowStream
+  let insertTally: any RowStream
+  let insertLevelCount: any RowStream
+  let insertUnit: any RowStream
+  let insertHousehold: any RowStream
+  let insertHelp: any RowStream
+  let insertDue: any RowStream
+  let insertAssignment: any RowStream
+  let insertLeader: any RowStream
+  let insertVolunteer: any RowStream
+  let insertTask: any RowStream
 
   /// Rollups collected for one open subtree.
   struct Accumulator {
@@ -55,10 +67,39 @@ struct DemoWriter {
     var levelCounts: [Int]
   }
 
-  init(db: Database, preset: DemoPreset, seed: UInt64, anchor: Instant, progress: @escaping (Int) -> Void)
-    throws
-  {
-    self.db = db
+  /// The tables a demo writes, with their columns (in the order of each row's fields).
+  public static let tables: [(table: String, columns: [String])] = [
+    ("level", ["depth", "name"]),
+    ("meta", ["key", "value"]),
+    ("department", ["id", "name"]),
+    ("squad", ["id", "department_id", "name", "leader_name"]),
+    ("place", ["id", "parent_id", "depth", "name", "has_station"]),
+    ("place_stats", ["place_id"] + PlaceStats.columns),
+    (
+      "task_tally",
+      ["place_id", "task_id", "assigned", "acked", "acked_on_time", "finished", "finished_on_time"]
+    ),
+    ("level_count", ["place_id", "depth", "count"]),
+    ("unit", ["place_id", "leader_id", "group_built"]),
+    ("household", ["id", "unit_id", "room", "head_name", "phone", "size", "reach", "flags"]),
+    (
+      "help_case",
+      ["household_id", "mode", "helper_name", "cadence", "last_visit", "opened_at", "green", "needs"]
+    ),
+    ("help_due", ["place_id", "household_id", "due_at"]),
+    ("assignment", ["task_id", "unit_id", "acked_at", "finished_at", "result"]),
+    ("leader", ["id", "name", "phone", "department_id", "squad_id", "home"]),
+    ("volunteer", ["id", "name", "phone", "party_member", "place_id"]),
+    ("task", ["id", "type", "title", "details", "scope_id", "issued_at", "ack_within", "finish_within"]),
+  ]
+
+  /// A writer of `preset`'s grid into `sink` (which opens one stream per table of ``tables``).
+  /// `progress` receives the number of households written so far.
+  public init(
+    into sink: any TableSink, preset: DemoPreset, seed: UInt64, anchor: Instant,
+    progress: @escaping (Int) -> Void
+  ) throws {
+    self.sink = sink
     self.preset = preset
     self.anchor = anchor
     self.progress = progress
@@ -70,27 +111,28 @@ struct DemoWriter {
     let units = preset.placesPerDepth.last!
     sharedLeaderSampler = ExactSampler(choose: 0, of: 0)
     groupSampler = ExactSampler(choose: preset.groupsBuilt ?? (units - units / 100), of: units)
-    insertPlace = try BulkInsert(
-      db, "INSERT INTO place(id, parent_id, depth, name, has_station) VALUES (?, ?, ?, ?, ?)")
-    insertStats = try BulkInsert(
-      db, "INSERT INTO place_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-    insertTally = try db.makeStatement(
-      sql: """
-        INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """)
-    insertLevelCount = try db.makeStatement(sql: "INSERT INTO level_count VALUES (?, ?, ?)")
-    insertUnit = try BulkInsert(db, "INSERT INTO unit(place_id, leader_id, group_built) VALUES (?, ?, ?)")
-    insertHousehold = try BulkInsert(db, "INSERT INTO household VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    insertHelp = try db.makeStatement(sql: "INSERT INTO help_case VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    insertDue = try BulkInsert(db, "INSERT INTO help_due VALUES (?, ?, ?)")
-    insertAssignment = try BulkInsert(
-      db, "INSERT INTO assignment(task_id, unit_id, acked_at, finished_at, result) VALUES (?, ?, ?, ?, ?)")
-    insertLeader = try BulkInsert(db, "INSERT INTO leader VALUES (?, ?, ?, ?, ?, ?)")
-    insertVolunteer = try db.makeStatement(sql: "INSERT INTO volunteer VALUES (?, ?, ?, ?, ?)")
+    var streams: [String: any RowStream] = [:]
+    for (table, columns) in Self.tables { streams[table] = try sink.rows(of: table, columns: columns) }
+    insertLevel = streams["level"]!
+    insertMeta = streams["meta"]!
+    insertDepartment = streams["department"]!
+    insertSquad = streams["squad"]!
+    insertPlace = streams["place"]!
+    insertStats = streams["place_stats"]!
+    insertTally = streams["task_tally"]!
+    insertLevelCount = streams["level_count"]!
+    insertUnit = streams["unit"]!
+    insertHousehold = streams["household"]!
+    insertHelp = streams["help_case"]!
+    insertDue = streams["help_due"]!
+    insertAssignment = streams["assignment"]!
+    insertLeader = streams["leader"]!
+    insertVolunteer = streams["volunteer"]!
+    insertTask = streams["task"]!
   }
 
-  mutating func run() throws {
+  /// Writes the whole grid; returns what was written.
+  @discardableResult public mutating func run() throws -> DemoSummary {
     try writeLevelsAndMeta()
     planTree()
     try writeDepartments()
@@ -98,17 +140,10 @@ struct DemoWriter {
     try visit(depth: 0, levelIndex: 0, parentID: nil, name: preset.rootName, into: &rootAcc)
     try writeTasks()
     progress(Int(nextHouseholdID))
-  }
-
-  static func summary(_ db: Database) throws -> DemoGenerator.Summary {
-    var s = DemoGenerator.Summary()
-    s.places = try Int.fetchOne(db, sql: "SELECT count(*) FROM place") ?? 0
-    s.units = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0
-    s.households = try Int.fetchOne(db, sql: "SELECT count(*) FROM household") ?? 0
-    s.leaders = try Int.fetchOne(db, sql: "SELECT count(*) FROM leader") ?? 0
-    s.helpCases = try Int.fetchOne(db, sql: "SELECT count(*) FROM help_case") ?? 0
-    s.assignments = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0
-    return s
+    summary.places = Int(nextPlaceID)
+    summary.households = Int(nextHouseholdID)
+    summary.leaders = Int(nextLeaderID)
+    return summary
   }
 
   func newAccumulator() -> Accumulator {
@@ -121,13 +156,13 @@ struct DemoWriter {
 
   mutating func writeLevelsAndMeta() throws {
     for (depth, name) in preset.levels.names.enumerated() {
-      try db.execute(sql: "INSERT INTO level(depth, name) VALUES (?, ?)", arguments: [depth, name])
+      try insertLevel.int(depth).text(name).run()
     }
     let meta: [(String, String)] = [
       ("preset", preset.name), ("anchor", InstantFormat.iso(anchor)), ("demo", "1"),
       ("station_depth", preset.levels.stationDepth.map(String.init) ?? ""),
     ]
-    for (k, v) in meta { try db.execute(sql: "INSERT INTO meta VALUES (?, ?)", arguments: [k, v]) }
+    for (k, v) in meta { try insertMeta.text(k).text(v).run() }
   }
 
   mutating func planTree() {
@@ -180,16 +215,14 @@ struct DemoWriter {
     }
     var squadID: Int64 = 0
     for (d, name) in names.enumerated() {
-      try db.execute(sql: "INSERT INTO department(id, name) VALUES (?, ?)", arguments: [d + 1, name])
+      try insertDepartment.int(d + 1).text(name).run()
       let squads =
         d < fixed.count ? (fixed[d].squads ?? max(1, (counts[d] + 9) / 10)) : max(1, (counts[d] + 9) / 10)
       departmentSquadBase.append(squadID + 1)
       departmentSquadCount.append(squads)
       for s in 0..<squads {
         squadID += 1
-        try db.execute(
-          sql: "INSERT INTO squad VALUES (?, ?, ?, ?)",
-          arguments: [squadID, d + 1, "第\(s + 1)组", ChineseNames.person(&rng)])
+        try insertSquad.int(squadID).int(d + 1).text("第\(s + 1)组").text(ChineseNames.person(&rng)).run()
       }
     }
     departmentCounter = [Int](repeating: 0, count: names.count)
@@ -265,13 +298,11 @@ struct DemoWriter {
   mutating func close(id: Int64, acc: Accumulator) throws {
     try insertStatsRow(id, acc.stats)
     for (t, tally) in acc.tallies.enumerated() where tally.assigned > 0 {
-      try insertTally.execute(arguments: [
-        id, t + 1, tally.assigned, tally.acknowledged, tally.acknowledgedOnTime, tally.finished,
-        tally.finishedOnTime,
-      ])
+      try insertTally.int(id).int(t + 1).int(tally.assigned).int(tally.acknowledged)
+        .int(tally.acknowledgedOnTime).int(tally.finished).int(tally.finishedOnTime).run()
     }
     for (d, c) in acc.levelCounts.enumerated() where c > 0 {
-      try insertLevelCount.execute(arguments: [id, d, c])
+      try insertLevelCount.int(id).int(d).int(c).run()
     }
   }
 
@@ -293,6 +324,7 @@ struct DemoWriter {
       let groupBuilt = groupSampler.next(&rng)
       if groupBuilt { unit.groupsBuilt = 1 }
       try insertUnit.int(unitID).int(leaderID).bool(groupBuilt).run()
+      summary.units += 1
       try writeHouseholds(
         unitID: unitID, count: householdsPerUnit[start + position], groupBuilt: groupBuilt, into: &unit)
       try insertStatsRow(unitID, unit)
@@ -383,11 +415,10 @@ struct DemoWriter {
         let opened = anchor - Span.days(10)
         let last = anchor - Span(seconds: Int64(Double(cadence.seconds) * 1.4 * rng.unit()))
         let green = rng.chance(0.03)
-        try insertHelp.execute(arguments: [
-          hid, mode.rawValue, ChineseNames.person(&rng), cadence.seconds, last.epochSeconds,
-          opened.epochSeconds,
-          green, rng.pick(ChineseNames.needs),
-        ])
+        try insertHelp.int(hid).int(mode.rawValue).text(ChineseNames.person(&rng)).int(cadence.seconds)
+          .int(last.epochSeconds).int(opened.epochSeconds).bool(green).text(rng.pick(ChineseNames.needs))
+          .run()
+        summary.helpCases += 1
         let due = (last + cadence).epochSeconds
         for d in 0...unitDepth { try insertDue.int(idStack[d]).int(hid).int(due).run() }
         unit.helpCases += 1
@@ -401,10 +432,9 @@ struct DemoWriter {
     for _ in 0..<max(1, households / 35) {
       nextVolunteerID += 1
       phoneCounter += 1
-      try insertVolunteer.execute(arguments: [
-        nextVolunteerID, ChineseNames.person(&rng), ChineseNames.phone(phoneCounter), rng.chance(0.6),
-        placeID,
-      ])
+      try insertVolunteer.int(nextVolunteerID).text(ChineseNames.person(&rng)).text(
+        ChineseNames.phone(phoneCounter)
+      ).bool(rng.chance(0.6)).int(placeID).run()
     }
   }
 
@@ -445,6 +475,7 @@ struct DemoWriter {
         ? nil : "{\"checked\":\(rng.below(30) + 1),\"from_risk_areas\":\(rng.chance(0.05) ? 1 : 0)}"
       try insertAssignment.int(t + 1).int(unitID).optionalInt(ack).optionalInt(finish).optionalText(result)
         .run()
+      summary.assignments += 1
       let deadlines = Deadlines(
         ack: issued + Span(seconds: ackWindow), finish: issued + Span(seconds: finishWindow))
       acc.tallies[t].count(
@@ -458,15 +489,9 @@ struct DemoWriter {
     for (t, task) in preset.tasks.enumerated() {
       guard let scope = taskScopeIDs[t] else { continue }
       let issued = anchor - Span(seconds: Int64(task.hoursBeforeAnchor * 3600))
-      try db.execute(
-        sql: """
-          INSERT INTO task(id, type, title, details, scope_id, issued_at, ack_within, finish_within)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          t + 1, task.type.rawValue, task.title, "演示数据", scope, issued.epochSeconds,
-          task.type.defaultAckWindow.seconds, task.type.defaultFinishWindow.seconds,
-        ])
+      try insertTask.int(t + 1).text(task.type.rawValue).text(task.title).text("演示数据").int(scope)
+        .int(issued.epochSeconds).int(task.type.defaultAckWindow.seconds)
+        .int(task.type.defaultFinishWindow.seconds).run()
     }
   }
 }

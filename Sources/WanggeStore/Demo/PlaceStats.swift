@@ -1,32 +1,31 @@
-import WanggeStore
 /// The clock-free counters kept per place in `place_stats`, summed over its subtree.
-struct PlaceStats: Hashable, Sendable {
-  var households: Int64 = 0
-  var people: Int64 = 0
-  var units: Int64 = 0
-  var leaders: Int64 = 0
-  var stations: Int64 = 0
-  var groupsBuilt: Int64 = 0
-  var reachedGroup: Int64 = 0
-  var reachedPhone: Int64 = 0
-  var helpCases: Int64 = 0
-  var greenOpen: Int64 = 0
+public struct PlaceStats: Hashable, Sendable {
+  public var households: Int64 = 0
+  public var people: Int64 = 0
+  public var units: Int64 = 0
+  public var leaders: Int64 = 0
+  public var stations: Int64 = 0
+  public var groupsBuilt: Int64 = 0
+  public var reachedGroup: Int64 = 0
+  public var reachedPhone: Int64 = 0
+  public var helpCases: Int64 = 0
+  public var greenOpen: Int64 = 0
 
-  static let columns = [
+  public static let columns = [
     "households", "people", "units", "leaders", "stations", "groups_built", "reached_group",
     "reached_phone", "help_cases", "green_open",
   ]
 
-  var values: [Int64] {
+  public var values: [Int64] {
     [
       households, people, units, leaders, stations, groupsBuilt, reachedGroup, reachedPhone, helpCases,
       greenOpen,
     ]
   }
 
-  init() {}
+  public init() {}
 
-  init(values v: [Int64]) {
+  public init(values v: [Int64]) {
     households = v[0]
     people = v[1]
     units = v[2]
@@ -39,7 +38,7 @@ struct PlaceStats: Hashable, Sendable {
     greenOpen = v[9]
   }
 
-  mutating func add(_ o: PlaceStats) {
+  public mutating func add(_ o: PlaceStats) {
     households += o.households
     people += o.people
     units += o.units
@@ -52,5 +51,5 @@ struct PlaceStats: Hashable, Sendable {
     greenOpen += o.greenOpen
   }
 
-  var isZero: Bool { values.allSatisfy { $0 == 0 } }
+  public var isZero: Bool { values.allSatisfy { $0 == 0 } }
 }
