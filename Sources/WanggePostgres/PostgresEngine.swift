@@ -58,6 +58,11 @@ public struct PostgresEngine: StoreEngine {
       progress: progress)
   }
 
+  /// Migrates the database (creating the tables on first use) and writes the empty grid into it.
+  public func initialize(at spec: String, root: String, levels: LevelChain) throws {
+    try PostgresStore(Self.target(spec)).initialize(root: root, levels: levels)
+  }
+
   /// Nothing to remove: an interrupted generation's transaction rolls back when its connection
   /// closes, and its spool files were unlinked when they were made.
   public func removeDemoLeftovers(at spec: String) {}

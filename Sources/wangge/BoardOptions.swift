@@ -44,7 +44,15 @@ struct BoardOptions: ParsableArguments {
     let gate = OperatorCheck.gate(store, readOnly: readOnly)
     var start = try gate.scopeRoot(in: store)
     if let path {
-      start = try store.resolve(PlacePath(parsing: path))
+      do {
+        start = try store.resolve(PlacePath(parsing: path))
+      } catch StoreError.unknownPlace where gate.identity.scopeID != nil {
+        // Row-level security hides what lies outside the scope: say so rather than "unknown".
+        let scope = (try? store.path(of: start.id).description) ?? start.name
+        failOnUserError(
+          OperatorError.outOfScope(
+            operator: gate.identity.name, place: path, scope: scope.isEmpty ? start.name : scope))
+      }
       do { try gate.requireInScope(start, in: store) } catch { failOnUserError(error) }
     }
     let board = try Board(

@@ -120,7 +120,7 @@ import WanggeStore
     #expect(!outside.written)
     #expect(outside.problems.first?.column == "社区")
     #expect(try households(s) == before)
-    #expect(try s.changeToken() == token)
+    if e.tokenIgnoresRollbacks { #expect(try s.changeToken() == token) }
     #expect(try s.verify() == [])
   }
 

@@ -37,11 +37,13 @@ enum PostgresLoad {
 
   /// Drops every Wangge table, the migration ledger and the change-feed function.
   static func dropStore(_ db: PGConnection) throws {
-    let tables = (PostgresSchema.dataTables + ["wangge_migrations"]).joined(separator: ", ")
+    let tables = (PostgresSchema.dataTables + PostgresSchema.operatorTables + ["wangge_migrations"])
+      .joined(separator: ", ")
+    let functions = PostgresSchema.storeFunctions.map { "DROP FUNCTION IF EXISTS \($0) CASCADE;" }
     try db.execScript(
       """
       DROP TABLE IF EXISTS \(tables) CASCADE;
-      DROP FUNCTION IF EXISTS wangge_notify_change() CASCADE;
+      \(functions.joined(separator: "\n"))
       DROP SEQUENCE IF EXISTS wangge_change_counter;
       """)
   }

@@ -180,6 +180,9 @@ extension PostgresSchema {
       DO $$ BEGIN
         EXECUTE format('GRANT USAGE ON SEQUENCE %s TO wangge_station', pg_get_serial_sequence('audit', 'id'));
       END $$;
+      -- The change token is read by everyone; every write advances it (the change-feed trigger).
+      GRANT SELECT ON SEQUENCE wangge_change_counter TO wangge_viewer;
+      GRANT USAGE ON SEQUENCE wangge_change_counter TO wangge_station;
 
       """
     for p in scopePolicies {

@@ -39,6 +39,16 @@ public enum PostgresSchema {
     "level_count", "audit", "reminder", "help_due_hour", "task_sequence",
   ]
 
+  /// The tables the operators' migration adds (not copied between stores: operators belong to a server).
+  static let operatorTables = ["operator"]
+
+  /// Every function the migrations create, for replacing a store whole (tables drop with CASCADE).
+  static let storeFunctions = [
+    "wangge_notify_change", "wangge_add_stats", "wangge_add_tally", "wangge_audit_append_only",
+    "wangge_check_rollup_places", "wangge_move_help_due", "wangge_operator_role", "wangge_scope_ancestors",
+    "wangge_scope_places", "wangge_unscoped",
+  ]
+
   static let tablesV1 = """
     CREATE TABLE meta(key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);
     CREATE TABLE level(depth INTEGER PRIMARY KEY, name TEXT COLLATE "C" NOT NULL);
