@@ -11,6 +11,7 @@ struct Wangge: ParsableCommand {
       VerifyCommand.self, SimulateCommand.self, DispatchCommand.self, AckCommand.self, DoneCommand.self,
       TasksCommand.self, RemindCommand.self, RankingsCommand.self, GalleryCommand.self,
       MigrateCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, TemplateCommand.self,
+      LeaderCommand.self, HouseholdCommand.self, HelpCaseCommand.self, AuditCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )

@@ -29,6 +29,18 @@ extension PostgresStore: LedgerDesk {
     }
   }
 
+  public func auditTrail(limit: Int) throws -> [AuditEntry] {
+    try read { db in
+      try db.exec(
+        "SELECT at, operator, action, task_id, scope_id, detail FROM audit ORDER BY id DESC LIMIT $1", [limit]
+      ).map {
+        AuditEntry(
+          at: Instant(epochSeconds: try $0.get(0)), operator: try $0.get(1), action: try $0.get(2),
+          taskID: try $0.optional(3), scopeID: try $0.optional(4), detail: try $0.get(5))
+      }
+    }
+  }
+
   /// Creates the grid of an empty database for real data (`wangge init`): the level chain, the root
   /// place and its rollup row, no demo mark. Throws ``StoreError/exists`` when it holds a grid.
   public func initialize(root: String, levels: LevelChain) throws {
@@ -43,7 +55,9 @@ extension PostgresStore: LedgerDesk {
         try db.exec(
           "INSERT INTO meta VALUES ('station_depth', $1)", [levels.stationDepth.map(String.init) ?? ""])
         let id: Int64 = try db.exec("SELECT coalesce(max(id), 0) + 1 FROM place")[0].get(0)
-        try db.exec("INSERT INTO place(id, parent_id, depth, name, has_station) VALUES ($1, NULL, 0, $2, 0)", [id, root])
+        try db.exec(
+          "INSERT INTO place(id, parent_id, depth, name, has_station) VALUES ($1, NULL, 0, $2, 0)",
+          [id, root])
         try db.exec("INSERT INTO place_stats VALUES ($1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)", [id])
       }
     }

@@ -24,4 +24,17 @@ extension SQLiteStore: LedgerDesk {
         access: access, kind: kind, scopeID: scope.id, scopePath: try Self.path(db, of: scope.id), emit: emit)
     }
   }
+
+  public func auditTrail(limit: Int) throws -> [AuditEntry] {
+    try pool.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT at, operator, action, task_id, scope_id, detail FROM audit ORDER BY id DESC LIMIT ?",
+        arguments: [limit]
+      ).map {
+        AuditEntry(
+          at: Instant(epochSeconds: $0[0]), operator: $0[1], action: $0[2], taskID: $0[3], scopeID: $0[4],
+          detail: $0[5])
+      }
+    }
+  }
 }

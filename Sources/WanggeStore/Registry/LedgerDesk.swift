@@ -13,6 +13,8 @@ public protocol LedgerDesk: Sendable {
   ) throws -> ImportOutcome
   /// Every row of `kind` under `scope`, in place order (households by room order of entry), to `emit`.
   func exportLedger(_ kind: RegistryKind, scope: Place, _ emit: (RegistryRow) throws -> Void) throws
+  /// The latest `limit` audit records, newest first.
+  func auditTrail(limit: Int) throws -> [AuditEntry]
 }
 
 /// Added, changed and unchanged rows of one kind.
