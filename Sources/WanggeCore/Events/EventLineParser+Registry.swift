@@ -10,6 +10,8 @@ extension EventLineParser {
 
   static func registryChange(_ type: String, _ obj: [String: EventFieldValue]) throws -> RegistryChange {
     switch type {
+    case "leader_replace" where obj["leader"] != nil:
+      return .leaderChosen(unit: try unit(obj), leader: try int(obj, "leader"))
     case "leader_replace":
       return .leaderReplaced(
         unit: try unit(obj), name: try text(obj, "name", "the new leader's name"),

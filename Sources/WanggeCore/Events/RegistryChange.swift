@@ -5,6 +5,8 @@ public enum RegistryChange: Hashable, Sendable {
   /// The unit's leader becomes the leader with this phone (an existing one, or a new one by this
   /// name; a new leader joins `department`, or the former leader's department when empty).
   case leaderReplaced(unit: GridEvent.UnitRef, name: String, phone: String, department: String)
+  /// The unit's leader becomes the existing leader with this id (`leader_replace` with `leader`).
+  case leaderChosen(unit: GridEvent.UnitRef, leader: Int64)
   /// A household moves into a room of the unit (a new room, or one recorded as long-term vacant).
   case movedIn(
     unit: GridEvent.UnitRef, room: String, headName: String, phone: String, people: Int,
@@ -24,7 +26,7 @@ public enum RegistryChange: Hashable, Sendable {
   /// The `type` word in JSON Lines.
   public var typeCode: String {
     switch self {
-    case .leaderReplaced: "leader_replace"
+    case .leaderReplaced, .leaderChosen: "leader_replace"
     case .movedIn: "move_in"
     case .movedOut: "move_out"
     case .vacant: "vacant"
@@ -56,6 +58,7 @@ public enum RegistryChange: Hashable, Sendable {
     let fields: [String]
     switch self {
     case .leaderReplaced(let u, let name, let phone, let dept): fields = [unitText(u), name, phone, dept]
+    case .leaderChosen(let u, let leader): fields = [unitText(u), "#\(leader)"]
     case .movedIn(let u, let room, let head, let phone, let people, let flags):
       fields = [unitText(u), room, head, phone, "\(people)", "\(flags.rawValue)"]
     case .movedOut(let r, let reason): fields = [h(r), reason]
@@ -74,7 +77,7 @@ public enum RegistryChange: Hashable, Sendable {
   /// The unit the change names directly, if it names one.
   public var unitRef: GridEvent.UnitRef? {
     switch self {
-    case .leaderReplaced(let u, _, _, _), .movedIn(let u, _, _, _, _, _): u
+    case .leaderReplaced(let u, _, _, _), .movedIn(let u, _, _, _, _, _), .leaderChosen(let u, _): u
     case .movedOut(let r, _), .vacant(let r, _), .helpOpened(let r, _, _, _, _, _),
       .helpChanged(let r, _, _, _), .helpClosed(let r, _):
       if case .room(let u, _) = r { u } else { nil }
@@ -84,7 +87,7 @@ public enum RegistryChange: Hashable, Sendable {
   /// The household the change names, if it names one.
   public var householdRef: HouseholdRef? {
     switch self {
-    case .leaderReplaced, .movedIn: nil
+    case .leaderReplaced, .movedIn, .leaderChosen: nil
     case .movedOut(let r, _), .vacant(let r, _), .helpOpened(let r, _, _, _, _, _),
       .helpChanged(let r, _, _, _), .helpClosed(let r, _):
       r

@@ -31,6 +31,14 @@ public struct RegistryChangeRules {
         operator: who, at: at, action: action, scope: scope, detail: "event \(eventID): \(detail)")
     }
     switch change {
+    case .leaderChosen(let ref, let leader):
+      let unit = try unit(ref)
+      guard try access.leader(id: leader) != nil else {
+        throw FieldProblem(
+          field: "leader", problem: "no leader has id \(leader); give a leader's id, or a name and phone")
+      }
+      return try switchLeader(unit: unit, to: leader, added: false, audit: audit)
+
     case .leaderReplaced(let ref, let name, let phone, let department):
       let unit = try unit(ref)
       let current = try access.unitLeader(unit)
@@ -184,6 +192,26 @@ public struct RegistryChangeRules {
   }
 
   // MARK: helpers
+
+  /// Makes `leader` the unit's leader, counting units and leaders exactly; false when it already is.
+  private func switchLeader(
+    unit: Int64, to leaderID: Int64, added: Bool, audit: (String, Int64, String) throws -> Void
+  ) throws -> Bool {
+    let current = try access.unitLeader(unit)
+    guard current != leaderID else { return false }
+    var deltas: [Int64: RegistryStats] = [:]
+    _ = try RegistryImport.assign(
+      leader: leaderID, unit: unit, chain: try access.chain(of: unit), access: access
+    ) { d, places in
+      for p in places { deltas[p, default: RegistryStats()].add(d) }
+    }
+    try access.addStats(deltas.filter { !$0.value.isZero })
+    try audit(
+      "leader_replace", unit,
+      "unit \(unit): leader \(current.map(String.init) ?? "none") → \(leaderID)\(added ? " (new leader)" : "")"
+    )
+    return true
+  }
 
   /// Removes the case and its `help_due` rows; returns the counters it leaves.
   private func closeHelp(_ c: StoredHelpCase, _ chain: [Int64]) throws -> RegistryStats {
