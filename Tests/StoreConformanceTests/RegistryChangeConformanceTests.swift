@@ -128,6 +128,39 @@ import WanggeStore
     #expect(try s.verify() == [])
   }
 
+  @Test(arguments: ConformanceEngine.all) func aUnitWithoutLeaderIsListedAsSuch(_ e: ConformanceEngine) throws
+  {
+    let s = try LedgerConformanceTests().fresh(e)
+    let lone = PlacePath(parsing: "河北街道/水映花城社区/第一居民委/水映花城小区/3号楼/1单元")
+    try LedgerConformanceTests().load(
+      s,
+      [
+        LedgerConformanceTests.household(LedgerConformanceTests.unitA, "101"),
+        LedgerConformanceTests.household(lone, "101"), LedgerConformanceTests.household(lone, "102"),
+        LedgerConformanceTests.leader(LedgerConformanceTests.unitA, name: "李四", phone: "13900000001"),
+      ])
+    let station = try s.resolve(PlacePath(segments: Array(lone.segments.prefix(4))))
+    let rows = try s.stationUnits(under: station.id, at: Self.at, window: .days(7))
+    #expect(rows.count == 2)
+    let row = try #require(rows.first { $0.label == ["3号楼", "1单元"] })
+    #expect(row.leaderName == "")
+    #expect(row.households == 2)
+    #expect(rows.first { $0.label == ["1号楼", "1单元"] }?.leaderName == "李四")
+    // Giving it a leader makes it a unit like the others.
+    _ = try s.ingest(
+      [
+        Self.event(
+          "l1", "leader_replace",
+          ["unit": lone.description, "name": "周七", "phone": "13900000002", "department": "市教育局"])
+      ],
+      recordedAt: Self.at, source: "站长")
+    #expect(
+      try s.stationUnits(under: station.id, at: Self.at, window: .days(7)).first {
+        $0.label == ["3号楼", "1单元"]
+      }?.leaderName == "周七")
+    #expect(try s.verify() == [])
+  }
+
   @Test func theGrammarNamesTheFieldAtFault() {
     func problem(_ line: String) -> FieldProblem? {
       if case .failure(let p) = EventLineParser.parse(Substring(line)) { return p }

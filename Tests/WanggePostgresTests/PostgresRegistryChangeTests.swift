@@ -62,6 +62,10 @@ struct PostgresRegistryChangeTests {
       #expect(try PostgresLedgerTests.rollups(check) == PostgresLedgerTests.rollups(sqlite), "\(step.id)")
     }
     #expect(try pg.verify() == [])
+    let station = try sqlite.resolve(PlacePath(segments: Array(PostgresLedgerTests.unitA.segments.prefix(4))))
+    #expect(
+      try sqlite.stationUnits(under: station.id, at: Self.at, window: .days(7))
+        == pg.stationUnits(under: station.id, at: Self.at, window: .days(7)))
     let trail = try pg.auditTrail(limit: 50).filter { $0.operator == "站长" }
     #expect(
       trail.map(\.action) == (try sqlite.auditTrail(limit: 50).filter { $0.operator == "站长" }.map(\.action)))
