@@ -24,6 +24,10 @@ struct EventLineFuzz: FuzzTarget {
         }
       case .visited(let h), .reached(let h, _), .greenChannel(let h, _): require(h > 0, "household \(h)")
       case .groupBuilt(let unit): check(unit: unit)
+      case .registry(let change):
+        // A registry change names what it changes and digests without trapping.
+        require(!change.typeCode.isEmpty, "a registry change without a type")
+        _ = change.digestText
       }
     }
   }

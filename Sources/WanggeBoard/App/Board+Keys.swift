@@ -24,6 +24,9 @@ extension Board {
       case .confirming(var modal, let request):
         try handleConfirm(key, modal: &modal, request: request, tick: tick)
         return true
+      case .replacingLeader(var form, let target):
+        try handleLeaderReplace(key, form: &form, target: target, tick: tick)
+        return true
       case .confirmingReminder(var modal, let task):
         try handleReminderConfirm(key, modal: &modal, task: task, tick: tick)
         return true
@@ -113,7 +116,8 @@ extension Board {
       return true
     case .quit:
       return false
-    case .dispatch where writesRefused, .undo where writesRefused, .remind where writesRefused:
+    case .dispatch where writesRefused, .undo where writesRefused, .remind where writesRefused,
+      .replaceLeader where writesRefused:
       say(refusedWriteText, kind: .pending, tick: tick)
       return true
     case .dispatch:
@@ -125,6 +129,9 @@ extension Board {
       return true
     case .undo:
       try undoDispatch(tick: tick)
+      return true
+    case .replaceLeader:
+      try startLeaderReplace(tick: tick)
       return true
     case .remind where view == .overview && !onQueue:
       say(

@@ -17,6 +17,8 @@ public final class Board {
     case confirming(ConfirmModal, DispatchRequest)
     /// The confirmation before `r` reminds the overdue leaders of a task.
     case confirmingReminder(ConfirmModal, task: Int64)
+    /// The form of `R`: replace the selected unit's leader (Board+Replace).
+    case replacingLeader(Form, LeaderReplaceTarget)
   }
 
   /// Selection and sort of one view at one place, kept while moving around.

@@ -5,7 +5,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
   case up, down, pageUp, pageDown, top, bottom, drill, back, upLevel, nextView, previousView, filter, sort,
     reverseSort
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
-  case dispatch, undo, remind, group, queue
+  case dispatch, undo, remind, group, queue, replaceLeader
 }
 
 /// One binding of the live key map; `?` help and the hint bar are generated from these.
@@ -61,6 +61,9 @@ public enum KeyMap {
     KeyBinding(
       keys: [.char("m")], label: "m", action: .modeFilter, zh: "按方式筛选", en: "filter by mode", inHintBar: true,
       views: [.help]),
+    KeyBinding(
+      keys: [.char("R")], label: "R", action: .replaceLeader, zh: "更换单元长", en: "replace leader",
+      inHintBar: false, views: [.station]),
     KeyBinding(
       keys: [.char("d")], label: "d", action: .dispatch, zh: "下发任务", en: "dispatch", inHintBar: true),
     KeyBinding(

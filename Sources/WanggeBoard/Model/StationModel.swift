@@ -24,7 +24,10 @@ enum StationModel {
       return ModelRow(
         key: "u\(u.unitID)",
         cells: [
-          TableCell(u.label.joined()), TableCell(u.leaderName), TableCell(u.department),
+          TableCell(u.label.joined()),
+          u.leaderName.isEmpty
+            ? TableCell(t("无单元长", "no leader"), style: StatusKind.overdue.style) : TableCell(u.leaderName),
+          TableCell(u.department),
           TableCell(PhoneMask.mask(u.leaderPhone)),
           state.map { c.state($0, secondsLeft: left) } ?? TableCell("—", style: Style(.muted)),
           u.currentTask.map { c.countdown($0, at: now) } ?? TableCell("—", style: Style(.muted)), group,

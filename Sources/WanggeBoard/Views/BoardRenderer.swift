@@ -40,7 +40,7 @@ public enum BoardRenderer {
     case .command(let editor):
       renderCompletions(board, above: rows[3], buffer: &buffer)
       cursor = TextPrompt(label: ":", editor: editor, isFocused: true).render(in: rows[3], buffer: &buffer)
-    case .help, .normal, .dispatching, .confirming, .confirmingReminder:
+    case .help, .normal, .dispatching, .confirming, .confirmingReminder, .replacingLeader:
       // The first key of each binding; `? 帮助` and `q 退出` stay when the line is short.
       KeyHintBar(
         KeyMap.active(in: board.view).filter(\.inHintBar).map {
@@ -61,6 +61,8 @@ public enum BoardRenderer {
       cursor = DispatchOverlay.render(board, form: form, in: buffer.area, buffer: &buffer)
     case .confirming(let modal, _), .confirmingReminder(let modal, _):
       modal.render(in: buffer.area, buffer: &buffer)
+    case .replacingLeader(let form, let target):
+      cursor = ReplaceOverlay.render(board, form: form, target: target, in: buffer.area, buffer: &buffer)
     default: break
     }
     frame.cursor = cursor

@@ -15,7 +15,8 @@ public struct FieldProblem: Error, Hashable, Sendable {
 /// Parses one JSON Lines event. The schema is documented in the README ("Events").
 public enum EventLineParser {
   /// The accepted `type` words.
-  public static let types = ["ack", "done", "visit", "group_built", "reached", "green"]
+  public static let types =
+    ["ack", "done", "visit", "group_built", "reached", "green"] + RegistryChange.typeCodes
 
   /// Parses `line` into an event or the first problem found.
   public static func parse(_ line: Substring) -> Result<GridEvent, FieldProblem> {
@@ -99,6 +100,8 @@ public enum EventLineParser {
     case "green":
       guard case .bool(let open)? = obj["open"] else { throw missing("open", "true or false") }
       kind = .greenChannel(household: try int(obj, "household"), open: open)
+    case _ where RegistryChange.typeCodes.contains(type):
+      kind = .registry(try registryChange(type, obj))
     default:
       throw FieldProblem(
         field: "type",

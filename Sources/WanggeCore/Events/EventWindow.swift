@@ -61,6 +61,7 @@ public enum EventDigest {
     case .greenChannel(let household, let open):
       h.mix(household)
       h.mix(byte: open ? 1 : 0)
+    case .registry(let change): h.mix(change.digestText)
     }
     return Int64(bitPattern: h.value)
   }

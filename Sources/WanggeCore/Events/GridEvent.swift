@@ -34,6 +34,8 @@ public struct GridEvent: Hashable, Sendable {
     case reached(household: Int64, via: Reachability)
     /// A help case's green channel was opened or closed.
     case greenChannel(household: Int64, open: Bool)
+    /// An everyday change to the registry (leader, household, help case).
+    case registry(RegistryChange)
   }
 
   /// The `type` word of this event in JSON Lines.
@@ -45,6 +47,7 @@ public struct GridEvent: Hashable, Sendable {
     case .groupBuilt: "group_built"
     case .reached: "reached"
     case .greenChannel: "green"
+    case .registry(let c): c.typeCode
     }
   }
 }

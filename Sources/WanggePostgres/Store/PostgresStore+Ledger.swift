@@ -43,7 +43,9 @@ extension PostgresStore: LedgerDesk {
         try db.exec(
           "INSERT INTO meta VALUES ('station_depth', $1)", [levels.stationDepth.map(String.init) ?? ""])
         let id: Int64 = try db.exec("SELECT coalesce(max(id), 0) + 1 FROM place")[0].get(0)
-        try db.exec("INSERT INTO place(id, parent_id, depth, name, has_station) VALUES ($1, NULL, 0, $2, 0)", [id, root])
+        try db.exec(
+          "INSERT INTO place(id, parent_id, depth, name, has_station) VALUES ($1, NULL, 0, $2, 0)",
+          [id, root])
         try db.exec("INSERT INTO place_stats VALUES ($1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)", [id])
       }
     }

@@ -75,6 +75,25 @@ final class PostgresRegistryAccess: RegistryAccess {
     return id
   }
 
+  func household(id: Int64) throws -> (unit: Int64, household: StoredHousehold)? {
+    try db.exec(
+      "SELECT unit_id, id, room, head_name, phone, size, reach, flags FROM household WHERE id = $1 FOR UPDATE",
+      [id]
+    ).first.map {
+      (
+        try $0.get(0),
+        StoredHousehold(
+          id: try $0.get(1), room: try $0.get(2), headName: try $0.get(3), phone: try $0.get(4),
+          people: try $0.get(5), reach: Reachability(rawValue: try $0.get(6)) ?? .notReached,
+          flags: VulnerabilityFlags(rawValue: try $0.get(7)))
+      )
+    }
+  }
+
+  func deleteHousehold(id: Int64) throws {
+    try db.exec("DELETE FROM household WHERE id = $1", [id])
+  }
+
   func updateHousehold(_ h: StoredHousehold) throws {
     try db.exec(
       "UPDATE household SET head_name = $1, phone = $2, size = $3, reach = $4, flags = $5 WHERE id = $6",
@@ -89,7 +108,8 @@ final class PostgresRegistryAccess: RegistryAccess {
   private func leader(_ row: PGRow?) throws -> StoredLeader? {
     guard let r = row else { return nil }
     return StoredLeader(
-      id: try r.get(0), name: try r.get(1), phone: try r.get(2), department: try r.get(3), squad: try r.get(4),
+      id: try r.get(0), name: try r.get(1), phone: try r.get(2), department: try r.get(3),
+      squad: try r.get(4),
       squadLeader: try r.get(5), home: try r.get(6))
   }
 
@@ -169,7 +189,8 @@ final class PostgresRegistryAccess: RegistryAccess {
       [household]
     ).first.map {
       StoredHelpCase(
-        householdID: try $0.get(0), mode: ServiceMode(rawValue: try $0.get(1)) ?? .phone, helper: try $0.get(2),
+        householdID: try $0.get(0), mode: ServiceMode(rawValue: try $0.get(1)) ?? .phone,
+        helper: try $0.get(2),
         cadence: try $0.get(3), lastVisit: try $0.optional(4), openedAt: try $0.get(5),
         green: try $0.get(6, as: Int.self) != 0, needs: try $0.get(7))
     }
@@ -184,7 +205,14 @@ final class PostgresRegistryAccess: RegistryAccess {
         cadence = excluded.cadence, last_visit = excluded.last_visit, opened_at = excluded.opened_at,
         green = excluded.green, needs = excluded.needs
       """,
-      [c.householdID, c.mode.rawValue, c.helper, c.cadence, c.lastVisit, c.openedAt, c.green ? 1 : 0, c.needs])
+      [
+        c.householdID, c.mode.rawValue, c.helper, c.cadence, c.lastVisit, c.openedAt, c.green ? 1 : 0,
+        c.needs,
+      ])
+  }
+
+  func deleteHelpCase(household: Int64) throws {
+    try db.exec("DELETE FROM help_case WHERE household_id = $1", [household])
   }
 
   func moveHelpDue(household: Int64, chain: [Int64], old: Int64?, new: Int64?) throws {

@@ -11,6 +11,9 @@ struct PGEventApplier {
   var state: PGIngestState
   var summary = IngestSummary()
   var out = PGIngestOutput()
+  /// The registry change rules on this transaction (made, and the registry lock taken, at the first
+  /// change of a batch: new rows take the next id, as imports do).
+  var registry: RegistryChangeRules?
 
   init(db: PGConnection, events: [GridEvent], recordedAt: Instant, source: String) throws {
     self.db = db
@@ -25,6 +28,8 @@ struct PGEventApplier {
       return try applyAssignment(event, digest, task: task, unit: unit, finished: false, result: nil)
     case .finished(let task, .id(let unit), let result):
       return try applyAssignment(event, digest, task: task, unit: unit, finished: true, result: result)
+    case .registry(let change):
+      return try applyRegistry(event, digest, change)
     default: break
     }
     // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
@@ -35,6 +40,30 @@ struct PGEventApplier {
       return
     }
     if try effect(&self) { summary.applied += 1 } else { summary.noEffect += 1 }
+  }
+
+  mutating func registryRules() throws -> RegistryChangeRules {
+    if let r = registry { return r }
+    try db.exec("SELECT pg_advisory_xact_lock(7213000013)")
+    let r = try RegistryChangeRules(access: PostgresRegistryAccess(db))
+    registry = r
+    return r
+  }
+
+  /// A registry change: its id is recorded first, so a change sent again is a duplicate even when the
+  /// store has moved on (a household that moved out); a refused change rejects the batch.
+  private mutating func applyRegistry(_ event: GridEvent, _ digest: Int64, _ change: RegistryChange) throws {
+    try EventWindow.check(event.at, recordedAt: recordedAt)
+    let rules = try registryRules()
+    guard try recordEvent(event, digest, place: try rules.unit(of: change)) else {
+      summary.duplicates += 1
+      return
+    }
+    if try rules.apply(change, eventID: event.id, at: event.at, operator: source) {
+      summary.applied += 1
+    } else {
+      summary.noEffect += 1
+    }
   }
 
   /// Acknowledgements and finishes by unit id: the bulk of every day's events.
@@ -92,6 +121,7 @@ struct PGEventApplier {
         throw FieldProblem(field: "household", problem: "household \(household) has no one-to-one help case")
       }
       return { a in try a.recordGreen(household: household, unit: unit, was: green != 0, open: open) }
+    case .registry: fatalError("registry changes are applied by applyRegistry")
     }
   }
 
@@ -120,6 +150,7 @@ struct PGEventApplier {
       return try state.unitID(db, ref)
     case .visited(let h), .reached(let h, _), .greenChannel(let h, _):
       return try db.exec("SELECT unit_id FROM household WHERE id = $1", [h]).first?.get(0, as: Int64.self)
+    case .registry(let c): return try registryRules().unit(of: c)
     }
   }
 

@@ -12,11 +12,13 @@ extension SQLiteStore: BoardSource {
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT u.place_id, l.name, d.name, l.phone, u.group_built,
+          SELECT s.place_id, coalesce(l.name, ''), coalesce(d.name, ''), coalesce(l.phone, ''),
+                 coalesce(u.group_built, 0),
                  s.households, s.reached_group + s.reached_phone
-          FROM unit u JOIN leader l ON l.id = u.leader_id JOIN department d ON d.id = l.department_id
-          JOIN place_stats s ON s.place_id = u.place_id
-          WHERE u.place_id IN (\(list))
+          -- A unit without a leader (households imported, no unit row yet) is listed too: 无单元长.
+          FROM place_stats s LEFT JOIN unit u ON u.place_id = s.place_id
+          LEFT JOIN leader l ON l.id = u.leader_id LEFT JOIN department d ON d.id = l.department_id
+          WHERE s.place_id IN (\(list))
           """)
       {
         let id: Int64 = row[0]

@@ -105,6 +105,25 @@ final class SQLiteRegistryAccess: RegistryAccess {
     try s.run()
   }
 
+  func household(id: Int64) throws -> (unit: Int64, household: StoredHousehold)? {
+    try Row.fetchOne(
+      db.cachedStatement(
+        sql: "SELECT unit_id, id, room, head_name, phone, size, reach, flags FROM household WHERE id = ?"),
+      arguments: [id]
+    ).map {
+      (
+        $0[0],
+        StoredHousehold(
+          id: $0[1], room: $0[2], headName: $0[3], phone: $0[4], people: $0[5],
+          reach: Reachability(rawValue: $0[6]) ?? .notReached, flags: VulnerabilityFlags(rawValue: $0[7]))
+      )
+    }
+  }
+
+  func deleteHousehold(id: Int64) throws {
+    try db.execute(sql: "DELETE FROM household WHERE id = ?", arguments: [id])
+  }
+
   static let leaderSelect = """
     SELECT l.id, l.name, l.phone, d.name, coalesce(s.name, ''), coalesce(s.leader_name, ''), l.home
     FROM leader l JOIN department d ON d.id = l.department_id LEFT JOIN squad s ON s.id = l.squad_id
@@ -216,6 +235,10 @@ final class SQLiteRegistryAccess: RegistryAccess {
       arguments: [
         c.householdID, c.mode.rawValue, c.helper, c.cadence, c.lastVisit, c.openedAt, c.green, c.needs,
       ])
+  }
+
+  func deleteHelpCase(household: Int64) throws {
+    try db.execute(sql: "DELETE FROM help_case WHERE household_id = ?", arguments: [household])
   }
 
   func moveHelpDue(household: Int64, chain: [Int64], old: Int64?, new: Int64?) throws {

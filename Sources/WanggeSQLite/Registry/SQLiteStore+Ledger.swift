@@ -24,4 +24,5 @@ extension SQLiteStore: LedgerDesk {
         access: access, kind: kind, scopeID: scope.id, scopePath: try Self.path(db, of: scope.id), emit: emit)
     }
   }
+
 }

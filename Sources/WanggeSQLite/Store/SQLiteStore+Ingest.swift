@@ -35,6 +35,7 @@ struct EventApplier {
   private var unitByPath: [PlacePath: Int64] = [:]
   private var tasks: [Int64: GridTask] = [:]
   private let raw: RawIngestStatements
+  private var registry: RegistryChangeRules?
 
   init(db: Database, source: String) throws {
     self.db = db
@@ -51,6 +52,8 @@ struct EventApplier {
     case .finished(let task, .id(let unit), let result):
       return try applyAssignment(
         event, task: task, unit: unit, finished: true, result: result, recordedAt: recordedAt)
+    case .registry(let change):
+      return try applyRegistry(event, change, recordedAt: recordedAt)
     default: break
     }
     // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
@@ -99,6 +102,7 @@ struct EventApplier {
         throw FieldProblem(field: "household", problem: "household \(household) has no one-to-one help case")
       }
       return { a in try a.recordGreen(household: household, unit: unit, was: green, open: open) }
+    case .registry: fatalError("registry changes are applied by applyRegistry")
     }
   }
 
@@ -109,6 +113,7 @@ struct EventApplier {
     switch event.kind {
     case .acknowledged(_, let ref), .finished(_, let ref, _), .groupBuilt(let ref): return try unitID(ref)
     case .visited(let h), .reached(let h, _), .greenChannel(let h, _): return try raw.household(h)?.unit
+    case .registry(let c): return try registryRules().unit(of: c)
     }
   }
 
@@ -288,6 +293,34 @@ struct EventApplier {
 }
 
 extension EventApplier {
+  /// The registry change rules on this transaction (made at the first change of a batch).
+  fileprivate mutating func registryRules() throws -> RegistryChangeRules {
+    if let r = registry { return r }
+    let r = try RegistryChangeRules(access: try SQLiteRegistryAccess(db))
+    registry = r
+    return r
+  }
+
+  /// A registry change: its id is recorded first, so a change sent again is a duplicate even when the
+  /// store has moved on (a household that moved out); a refused change rejects the batch.
+  fileprivate mutating func applyRegistry(_ event: GridEvent, _ change: RegistryChange, recordedAt: Instant)
+    throws
+  {
+    try EventWindow.check(event.at, recordedAt: recordedAt)
+    let rules = try registryRules()
+    guard
+      try raw.recordEvent(event, recordedAt: recordedAt, source: source, place: try rules.unit(of: change))
+    else {
+      summary.duplicates += 1
+      return
+    }
+    if try rules.apply(change, eventID: event.id, at: event.at, operator: source) {
+      summary.applied += 1
+    } else {
+      summary.noEffect += 1
+    }
+  }
+
   /// Acknowledgements and finishes by unit id, the bulk of every day's events: the same checks and
   /// effects as the general path, through C-level statements.
   fileprivate mutating func applyAssignment(

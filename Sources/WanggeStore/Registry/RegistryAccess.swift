@@ -151,6 +151,10 @@ public protocol RegistryAccess: AnyObject {
     reach: Reachability, flags: VulnerabilityFlags
   ) throws -> Int64
   func updateHousehold(_ h: StoredHousehold) throws
+  /// The household and its unit, or nil when there is none with this id.
+  func household(id: Int64) throws -> (unit: Int64, household: StoredHousehold)?
+  /// Removes the household row (its help case is removed first by the caller).
+  func deleteHousehold(id: Int64) throws
 
   func leader(phone: String) throws -> StoredLeader?
   func leader(id: Int64) throws -> StoredLeader?
@@ -167,6 +171,8 @@ public protocol RegistryAccess: AnyObject {
   func helpCase(household: Int64) throws -> StoredHelpCase?
   /// Inserts or replaces the help case.
   func putHelpCase(_ c: StoredHelpCase, create: Bool) throws
+  /// Removes the household's help case row.
+  func deleteHelpCase(household: Int64) throws
   /// Moves the case's `help_due` rows (one per place of `chain`) and `help_due_hour` counts from `old`
   /// to `new` (nil: no row).
   func moveHelpDue(household: Int64, chain: [Int64], old: Int64?, new: Int64?) throws

@@ -194,27 +194,12 @@ public final class RegistryImport {
       leaderID = try access.insertLeader(r)
       added = true
     }
-    let current = try access.unitLeader(unit)
-    if current != leaderID {
-      var s = RegistryStats()
-      if let current {
-        try access.setUnitLeader(unit, leader: leaderID, create: false)
-        // The former leader stops counting where no other unit of theirs lies.
-        let covered = try coverage(of: current, excluding: unit)
-        var gone = RegistryStats()
-        gone.leaders = -1
-        add(gone, along: chain.filter { !covered.contains($0) })
-        changed = true
-      } else {
-        try access.setUnitLeader(unit, leader: leaderID, create: true)
-        s.units = 1
-        added = true
-      }
-      add(s, along: chain)
-      let covered = try coverage(of: leaderID, excluding: unit)
-      var came = RegistryStats()
-      came.leaders = 1
-      add(came, along: chain.filter { !covered.contains($0) })
+    switch try Self.assign(
+      leader: leaderID, unit: unit, chain: chain, access: access, add: { self.add($0, along: $1) })
+    {
+    case .created: added = true
+    case .replaced: changed = true
+    case .same: break
     }
     if added {
       summary.counts[.leaders, default: ImportCounts()].added += 1
@@ -223,8 +208,44 @@ public final class RegistryImport {
     }
   }
 
+  /// What making a leader a unit's leader did.
+  enum LeaderAssignment { case created, replaced, same }
+
+  /// Makes `leader` the leader of `unit` (whose chain, itself to the root, is `chain`), counting units
+  /// and leaders exactly: a leader counts once at every place above a unit of theirs.
+  static func assign(
+    leader leaderID: Int64, unit: Int64, chain: [Int64], access: any RegistryAccess,
+    add: (RegistryStats, [Int64]) -> Void
+  ) throws -> LeaderAssignment {
+    let current = try access.unitLeader(unit)
+    guard current != leaderID else { return .same }
+    let result: LeaderAssignment
+    if let current {
+      try access.setUnitLeader(unit, leader: leaderID, create: false)
+      // The former leader stops counting where no other unit of theirs lies.
+      let covered = try coverage(of: current, excluding: unit, access: access)
+      var gone = RegistryStats()
+      gone.leaders = -1
+      add(gone, chain.filter { !covered.contains($0) })
+      result = .replaced
+    } else {
+      try access.setUnitLeader(unit, leader: leaderID, create: true)
+      var s = RegistryStats()
+      s.units = 1
+      add(s, chain)
+      result = .created
+    }
+    let covered = try coverage(of: leaderID, excluding: unit, access: access)
+    var came = RegistryStats()
+    came.leaders = 1
+    add(came, chain.filter { !covered.contains($0) })
+    return result
+  }
+
   /// Every place above or at a unit `leader` leads, other than `unit`.
-  func coverage(of leader: Int64, excluding unit: Int64) throws -> Set<Int64> {
+  static func coverage(of leader: Int64, excluding unit: Int64, access: any RegistryAccess) throws -> Set<
+    Int64
+  > {
     var out = Set<Int64>()
     for u in try access.unitsLed(by: leader) where u != unit { out.formUnion(try access.chain(of: u)) }
     return out
