@@ -39,7 +39,7 @@ extension Board {
         return try perform(action, tick: tick)
       }
     } catch {
-      say("\(error)", kind: .overdue, tick: tick)
+      say(words("出错：", "Error: ") + "\(error)", kind: .overdue, tick: tick)
       return true
     }
   }

@@ -45,28 +45,19 @@ public struct CellText: Sendable {
       : TableCell("\(StatusKind.critical.glyph) \(NumberText.grouped(n))", style: StatusKind.critical.style)
   }
 
-  /// A span as "2h05m", "3d4h" or "45m" (never seconds: the screen changes once a minute at most).
+  /// A span as the board reads it: "2小时5分", "3天4小时", "45分钟" / "2h05m", "3d4h", "45m"
+  /// (``DurationText/reading(_:in:)``; never seconds, and never negative).
   public func span(_ seconds: Int64) -> String {
-    let s = max(0, seconds)
-    let days = s / 86_400
-    let hours = (s % 86_400) / 3600
-    let minutes = (s % 3600) / 60
-    if days > 0 { return "\(days)d\(hours)h" }
-    if hours > 0 { return String(format: "%dh%02dm", hours, minutes) }
-    return "\(minutes)m"
+    DurationText.reading(Span(seconds: max(0, seconds)), in: durationLanguage)
   }
 
   /// A span in words for sentences: "3小时", "1天3小时", "45分钟" / "3 h", "1 d 3 h", "45 min".
   public func spanWords(_ seconds: Int64) -> String {
-    let s = max(0, seconds)
-    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60)
-    var parts: [String] = []
-    if d > 0 { parts.append(words("\(d)天", "\(d) d")) }
-    if h > 0 { parts.append(words("\(h)小时", "\(h) h")) }
-    if m > 0 && d == 0 { parts.append(words("\(m)分钟", "\(m) min")) }
-    if parts.isEmpty { return words("不到1分钟", "under a minute") }
-    return parts.joined(separator: words("", " "))
+    DurationText.words(Span(seconds: max(0, seconds)), in: durationLanguage)
   }
+
+  /// The board's language as WanggeCore's duration formatter knows it.
+  public var durationLanguage: DurationLanguage { words.language == .zh ? .chinese : .english }
 
   /// A clock time as "23:05" on the same day as `now`, else "11-23 11:05".
   public func clockTime(_ instant: Instant, from now: Instant) -> String {
