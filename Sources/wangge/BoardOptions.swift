@@ -39,7 +39,7 @@ struct BoardOptions: ParsableArguments {
   {
     DisplayWidth.ambiguousIsWide = ambiguousWide
     var start: Place?
-    if let path { start = try store.resolve(PlacePath(parsing: path)) }
+    if let path { start = try resolvePlace(path, in: store, option: "--path") }
     return try Board(
       store: store, clock: clock, language: language, themeName: themeName, operatorName: operatorName,
       storeLabel: store.label, isDemo: (try? store.isDemo()) == true,

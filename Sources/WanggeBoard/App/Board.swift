@@ -59,7 +59,8 @@ public final class Board {
   var token: Int64
   var marks = ChangeMarks()
   var messages = MessageCenter()
-  var placeIndex: PlaceIndex?
+  /// The places `:goto` searches anywhere, read on first use (see ``PlaceDirectory``).
+  var placeDirectory: PlaceDirectory?
   /// The overview's 24-hour graph for the selected row, loaded with the view (see `loadHistory`).
   public internal(set) var history: [Double?] = Board.noHistory
   /// Tasks of the graphed place still inside their acknowledge window (the graph leaves them out).
