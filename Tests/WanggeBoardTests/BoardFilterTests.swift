@@ -21,6 +21,6 @@ import WanggeCore
     _ = board.handle(.char("/"), tick: 1)
     for c in "qqqq" { _ = board.handle(.char(c), tick: 1) }
     let none = BoardFixture.render(board, width: 160, height: 48).text
-    #expect(none.contains("没有匹配“zxpqqqq”") && !none.contains("没有下级"))
+    #expect(none.contains("没有匹配“zxpqqqq”") && !none.contains("没有下级"), "\(none)")
   }
 }

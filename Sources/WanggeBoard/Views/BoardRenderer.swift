@@ -140,15 +140,34 @@ public enum BoardRenderer {
     if board.view != .station, area.width >= 110 {
       let columns = Layout.split(area, .horizontal, [.fill(3), .fill(2)])
       let scroll = primary(board, in: columns[0], buffer: &buffer, tick: tick)
-      let stack = Layout.split(columns[1], .vertical, Array(repeating: .fill(1), count: max(1, count)))
+      let needs = board.screen.secondary.map(neededHeight)
+      let fits = needs.reduce(0, +) <= columns[1].height
+      let stack = Layout.split(
+        columns[1], .vertical,
+        count == 0 ? [.fill(1)] : needs.enumerated().map { fits && $0 < count - 1 ? .length($1) : .fill(1) })
       for index in 0..<count { secondary(board, index, in: stack[index], buffer: &buffer, tick: tick) }
       return scroll
     }
-    let parts = Layout.split(area, .vertical, [.fill(3), .fill(2)])
+    // Panes split by how many rows each has: the secondary panels take what they need (at most
+    // two fifths when the primary table is cut too), the primary table the rest.
+    let primaryNeed = 3 + max(1, board.rows.count) + (board.focusedTable.totals == nil ? 0 : 1)
+    let secondaryNeed = board.screen.secondary.map(neededHeight).max() ?? 0
+    let secondaryHeight =
+      count == 0
+      ? 0
+      : primaryNeed + secondaryNeed <= area.height
+        ? secondaryNeed : min(secondaryNeed, max(4, area.height * 2 / 5))
+    let parts = Layout.split(area, .vertical, [.fill(1), .length(secondaryHeight)])
     let scroll = primary(board, in: parts[0], buffer: &buffer, tick: tick)
     let side = Layout.split(parts[1], .horizontal, Array(repeating: .fill(1), count: max(1, count)))
     for index in 0..<count { secondary(board, index, in: side[index], buffer: &buffer, tick: tick) }
     return scroll
+  }
+
+  /// The height a table's box needs to show every row: borders, header, rows (one line for the empty
+  /// text) and the totals.
+  static func neededHeight(_ model: TableModel) -> Int {
+    3 + max(1, model.rows.count) + (model.totals == nil ? 0 : 1)
   }
 
   /// Up to six completions above the command line.
