@@ -113,7 +113,12 @@ extension Board {
       return true
     case .quit:
       return false
-    case .dispatch where lookingBack, .undo where lookingBack, .remind where lookingBack:
+    case .hourBack: return try step(by: -3600, tick: tick)
+    case .hourForward: return try step(by: 3600, tick: tick)
+    case .dayBack: return try step(by: -86_400, tick: tick)
+    case .dayForward: return try step(by: 86_400, tick: tick)
+    case .live: return try step(by: rewind.seconds, tick: tick)
+    case .dispatch where isReadOnly, .undo where isReadOnly, .remind where isReadOnly:
       say(
         words("回看模式只读：不能下发、撤销或提醒", "Looking back is read-only: no dispatch, undo or reminder"),
         kind: .pending, tick: tick)

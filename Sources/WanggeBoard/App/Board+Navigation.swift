@@ -103,7 +103,7 @@ extension Board {
         kind: .pending, tick: tick)
       return
     }
-    if lookingBack, [.dispatch, .undo, .remind].contains(binding.action) {
+    if isReadOnly, [.dispatch, .undo, .remind].contains(binding.action) {
       say(
         words("回看模式只读：不能下发、撤销或提醒", "Looking back is read-only: no dispatch, undo or reminder"),
         kind: .pending, tick: tick)

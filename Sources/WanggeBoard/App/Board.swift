@@ -36,6 +36,12 @@ public final class Board {
   public var isDemo: Bool
   /// True when the board shows the store as it stood at its clock's fixed instant (`--at`): read-only.
   public let lookingBack: Bool
+  /// How far the board's clock is stepped back with `[` `{` (0: live); read-only while above 0.
+  public internal(set) var rewind = Span(seconds: 0)
+  /// The longest step back (`{` stops there).
+  public static let longestRewind = Span.days(30)
+  /// Read-only: looking back with `--at` or with `[` `{`.
+  public var isReadOnly: Bool { lookingBack || rewind.seconds > 0 }
   /// True when the clock is a drill clock (`--start-at`), not the machine's: the header says so.
   public var drillClock = false
   public var window: Span = .days(7)
@@ -170,7 +176,7 @@ public final class Board {
 
   /// Reads what the current view shows from the store.
   public func reload(compare: Bool, tick: Double) throws {
-    let now = clock.now()
+    let now = clock.now() - rewind
     // The token is read before the data it guards: a commit landing during the load changes the store's
     // token after this one, so the next poll sees it and loads again.
     let before = try store.changeToken()

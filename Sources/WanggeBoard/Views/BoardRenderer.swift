@@ -74,9 +74,10 @@ public enum BoardRenderer {
     let asOf = InstantFormat.clock(board.asOf)
     let minute = InstantFormat.minute(board.asOf)
     let when =
-      board.lookingBack
-      ? t("回看 \(minute)", "looking back at \(minute)")
-      : board.drillClock ? t("演练时钟 \(minute)", "drill clock \(minute)") : t("数据 \(asOf)", "as of \(asOf)")
+      board.rewindHeader
+      ?? (board.lookingBack
+        ? t("回看 \(minute)", "looking back at \(minute)")
+        : board.drillClock ? t("演练时钟 \(minute)", "drill clock \(minute)") : t("数据 \(asOf)", "as of \(asOf)"))
     if board.isStale {
       // The server is away: say so first, and that the figures are the last ones read.
       left = t(" 连接中断 · 重连中… · 数据停在 \(asOf)", " connection lost · reconnecting… · data from \(asOf)")
