@@ -135,7 +135,7 @@ no_phone() { ! screen | grep -q 8456123; }
 check "no 7-digit phone on screen" no_phone
 check "flags and the ZWJ family are drawn whole" wait_for "🇨🇳👨‍👩‍👧甲甲"
 keys '?'
-check "help opens over the hostile screen" wait_for "按键（任意键关闭）"
+check "help opens over the hostile screen" wait_for "输入即筛选"
 check "the help screen's layout fits 160 columns" fits 160
 for _ in $(seq 14); do keys Escape; sleep 0.1; done
 check "Esc goes back to the city" wait_for "近24小时按时响应率"

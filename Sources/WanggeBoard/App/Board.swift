@@ -59,6 +59,9 @@ public final class Board {
   public internal(set) var helpFilter = HelpFilter()
   /// The first line the `?` help shows (it scrolls when it does not fit).
   public internal(set) var helpScroll = 0
+  /// What was typed into the `?` help (it filters the entries) and the entry Enter runs.
+  public internal(set) var helpQuery = ""
+  public internal(set) var helpSelected = 0
   /// A theme asked for with `:theme`, for the runner to apply.
   public var requestedTheme: String?
   var cursors: [String: Cursor] = [:]
