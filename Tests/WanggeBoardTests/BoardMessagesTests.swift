@@ -25,3 +25,29 @@ struct BoardMessagesTests {
     #expect(board.requestedTheme == "mono")
   }
 }
+
+/// A scope over the leader limit ranks its departments and squads instead of listing no one.
+struct BoardLargeScopeTests {
+  @Test func theLeadersViewOverTheLimitShowsDepartmentsAndSquads() throws {
+    let board = try BoardFixture.board()
+    board.leaderUnitLimit = 100
+    _ = try board.run(command: "view leaders", tick: 0)
+    #expect(board.view == .leaders)
+    #expect(!board.rows.isEmpty, "departments are listed")
+    let screen = BoardFixture.render(board, width: 160, height: 48).text
+    #expect(screen.contains("部门排名") && screen.contains("小组排名") && screen.contains("超过逐人列出的上限 100"))
+    #expect(!screen.contains("0 人"))
+  }
+}
+
+/// The task detail of a scope over the unit limit ranks the task's stations instead of a blank table.
+struct BoardLargeTaskDetailTests {
+  @Test func theTaskDetailOverTheLimitRanksItsStations() throws {
+    let board = try BoardFixture.board(view: .tasks)
+    board.leaderUnitLimit = 100
+    _ = board.handle(.enter, tick: 0)
+    #expect(board.view == .taskDetail)
+    #expect(!board.rows.isEmpty)
+    #expect(BoardFixture.render(board, width: 160, height: 48).text.contains("单元超过 100 个，按指挥部汇总"))
+  }
+}
