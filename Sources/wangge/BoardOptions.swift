@@ -13,6 +13,8 @@ struct BoardOptions: ParsableArguments {
   @Option(help: "Theme name (default, light, high-contrast, mono, or a user theme) or a .toml path.")
   var theme: String?
   @Option(help: "Operator name shown in the header (default: the login name).") var `operator`: String?
+  @Option(help: "Board settings file (key = value; default: ~/.config/wangge/board.conf when it exists).")
+  var config: String?
   @Flag(help: "Draw East Asian ambiguous characters (①, “”, ─) two columns wide.") var ambiguousWide = false
 
   /// zh unless --lang or the locale (LC_ALL, LC_MESSAGES, LANG) says English.
@@ -40,9 +42,15 @@ struct BoardOptions: ParsableArguments {
     DisplayWidth.ambiguousIsWide = ambiguousWide
     var start: Place?
     if let path { start = try resolvePlace(path, in: store, option: "--path") }
+    let thresholds: BoardThresholds
+    switch BoardConfig.load(path: config) {
+    case .success(let read): thresholds = read
+    case .failure(let error):
+      fail(error.problems.joined(separator: "\nwangge: ") + "\n(the board was not started)")
+    }
     return try Board(
       store: store, clock: clock, language: language, themeName: themeName, operatorName: operatorName,
       storeLabel: store.label, isDemo: (try? store.isDemo()) == true,
-      start: start, view: view, lookingBack: lookingBack)
+      start: start, view: view, lookingBack: lookingBack, thresholds: thresholds)
   }
 }

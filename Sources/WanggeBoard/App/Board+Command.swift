@@ -100,7 +100,7 @@ extension Board {
         say(words("语言只能是 zh 或 en", "Language must be zh or en"), kind: .overdue, tick: tick)
         return true
       }
-      words = Words(language)
+      words = Words(language, thresholds: words.thresholds)
       try reload(compare: false, tick: tick)
     case .theme?:
       guard !argument.isEmpty else { return true }

@@ -103,12 +103,13 @@ public final class Board {
   public init(
     store: any BoardSource & TaskDesk, clock: any Clock, language: Language, themeName: String,
     operatorName: String,
-    storeLabel: String, isDemo: Bool, start: Place? = nil, view: BoardView? = nil, lookingBack: Bool = false
+    storeLabel: String, isDemo: Bool, start: Place? = nil, view: BoardView? = nil, lookingBack: Bool = false,
+    thresholds: BoardThresholds = .standard
   ) throws {
     self.lookingBack = lookingBack
     self.store = store
     self.clock = clock
-    self.words = Words(language)
+    self.words = Words(language, thresholds: thresholds)
     self.themeName = themeName
     self.operatorName = operatorName
     self.storeLabel = storeLabel

@@ -24,11 +24,12 @@ struct ScreenLoader {
       // hour; most refreshes have none and cost one read.
       var dueSoon: [Int64: Int] = [:]
       let scopeTasks = try store.tasks(in: place.id, at: now, window: window)
-      dueSoon[place.id] = OverviewModel.acknowledgementsDueSoon(scopeTasks, at: now)
+      dueSoon[place.id] = OverviewModel.acknowledgementsDueSoon(
+        scopeTasks, at: now, within: t.thresholds.amberWithin)
       if dueSoon[place.id] ?? 0 > 0 {
         for id in figures.children.map(\.place.id) {
           dueSoon[id] = OverviewModel.acknowledgementsDueSoon(
-            try store.tasks(in: id, at: now, window: window), at: now)
+            try store.tasks(in: id, at: now, window: window), at: now, within: t.thresholds.amberWithin)
         }
       }
       let table = OverviewModel.make(

@@ -16,8 +16,9 @@ public struct CellText: Sendable {
   /// A rate judged by what needs action, not by a threshold alone: `✗` (bad) when something behind it
   /// is overdue now, `!` (warn) when something falls due within the hour, `✓` at `good` or above with
   /// nothing open, else `·` (nothing to chase: the rate reflects past lateness). "—" when nothing counts.
-  public func rate(_ ratio: Double?, overdue: Int = 0, dueSoon: Int = 0, good: Double = 0.95) -> TableCell {
+  public func rate(_ ratio: Double?, overdue: Int = 0, dueSoon: Int = 0, good: Double? = nil) -> TableCell {
     guard let ratio else { return TableCell("—", style: Style(.muted)) }
+    let good = good ?? words.thresholds.greenRate
     let text = NumberText.percent(ratio)
     if overdue > 0 { return TableCell("\(StatusKind.overdue.glyph) \(text)", style: Style(.bad)) }
     if dueSoon > 0 { return TableCell("\(StatusKind.late.glyph) \(text)", style: Style(.warn)) }
@@ -91,8 +92,12 @@ public struct CellText: Sendable {
 
   /// "剩 2h05m", in amber with `!` within the hour, or "✗ 超 1h10m" in red once past.
   public func timeLeft(_ left: Int64) -> TableCell {
-    if left > Self.dueSoon { return TableCell(words("剩 ", "in ") + span(left)) }
-    if left >= 0 {
+    if left > words.thresholds.amberWithin { return TableCell(words("剩 ", "in ") + span(left)) }
+    if left >= -words.thresholds.redAfter {
+      if left < 0 {
+        return TableCell(
+          "\(StatusKind.late.glyph) " + words("超 ", "late ") + span(-left), style: Style(.warn))
+      }
       return TableCell("\(StatusKind.late.glyph) " + words("剩 ", "in ") + span(left), style: Style(.warn))
     }
     return TableCell(
@@ -102,7 +107,7 @@ public struct CellText: Sendable {
 
   /// A pending assignment whose deadline falls within the hour reads "! 待响应" in amber.
   public func state(_ state: AssignmentState, secondsLeft: Int64?) -> TableCell {
-    guard state == .pending, let left = secondsLeft, left >= 0, left <= Self.dueSoon else {
+    guard state == .pending, let left = secondsLeft, left >= 0, left <= words.thresholds.amberWithin else {
       return self.state(state)
     }
     return TableCell("\(StatusKind.late.glyph) " + words("待响应", "pending"), style: Style(.warn))
