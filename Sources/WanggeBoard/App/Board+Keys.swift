@@ -75,6 +75,18 @@ extension Board {
     case .filter:
       mode = .filtering(LineEditor(c.filter))
       return true
+    case .actionOnly:
+      c.actionOnly.toggle()
+      c.selected = 0
+      c.offset = 0
+      cursor = c
+      say(
+        c.actionOnly
+          ? words(
+            "只看需处理的行（\(rows.count) 行）· 再按 ! 看全部", "Only rows needing action (\(rows.count)) · ! again for all"
+          )
+          : words("显示全部行", "All rows"), kind: .pending, tick: tick)
+      return true
     case .sort:
       let columns = focusedTable.columns.count
       guard columns > 0 else { return true }

@@ -25,6 +25,8 @@ public final class Board {
     var offset = 0
     var sort: TableSort?
     var filter = ""
+    /// `!`: only the rows that need action (a red, amber or critical cell).
+    var actionOnly = false
   }
 
   public let store: any BoardSource & TaskDesk
@@ -172,7 +174,10 @@ public final class Board {
   }
 
   /// The primary table's rows after the filter and sort.
-  public var rows: [ModelRow] { focusedTable.visibleRows(filter: cursor.filter, sort: cursor.sort) }
+  public var rows: [ModelRow] {
+    let rows = focusedTable.visibleRows(filter: cursor.filter, sort: cursor.sort)
+    return cursor.actionOnly ? rows.filter(\.needsAction) : rows
+  }
   public var selectedRow: ModelRow? {
     let rows = rows
     return rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil

@@ -6,7 +6,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
     reverseSort
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
   case dispatch, undo, remind, group, queue
-  case hourBack, hourForward, dayBack, dayForward, live
+  case hourBack, hourForward, dayBack, dayForward, live, actionOnly
 }
 
 /// One binding of the live key map; `?` help and the hint bar are generated from these.
@@ -85,6 +85,9 @@ public enum KeyMap {
       keys: [.char("?"), .function(1)], label: "? F1", action: .help, zh: "帮助", en: "help", inHintBar: true),
     KeyBinding(
       keys: [.char("p")], label: "p", action: .pause, zh: "暂停/继续刷新", en: "pause refresh", inHintBar: true),
+    KeyBinding(
+      keys: [.char("!")], label: "!", action: .actionOnly, zh: "只看需处理的行（再按恢复）",
+      en: "only rows needing action (again: all)", inHintBar: false),
     KeyBinding(
       keys: [.char("[")], label: "[", action: .hourBack, zh: "回看：早一小时", en: "look back an hour",
       inHintBar: false),

@@ -103,6 +103,7 @@ public enum BoardRenderer {
     var tabs = board.availableViews.map { $0 == board.view ? "[\($0.name(t))]" : " \($0.name(t)) " }.joined()
     let filter = board.cursor.filter
     if !filter.isEmpty { tabs = t("筛选“\(filter)” ", "filter “\(filter)” ") + tabs }
+    if board.cursor.actionOnly { tabs = t("仅需处理 ", "action only ") + tabs }
     let tabWidth = min(DisplayWidth.of(tabs), area.width / 2)
     let parts = Layout.split(area, .horizontal, [.fill(1), .length(tabWidth + 1)])
     let names = board.trail.map(\.name)
@@ -116,8 +117,10 @@ public enum BoardRenderer {
     return TableRenderer(
       model: board.focusedTable, rows: board.rows, selected: cursor.selected, offset: cursor.offset,
       sort: cursor.sort, marks: board.marks, tick: tick, focused: true,
-      noMatchText: board.words(
-        "没有匹配“\(cursor.filter)”的行（Esc 清除筛选）", "No row matches “\(cursor.filter)” (Esc clears the filter)")
+      noMatchText: cursor.actionOnly && cursor.filter.isEmpty
+        ? board.words("没有需要处理的行（! 显示全部）", "No row needs action (! shows all)")
+        : board.words(
+          "没有匹配“\(cursor.filter)”的行（Esc 清除筛选）", "No row matches “\(cursor.filter)” (Esc clears the filter)")
     ).render(in: area, buffer: &buffer)
   }
 
