@@ -12,6 +12,13 @@ func resolvePlace(_ text: String, in store: any Store, option: String) throws ->
   case .ambiguous:
     fail("\(option): \"\(text)\" matches several places; give more of the path, e.g. one of:\(lines)")
   case .notFound:
+    // The store names what exists under the deepest part of the path it could follow.
+    do {
+      _ = try store.resolve(PlacePath(parsing: text))
+    } catch StoreError.unknownPlace(_, let suggestion) {
+      fail(
+        "\(option): unknown place \"\(text)\"; \(suggestion)" + (lines.isEmpty ? "" : "; closest:\(lines)"))
+    } catch {}
     fail(
       "\(option): unknown place \"\(text)\""
         + (lines.isEmpty
