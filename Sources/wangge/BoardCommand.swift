@@ -51,7 +51,7 @@ struct BoardCommand: ParsableCommand {
     do {
       backend = try NcursesBackend(theme: loaded.theme)
     } catch {
-      fail("\(error.description); for text output use `wangge snapshot` or `wangge report`")
+      fail("\(error.description); or `wangge report` for the figures")
     }
     defer { backend.shutdown() }
     // Looking back shows the store as it stood: nothing is simulated into it.

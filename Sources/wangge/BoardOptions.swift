@@ -16,6 +16,8 @@ struct BoardOptions: ParsableArguments {
   @Flag(
     help: "Refuse every key that writes (dispatch, undo, remind); the header says 只读. Viewers always are.")
   var readOnly = false
+  @Option(help: "Board settings file (key = value; default: ~/.config/wangge/board.conf when it exists).")
+  var config: String?
   @Flag(help: "Draw East Asian ambiguous characters (①, “”, ─) two columns wide.") var ambiguousWide = false
 
   /// zh unless --lang or the locale (LC_ALL, LC_MESSAGES, LANG) says English.
@@ -44,21 +46,27 @@ struct BoardOptions: ParsableArguments {
     let gate = OperatorCheck.gate(store, readOnly: readOnly)
     var start = try gate.scopeRoot(in: store)
     if let path {
-      do {
-        start = try store.resolve(PlacePath(parsing: path))
-      } catch StoreError.unknownPlace where gate.identity.scopeID != nil {
+      if gate.identity.scopeID != nil, case .notFound = try PlaceFinder(store: store).find(path) {
         // Row-level security hides what lies outside the scope: say so rather than "unknown".
         let scope = (try? store.path(of: start.id).description) ?? start.name
         failOnUserError(
           OperatorError.outOfScope(
             operator: gate.identity.name, place: path, scope: scope.isEmpty ? start.name : scope))
       }
+      start = try resolvePlace(path, in: store, option: "--path")
       do { try gate.requireInScope(start, in: store) } catch { failOnUserError(error) }
+    }
+    let thresholds: BoardThresholds
+    switch BoardConfig.load(path: config) {
+    case .success(let read): thresholds = read
+    case .failure(let error):
+      fail(error.problems.joined(separator: "\nwangge: ") + "\n(the board was not started)")
     }
     let board = try Board(
       store: store, clock: clock, language: language, themeName: themeName,
       operatorName: gate.recordedName(fallback: operatorName), storeLabel: store.label,
-      isDemo: (try? store.isDemo()) == true, start: start, view: view, lookingBack: lookingBack)
+      isDemo: (try? store.isDemo()) == true, start: start, view: view, lookingBack: lookingBack,
+      thresholds: thresholds)
     board.access = BoardAccess(
       scopeID: gate.identity.scopeID, scopeName: start.name, unscoped: gate.identity.unscoped,
       readOnly: gate.readOnly)

@@ -40,7 +40,7 @@ struct DispatchCommand: ParsableCommand {
       fail("--finish-within (\(finish)) must not be shorter than --ack-within (\(ack))")
     }
     do {
-      let place = try s.resolve(PlacePath(parsing: scope))
+      let place = try resolvePlace(scope, in: s, option: "--scope")
       let receipt = try s.dispatch(
         DispatchRequest(
           scopeID: place.id, type: kind, title: title, details: details, ackWithin: ack, finishWithin: finish,

@@ -20,7 +20,7 @@ struct ReportCommand: ParsableCommand {
     if let p = InputBounds.rangeProblem(days, 1...InputBounds.maxDays) { fail("--days: \(p)") }
     let place: Place
     do {
-      place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+      place = try scope.map { try resolvePlace($0, in: s, option: "--scope") } ?? s.root()
     } catch let e as StoreError {
       fail("--scope: \(e.description)")
     }

@@ -19,7 +19,7 @@ struct TasksCommand: ParsableCommand {
     let s = try store.openForReading()
     let now = clock.clock.now()
     do {
-      let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+      let place = try scope.map { try resolvePlace($0, in: s, option: "--scope") } ?? s.root()
       let list = try s.tasks(in: place.id, at: now, window: .days(Int64(days)))
       if json {
         print(CommandJSON.text(TasksJSON(scope: try s.path(of: place.id).description, at: now, list)))
@@ -50,7 +50,8 @@ struct RemindCommand: ParsableCommand {
     let s = try store.openForWriting()
     do {
       let place =
-        try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? OperatorCheck.gate(s).scopeRoot(in: s)
+        try scope.map { try resolvePlace($0, in: s, option: "--scope") }
+        ?? OperatorCheck.gate(s).scopeRoot(in: s)
       let name = OperatorCheck.name(s, .remind, at: place, option: `operator`)
       let n = try s.remind(task: task, under: place.id, operator: name, at: clock.clock.now())
       print("reminded \(n.grouped) unit leaders")
@@ -79,7 +80,7 @@ struct RankingsCommand: ParsableCommand {
   func run() throws {
     let s = try store.openForReading()
     do {
-      let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+      let place = try scope.map { try resolvePlace($0, in: s, option: "--scope") } ?? s.root()
       let rows = try s.rankings(
         by: by, task: task, under: place.id, at: clock.clock.now(),
         window: .days(Int64(days)))

@@ -25,8 +25,11 @@ import WanggeStore
     #expect(late.text == "✗ 90.0%" && late.style.fg == .role(.bad))
     #expect(c.rate(0.794).text == "· 79.4%", "a low rate with nothing open is not an alarm")
     #expect(c.rate(0.96).text == "✓ 96.0%")
-    #expect(c.timeLeft(3600).text == "! 剩 1h00m" && c.timeLeft(3601).text == "剩 1h00m")
-    #expect(c.timeLeft(-60).text == "✗ 超 1m")
+    #expect(c.timeLeft(3600).text == "! 剩 1小时" && c.timeLeft(3601).text == "剩 1小时")
+    #expect(c.timeLeft(-60).text == "✗ 超 1分钟")
+    #expect(c.timeLeft(97_200).text == "剩 1天3小时" && c.timeLeft(-7_200).text == "✗ 超 2小时")
+    let en = CellText(Words(.en))
+    #expect(en.timeLeft(3600).text == "! in 1h00m" && en.timeLeft(-60).text == "✗ late 1m")
   }
 
   @Test func theStationListsWhatNeedsActionFirstThenUnitsInNaturalOrder() throws {

@@ -24,18 +24,48 @@ import WanggeCore
       return
     }
     let top = BoardFixture.render(board, width: 80, height: 24).text
-    #expect(top.contains("↑↓ PgUp PgDn 滚动") && !top.contains("没有可计的"))
+    #expect(top.contains("输入即筛选") && !top.contains("没有可计的"))
     _ = board.handle(.end, tick: 0)
     let bottom = BoardFixture.render(board, width: 80, height: 24).text
     #expect(bottom.contains("没有可计的") && bottom.contains(":q — 退出") && !bottom.contains("上一行"))
     _ = board.handle(.pageUp, tick: 0)
     _ = board.handle(.up, tick: 0)
     #expect(board.helpScroll > 0)
-    _ = board.handle(.char("x"), tick: 0)
+    _ = board.handle(.escape, tick: 0)
     guard case .normal = board.mode else {
-      Issue.record("another key closes help")
+      Issue.record("Esc closes help")
       return
     }
+  }
+
+  @Test func helpIsACommandPaletteTypingFiltersAndEnterRuns() throws {
+    let board = try BoardFixture.board()
+    _ = board.handle(.char("?"), tick: 0)
+    for c in "排序" { _ = board.handle(.char(c), tick: 0) }
+    let screen = BoardFixture.render(board, width: 80, height: 24).text
+    #expect(screen.contains("筛选“排序”") && screen.contains("反向排序") && !screen.contains("上一行"))
+    _ = board.handle(.enter, tick: 0)
+    guard case .normal = board.mode else {
+      Issue.record("Enter runs the entry and closes the help")
+      return
+    }
+    let sorted = BoardFixture.render(board, width: 80, height: 24).text
+    #expect(sorted.contains("▼") || sorted.contains("▲"), "Enter on “s 排序” sorted the table")
+    _ = board.handle(.char("?"), tick: 1)
+    for c in "zxtx" { _ = board.handle(.char(c), tick: 1) }
+    #expect(BoardFixture.render(board, width: 80, height: 24).text.contains("切换视图"), "pinyin initials match")
+    _ = board.handle(.escape, tick: 1)
+    for c in "goto" { _ = board.handle(.char(c), tick: 1) }
+    _ = board.handle(.enter, tick: 1)
+    guard case .command(let editor) = board.mode else {
+      Issue.record("Enter on :goto opens the command line")
+      return
+    }
+    #expect(editor.text == "goto ")
+    _ = board.handle(.escape, tick: 1)
+    _ = board.handle(.char("?"), tick: 2)
+    for c in "qqqq" { _ = board.handle(.char(c), tick: 2) }
+    #expect(BoardFixture.render(board, width: 80, height: 24).text.contains("没有匹配“qqqq”的条目"))
   }
 
   @Test func numbersSwitchViewsAndF10Quits() throws {

@@ -6,12 +6,13 @@ import Testing
 struct DurationTextTests {
   func seconds(_ text: String) -> Int64? { try? DurationText.parse(text).get().seconds }
 
-  @Test(arguments: [
-    ("90m", 5_400), ("3h", 10_800), ("1h30m", 5_400), ("1d12h", 129_600), ("45s", 45),
-    ("3小时", 10_800), ("90分钟", 5_400), ("1天", 86_400), ("1小时30分钟", 5_400), (" 2d 4h ", 187_200),
-    ("2H", 7_200), ("3时", 10_800), ("5分", 300), ("30秒", 30), ("1天12小时", 129_600), ("30m1h", 5_400),
-    ("366d", 366 * 86_400),
-  ] as [(String, Int64)])
+  @Test(
+    arguments: [
+      ("90m", 5_400), ("3h", 10_800), ("1h30m", 5_400), ("1d12h", 129_600), ("45s", 45),
+      ("3小时", 10_800), ("90分钟", 5_400), ("1天", 86_400), ("1小时30分钟", 5_400), (" 2d 4h ", 187_200),
+      ("2H", 7_200), ("3时", 10_800), ("5分", 300), ("30秒", 30), ("1天12小时", 129_600), ("30m1h", 5_400),
+      ("366d", 366 * 86_400),
+    ] as [(String, Int64)])
   func reads(text: String, expected: Int64) {
     #expect(seconds(text) == expected, "\(text)")
   }
@@ -65,4 +66,23 @@ struct DurationTextTests {
 
 extension Span {
   fileprivate static func seconds(_ s: Int64) -> Span { Span(seconds: s) }
+}
+
+/// How the board reads a countdown or a lateness, in each language (`DurationText.reading`).
+struct DurationReadingTests {
+  @Test(
+    arguments: [
+      (97_200, "1天3小时", "1d3h"), (7_200, "2小时", "2h00m"), (3_540, "59分钟", "59m"), (3_600, "1小时", "1h00m"),
+      (7_500, "2小时5分", "2h05m"), (86_400, "1天", "1d0h"), (30, "0分钟", "0m"), (-7_200, "2小时", "2h00m"),
+    ] as [(Int64, String, String)])
+  func readsInBothLanguages(seconds: Int64, chinese: String, english: String) {
+    #expect(DurationText.reading(Span(seconds: seconds), in: .chinese) == chinese)
+    #expect(DurationText.reading(Span(seconds: seconds), in: .english) == english)
+  }
+
+  @Test func wordsForSentences() {
+    #expect(DurationText.words(Span(seconds: 97_200), in: .chinese) == "1天3小时")
+    #expect(DurationText.words(Span(seconds: 2_700), in: .english) == "45 min")
+    #expect(DurationText.words(Span(seconds: 20), in: .chinese) == "不到1分钟")
+  }
 }

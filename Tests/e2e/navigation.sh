@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: Esc is "back", not "up": in a real terminal (tmux), the task detail → Enter on a unit →
 # Esc lands on the task detail with the same row selected; Esc again returns to the task list;
-# ← goes up one level; a key that does nothing here says why; F10 quits cleanly.
+# ← goes up one level; a key that does nothing here says why; [ looks back an hour and . returns
+# to live; F10 quits cleanly.
 set -uo pipefail
 bin=$(realpath "${1:-${WANGGE_BIN:-.build/debug/wangge}}") || exit 1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -54,6 +55,12 @@ check "a moves the cursor to the action queue" wait_for "待办：Enter 进入�
 keys Down r
 check "r on an overdue action asks to confirm" wait_for "确认提醒"
 keys Escape
+keys "["
+check "[ steps the board's clock back an hour (回看 in the header)" wait_for "回看 11-22 19:00"
+keys d
+check "… read-only: d says so" wait_for "只读"
+keys "."
+check ". returns to live (the drill clock again)" wait_for "演练时钟"
 keys F10
 check "F10 quits with status 0 and a usable terminal" clean_exit
 finish

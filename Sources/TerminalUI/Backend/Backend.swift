@@ -18,4 +18,12 @@ public protocol Backend: AnyObject {
   var terminationRequested: Bool { get }
   /// Restores the terminal (idempotent).
   func shutdown()
+  /// Hands the terminal back to the shell and stops the process (Ctrl-Z); returns once it is
+  /// continued (`fg`), with the screen to be repainted in full.
+  func suspend()
+}
+
+extension Backend {
+  /// Backends without a terminal of their own do not stop.
+  public func suspend() {}
 }

@@ -21,12 +21,12 @@ public struct BoardAccess: Sendable, Hashable {
 }
 
 extension Board {
-  /// True when no key that writes works: looking back, `--read-only` or a viewer.
-  public var writesRefused: Bool { lookingBack || access.readOnly }
+  /// True when no key that writes works: looking back (`--at`, `[` `{`), `--read-only` or a viewer.
+  public var writesRefused: Bool { isReadOnly || access.readOnly }
 
   /// What a refused writing key says.
   var refusedWriteText: String {
-    lookingBack
+    isReadOnly
       ? words("回看模式只读：不能下发、撤销或提醒", "Looking back is read-only: no dispatch, undo or reminder")
       : words(
         "只读：不能下发、撤销或提醒（只读模式或查看员）", "Read-only: no dispatch, undo or reminder (read-only mode or viewer)")
@@ -49,7 +49,7 @@ extension Board {
   var accessLabel: String? {
     var parts: [String] = []
     if access.unscoped { parts.append(words("未分级", "unscoped")) }
-    if access.readOnly && !lookingBack { parts.append(words("只读", "read-only")) }
+    if access.readOnly && !isReadOnly { parts.append(words("只读", "read-only")) }
     return parts.isEmpty ? nil : parts.joined(separator: " · ")
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 import WanggeCore
 import WanggeStore
@@ -14,12 +15,10 @@ extension Board {
     switch BoardCommandName(rawValue: name) {
     case .goto?:
       guard !argument.isEmpty else { return [] }
-      return try loadedPlaceIndex().matcher.matches(argument, limit: limit).map {
-        "goto " + $0.path.joined(separator: "/")
-      }
+      return try gotoCompletions(argument, limit: limit)
     case .lang?: return ["zh", "en"].filter { $0.hasPrefix(argument) }.map { "lang " + $0 }
     case .theme?:
-      return ["default", "light", "high-contrast", "mono"].filter { $0.hasPrefix(argument) }.map {
+      return themeNames.filter { $0.hasPrefix(argument) }.map {
         "theme " + $0
       }
     case .view?:
@@ -28,11 +27,27 @@ extension Board {
     }
   }
 
-  func loadedPlaceIndex() throws -> PlaceIndex {
-    if let placeIndex { return placeIndex }
-    let index = try PlaceIndex(store: store, levels: levels)
-    placeIndex = index
-    return index
+  func loadedPlaceDirectory() throws -> PlaceDirectory {
+    if let placeDirectory { return placeDirectory }
+    let directory = try PlaceDirectory(store: store)
+    placeDirectory = directory
+    return directory
+  }
+
+  /// The one place matcher of the board and the commands, reading the board's cached directory.
+  var placeFinder: PlaceFinder { PlaceFinder(store: store, directory: { try self.loadedPlaceDirectory() }) }
+
+  /// `:goto` completions: what the finder settles on from here first, then the directory's best matches.
+  func gotoCompletions(_ argument: String, limit: Int) throws -> [String] {
+    var paths: [String] = []
+    if case .found(let place) = try placeFinder.find(argument, from: trail.last) {
+      paths.append(place.parentID == nil ? place.name : try store.path(of: place.id).description)
+    }
+    for m in try loadedPlaceDirectory().matcher.matches(argument, limit: limit) {
+      let path = m.path.joined(separator: "/")
+      if !paths.contains(path) { paths.append(path) }
+    }
+    return paths.prefix(limit).map { "goto " + $0 }
   }
 
   /// Loads the completions shown above the command line for what is typed so far (drawing reads them only).
@@ -85,10 +100,14 @@ extension Board {
         say(words("语言只能是 zh 或 en", "Language must be zh or en"), kind: .overdue, tick: tick)
         return true
       }
-      words = Words(language)
+      words = Words(language, thresholds: words.thresholds)
       try reload(compare: false, tick: tick)
     case .theme?:
       guard !argument.isEmpty else { return true }
+      if let problem = themeProblem(argument) {
+        say(problem, kind: .late, tick: tick)
+        return true
+      }
       requestedTheme = argument
     case .view?:
       guard let next = BoardView(rawValue: argument), availableViews.contains(next) else {
@@ -108,17 +127,37 @@ extension Board {
     return true
   }
 
-  /// `:goto` — a full path first, then the best fuzzy / pinyin match.
+  /// `:goto` — the one place matcher (``PlaceFinder``) from the place on screen; when the input is
+  /// ambiguous or names nothing, the message lists the candidates.
   func goto(_ query: String, tick: Double) throws {
     guard !query.isEmpty else { return }
-    if let place = try? store.resolve(PlacePath(parsing: query)) {
-      try go(to: place.id, tick: tick)
-      return
+    switch try placeFinder.find(query, from: trail.last) {
+    case .found(let place): try go(to: place.id, tick: tick)
+    case .ambiguous(let list):
+      say(
+        words("“\(query)”有多处：", "“\(query)” matches several places: ")
+          + list.map { $0.path.joined(separator: "/") }.joined(separator: words("；", "; ")),
+        kind: .late, tick: tick)
+    case .notFound(let list):
+      let near = list.map { $0.path.joined(separator: "/") }.joined(separator: words("；", "; "))
+      say(
+        words("找不到“\(query)”", "No place matches “\(query)”")
+          + (near.isEmpty ? "" : words("；相近：", "; closest: ") + near),
+        kind: .late, tick: tick)
     }
-    guard let match = try loadedPlaceIndex().matcher.matches(query, limit: 1).first else {
-      say(words("找不到“\(query)”", "No place matches “\(query)”"), kind: .late, tick: tick)
-      return
-    }
-    try go(to: match.id, tick: tick)
+  }
+
+  /// The themes `:theme` knows: the built-ins, then the user's own.
+  var themeNames: [String] {
+    BuiltinThemes.names + ThemeLoader.userThemeNames(environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// Why `:theme name` cannot apply, in the board's language (nil: a known name or a file path).
+  func themeProblem(_ name: String) -> String? {
+    if name.contains("/") || name.hasSuffix(".toml") || themeNames.contains(name) { return nil }
+    let known = themeNames.joined(separator: words("、", ", "))
+    return words(
+      "没有主题“\(name)”（可用：\(known)，或 .toml 文件路径）",
+      "No theme “\(name)” (allowed: \(known), or a path to a .toml file)")
   }
 }

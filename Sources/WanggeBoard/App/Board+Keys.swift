@@ -12,8 +12,7 @@ extension Board {
     do {
       switch mode {
       case .help:
-        handleHelp(key)
-        return true
+        return try handleHelp(key, tick: tick)
       case .filtering(var editor):
         return try handleFilter(key, editor: &editor, tick: tick)
       case .command(var editor):
@@ -42,7 +41,7 @@ extension Board {
         return try perform(action, tick: tick)
       }
     } catch {
-      say("\(error)", kind: .overdue, tick: tick)
+      say(words("出错：", "Error: ") + "\(error)", kind: .overdue, tick: tick)
       return true
     }
   }
@@ -79,6 +78,18 @@ extension Board {
     case .filter:
       mode = .filtering(LineEditor(c.filter))
       return true
+    case .actionOnly:
+      c.actionOnly.toggle()
+      c.selected = 0
+      c.offset = 0
+      cursor = c
+      say(
+        c.actionOnly
+          ? words(
+            "只看需处理的行（\(rows.count) 行）· 再按 ! 看全部", "Only rows needing action (\(rows.count)) · ! again for all"
+          )
+          : words("显示全部行", "All rows"), kind: .pending, tick: tick)
+      return true
     case .sort:
       let columns = focusedTable.columns.count
       guard columns > 0 else { return true }
@@ -104,7 +115,7 @@ extension Board {
       mode = .command(LineEditor())
       return true
     case .help:
-      helpScroll = 0
+      closeHelp()
       mode = .help
       return true
     case .jumpView:
@@ -116,6 +127,11 @@ extension Board {
       return true
     case .quit:
       return false
+    case .hourBack: return try step(by: -3600, tick: tick)
+    case .hourForward: return try step(by: 3600, tick: tick)
+    case .dayBack: return try step(by: -86_400, tick: tick)
+    case .dayForward: return try step(by: 86_400, tick: tick)
+    case .live: return try step(by: rewind.seconds, tick: tick)
     case .dispatch where writesRefused, .undo where writesRefused, .remind where writesRefused,
       .replaceLeader where writesRefused:
       say(refusedWriteText, kind: .pending, tick: tick)
@@ -164,20 +180,63 @@ extension Board {
   }
 
   /// `?` help: ↑↓ PgUp PgDn Home End scroll it; any other key closes it.
-  func handleHelp(_ key: Key) {
-    let last = max(0, HelpOverlay.lines(self).count - 1)
+  /// `?` as a command palette: typing filters the entries, ↑↓ PgUp PgDn move, Enter runs the
+  /// selected entry, Esc clears what was typed and then closes; returns false when the entry quits.
+  func handleHelp(_ key: Key, tick: Double) throws -> Bool {
+    let lines = HelpOverlay.lines(self)
+    let last = max(0, lines.count - 1)
     switch key {
-    case .up, .char("k"): helpScroll -= 1
-    case .down, .char("j"): helpScroll += 1
-    case .pageUp: helpScroll -= 10
-    case .pageDown, .char(" "): helpScroll += 10
-    case .home: helpScroll = 0
-    case .end, .char("G"): helpScroll = last
-    default:
-      mode = .normal
-      return
+    case .up: helpSelected -= 1
+    case .down: helpSelected += 1
+    case .pageUp: helpSelected -= 10
+    case .pageDown: helpSelected += 10
+    case .home: helpSelected = 0
+    case .end: helpSelected = last
+    case .escape where !helpQuery.isEmpty, .ctrl("u"):
+      helpQuery = ""
+      helpSelected = 0
+    case .backspace:
+      if helpQuery.isEmpty { closeHelp() } else { helpQuery.removeLast() }
+      helpSelected = 0
+    case .enter:
+      let entry = lines.indices.contains(helpSelected) ? lines[helpSelected] : nil
+      closeHelp()
+      return try run(entry, tick: tick)
+    case .char("?") where helpQuery.isEmpty, .escape, .function(1), .function(10), .ctrl("c"):
+      closeHelp()
+      if key == .function(10) || key == .ctrl("c") { return false }
+      return true
+    case .char(let c) where !c.isNewline:
+      helpQuery.append(c)
+      helpSelected = 0
+      helpScroll = 0
+    default: return true
     }
-    helpScroll = max(0, min(helpScroll, last))
+    helpSelected = max(0, min(helpSelected, last))
+    helpScroll = helpSelected
+    return true
+  }
+
+  func closeHelp() {
+    mode = .normal
+    helpQuery = ""
+    helpSelected = 0
+    helpScroll = 0
+  }
+
+  /// Runs a help entry chosen with Enter.
+  func run(_ entry: HelpEntry?, tick: Double) throws -> Bool {
+    switch entry?.run {
+    case .key(let binding)?:
+      if binding.action == .jumpView || binding.action == .help { return true }
+      return try perform(binding.action, tick: tick)
+    case .command(let name)?:
+      if name == .q { return false }
+      mode = .command(LineEditor(name.rawValue + " "))
+      loadCompletions(tick: tick)
+      return true
+    case .nothing?, nil: return true
+    }
   }
 
   /// `1`–`7`: the N-th view this place offers (as on the tabs).

@@ -27,6 +27,8 @@ public final class Board {
     var offset = 0
     var sort: TableSort?
     var filter = ""
+    /// `!`: only the rows that need action (a red, amber or critical cell).
+    var actionOnly = false
   }
 
   public let store: any BoardSource & TaskDesk
@@ -40,6 +42,12 @@ public final class Board {
   public let lookingBack: Bool
   /// The operator's scope and whether the board may write (see ``BoardAccess``).
   public var access = BoardAccess()
+  /// How far the board's clock is stepped back with `[` `{` (0: live); read-only while above 0.
+  public internal(set) var rewind = Span(seconds: 0)
+  /// The longest step back (`{` stops there).
+  public static let longestRewind = Span.days(30)
+  /// Looking back with `--at` or with `[` `{` (read-only; see also ``writesRefused``).
+  public var isReadOnly: Bool { lookingBack || rewind.seconds > 0 }
   /// True when the clock is a drill clock (`--start-at`), not the machine's: the header says so.
   public var drillClock = false
   public var window: Span = .days(7)
@@ -57,13 +65,17 @@ public final class Board {
   public internal(set) var helpFilter = HelpFilter()
   /// The first line the `?` help shows (it scrolls when it does not fit).
   public internal(set) var helpScroll = 0
+  /// What was typed into the `?` help (it filters the entries) and the entry Enter runs.
+  public internal(set) var helpQuery = ""
+  public internal(set) var helpSelected = 0
   /// A theme asked for with `:theme`, for the runner to apply.
   public var requestedTheme: String?
   var cursors: [String: Cursor] = [:]
   var token: Int64
   var marks = ChangeMarks()
   var messages = MessageCenter()
-  var placeIndex: PlaceIndex?
+  /// The places `:goto` searches anywhere, read on first use (see ``PlaceDirectory``).
+  var placeDirectory: PlaceDirectory?
   /// The overview's 24-hour graph for the selected row, loaded with the view (see `loadHistory`).
   public internal(set) var history: [Double?] = Board.noHistory
   /// Tasks of the graphed place still inside their acknowledge window (the graph leaves them out).
@@ -97,12 +109,13 @@ public final class Board {
   public init(
     store: any BoardSource & TaskDesk, clock: any Clock, language: Language, themeName: String,
     operatorName: String,
-    storeLabel: String, isDemo: Bool, start: Place? = nil, view: BoardView? = nil, lookingBack: Bool = false
+    storeLabel: String, isDemo: Bool, start: Place? = nil, view: BoardView? = nil, lookingBack: Bool = false,
+    thresholds: BoardThresholds = .standard
   ) throws {
     self.lookingBack = lookingBack
     self.store = store
     self.clock = clock
-    self.words = Words(language)
+    self.words = Words(language, thresholds: thresholds)
     self.themeName = themeName
     self.operatorName = operatorName
     self.storeLabel = storeLabel
@@ -165,7 +178,10 @@ public final class Board {
   }
 
   /// The primary table's rows after the filter and sort.
-  public var rows: [ModelRow] { focusedTable.visibleRows(filter: cursor.filter, sort: cursor.sort) }
+  public var rows: [ModelRow] {
+    let rows = focusedTable.visibleRows(filter: cursor.filter, sort: cursor.sort)
+    return cursor.actionOnly ? rows.filter(\.needsAction) : rows
+  }
   public var selectedRow: ModelRow? {
     let rows = rows
     return rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil
@@ -173,7 +189,7 @@ public final class Board {
 
   /// Reads what the current view shows from the store.
   public func reload(compare: Bool, tick: Double) throws {
-    let now = clock.now()
+    let now = clock.now() - rewind
     // The token is read before the data it guards: a commit landing during the load changes the store's
     // token after this one, so the next poll sees it and loads again.
     let before = try store.changeToken()

@@ -50,12 +50,16 @@ public struct BoardRunner {
       if let key = backend.readKey(timeoutMilliseconds: timeout) {
         if key == .ctrl("l") {
           backend.invalidate()
+        } else if key == .ctrl("z") {
+          backend.suspend()
         } else if key != .resize && !board.handle(key, tick: tick()) {
           return
         }
         if let theme = board.requestedTheme {
           board.requestedTheme = nil
-          if let problem = applyTheme(theme) { board.say(problem, kind: .late, tick: tick()) }
+          if let problem = applyTheme(theme) {
+            board.say(board.words("主题未应用：", "Theme not applied: ") + problem, kind: .late, tick: tick())
+          }
         }
         dirty = true
       } else if let memory = backend as? InMemoryBackend, memory.pendingKeys.isEmpty {

@@ -24,11 +24,12 @@ struct ScreenLoader {
       // hour; most refreshes have none and cost one read.
       var dueSoon: [Int64: Int] = [:]
       let scopeTasks = try store.tasks(in: place.id, at: now, window: window)
-      dueSoon[place.id] = OverviewModel.acknowledgementsDueSoon(scopeTasks, at: now)
+      dueSoon[place.id] = OverviewModel.acknowledgementsDueSoon(
+        scopeTasks, at: now, within: t.thresholds.amberWithin)
       if dueSoon[place.id] ?? 0 > 0 {
         for id in figures.children.map(\.place.id) {
           dueSoon[id] = OverviewModel.acknowledgementsDueSoon(
-            try store.tasks(in: id, at: now, window: window), at: now)
+            try store.tasks(in: id, at: now, window: window), at: now, within: t.thresholds.amberWithin)
         }
       }
       let table = OverviewModel.make(
@@ -52,6 +53,19 @@ struct ScreenLoader {
         ])
     case .leaders:
       let page = try store.leaders(under: place.id, at: now, window: window, limit: leaderUnitLimit)
+      if page.isTooLarge {
+        // Too many units to list leaders one by one: their departments and squads, ranked by the store.
+        let departments = try store.rankings(
+          by: .department, task: nil, under: place.id, at: now, window: window)
+        let squads = try store.rankings(by: .squad, task: nil, under: place.id, at: now, window: window)
+        return Screen(
+          primary: LeadersModel.storeRanking(
+            departments, bySquad: false, unitsInScope: page.unitsInScope, limit: page.limit, t),
+          secondary: [
+            LeadersModel.storeRanking(
+              squads, bySquad: true, unitsInScope: page.unitsInScope, limit: page.limit, t)
+          ])
+      }
       return Screen(
         primary: LeadersModel.make(page, t),
         secondary: [
@@ -68,7 +82,16 @@ struct ScreenLoader {
         primary: TasksModel.make(try store.tasks(in: place.id, at: now, window: window), at: now, t))
     case .taskDetail:
       let summary = try store.tasks(in: place.id, at: now, window: window).first { $0.task.id == openTask }
-      guard let task = openTask, try store.fanOut(of: place.id).units <= leaderUnitLimit else {
+      if let task = openTask, try store.fanOut(of: place.id).units > leaderUnitLimit {
+        // Too many units to list one by one: the task's stations, departments or squads (g), ranked.
+        let ranks = try store.rankings(by: groupBy, task: task, under: place.id, at: now, window: window)
+        var table = TasksModel.ranking(ranks, by: groupBy, t)
+        table.note = t(
+          "单元超过 \(NumberText.grouped(leaderUnitLimit)) 个，按\(groupBy == .station ? "指挥部" : groupBy == .department ? "部门" : "小组")汇总",
+          "over \(NumberText.grouped(leaderUnitLimit)) units: by \(groupBy.rawValue)")
+        return Screen(primary: table)
+      }
+      guard let task = openTask else {
         var table = TasksModel.assignments([], task: summary, groupBy: groupBy, t)
         table.emptyText = t(
           "单元超过 \(NumberText.grouped(leaderUnitLimit)) 个：请先进入下一级再逐个查看",

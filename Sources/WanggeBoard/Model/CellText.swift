@@ -16,8 +16,9 @@ public struct CellText: Sendable {
   /// A rate judged by what needs action, not by a threshold alone: `✗` (bad) when something behind it
   /// is overdue now, `!` (warn) when something falls due within the hour, `✓` at `good` or above with
   /// nothing open, else `·` (nothing to chase: the rate reflects past lateness). "—" when nothing counts.
-  public func rate(_ ratio: Double?, overdue: Int = 0, dueSoon: Int = 0, good: Double = 0.95) -> TableCell {
+  public func rate(_ ratio: Double?, overdue: Int = 0, dueSoon: Int = 0, good: Double? = nil) -> TableCell {
     guard let ratio else { return TableCell("—", style: Style(.muted)) }
+    let good = good ?? words.thresholds.greenRate
     let text = NumberText.percent(ratio)
     if overdue > 0 { return TableCell("\(StatusKind.overdue.glyph) \(text)", style: Style(.bad)) }
     if dueSoon > 0 { return TableCell("\(StatusKind.late.glyph) \(text)", style: Style(.warn)) }
@@ -45,28 +46,19 @@ public struct CellText: Sendable {
       : TableCell("\(StatusKind.critical.glyph) \(NumberText.grouped(n))", style: StatusKind.critical.style)
   }
 
-  /// A span as "2h05m", "3d4h" or "45m" (never seconds: the screen changes once a minute at most).
+  /// A span as the board reads it: "2小时5分", "3天4小时", "45分钟" / "2h05m", "3d4h", "45m"
+  /// (``DurationText/reading(_:in:)``; never seconds, and never negative).
   public func span(_ seconds: Int64) -> String {
-    let s = max(0, seconds)
-    let days = s / 86_400
-    let hours = (s % 86_400) / 3600
-    let minutes = (s % 3600) / 60
-    if days > 0 { return "\(days)d\(hours)h" }
-    if hours > 0 { return String(format: "%dh%02dm", hours, minutes) }
-    return "\(minutes)m"
+    DurationText.reading(Span(seconds: max(0, seconds)), in: durationLanguage)
   }
 
   /// A span in words for sentences: "3小时", "1天3小时", "45分钟" / "3 h", "1 d 3 h", "45 min".
   public func spanWords(_ seconds: Int64) -> String {
-    let s = max(0, seconds)
-    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60)
-    var parts: [String] = []
-    if d > 0 { parts.append(words("\(d)天", "\(d) d")) }
-    if h > 0 { parts.append(words("\(h)小时", "\(h) h")) }
-    if m > 0 && d == 0 { parts.append(words("\(m)分钟", "\(m) min")) }
-    if parts.isEmpty { return words("不到1分钟", "under a minute") }
-    return parts.joined(separator: words("", " "))
+    DurationText.words(Span(seconds: max(0, seconds)), in: durationLanguage)
   }
+
+  /// The board's language as WanggeCore's duration formatter knows it.
+  public var durationLanguage: DurationLanguage { words.language == .zh ? .chinese : .english }
 
   /// A clock time as "23:05" on the same day as `now`, else "11-23 11:05".
   public func clockTime(_ instant: Instant, from now: Instant) -> String {
@@ -100,8 +92,12 @@ public struct CellText: Sendable {
 
   /// "剩 2h05m", in amber with `!` within the hour, or "✗ 超 1h10m" in red once past.
   public func timeLeft(_ left: Int64) -> TableCell {
-    if left > Self.dueSoon { return TableCell(words("剩 ", "in ") + span(left)) }
-    if left >= 0 {
+    if left > words.thresholds.amberWithin { return TableCell(words("剩 ", "in ") + span(left)) }
+    if left >= -words.thresholds.redAfter {
+      if left < 0 {
+        return TableCell(
+          "\(StatusKind.late.glyph) " + words("超 ", "late ") + span(-left), style: Style(.warn))
+      }
       return TableCell("\(StatusKind.late.glyph) " + words("剩 ", "in ") + span(left), style: Style(.warn))
     }
     return TableCell(
@@ -111,7 +107,7 @@ public struct CellText: Sendable {
 
   /// A pending assignment whose deadline falls within the hour reads "! 待响应" in amber.
   public func state(_ state: AssignmentState, secondsLeft: Int64?) -> TableCell {
-    guard state == .pending, let left = secondsLeft, left >= 0, left <= Self.dueSoon else {
+    guard state == .pending, let left = secondsLeft, left >= 0, left <= words.thresholds.amberWithin else {
       return self.state(state)
     }
     return TableCell("\(StatusKind.late.glyph) " + words("待响应", "pending"), style: Style(.warn))

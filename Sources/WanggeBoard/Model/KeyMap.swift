@@ -6,6 +6,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
     reverseSort
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
   case dispatch, undo, remind, group, queue, replaceLeader
+  case hourBack, hourForward, dayBack, dayForward, live, actionOnly
 }
 
 /// One binding of the live key map; `?` help and the hint bar are generated from these.
@@ -87,6 +88,22 @@ public enum KeyMap {
       keys: [.char("?"), .function(1)], label: "? F1", action: .help, zh: "帮助", en: "help", inHintBar: true),
     KeyBinding(
       keys: [.char("p")], label: "p", action: .pause, zh: "暂停/继续刷新", en: "pause refresh", inHintBar: true),
+    KeyBinding(
+      keys: [.char("!")], label: "!", action: .actionOnly, zh: "只看需处理的行（再按恢复）",
+      en: "only rows needing action (again: all)", inHintBar: false),
+    KeyBinding(
+      keys: [.char("[")], label: "[", action: .hourBack, zh: "回看：早一小时", en: "look back an hour",
+      inHintBar: false),
+    KeyBinding(
+      keys: [.char("]")], label: "]", action: .hourForward, zh: "回看：晚一小时", en: "an hour forward",
+      inHintBar: false),
+    KeyBinding(
+      keys: [.char("{")], label: "{", action: .dayBack, zh: "回看：早一天", en: "look back a day", inHintBar: false),
+    KeyBinding(
+      keys: [.char("}")], label: "}", action: .dayForward, zh: "回看：晚一天", en: "a day forward",
+      inHintBar: false),
+    KeyBinding(
+      keys: [.char(".")], label: ".", action: .live, zh: "回到实时", en: "back to live", inHintBar: false),
     KeyBinding(
       keys: [.char("q"), .ctrl("c"), .function(10)], label: "q F10", action: .quit, zh: "退出", en: "quit",
       inHintBar: true),

@@ -22,10 +22,12 @@ enum OverviewModel {
   }
 
   /// Acknowledgements still open whose deadline falls within the hour after `now`.
-  static func acknowledgementsDueSoon(_ tasks: [TaskSummary], at now: Instant) -> Int {
+  static func acknowledgementsDueSoon(
+    _ tasks: [TaskSummary], at now: Instant, within: Int64 = CellText.dueSoon
+  ) -> Int {
     tasks.reduce(0) { sum, s in
       let left = s.deadlines.ack.since(now).seconds
-      guard left >= 0, left <= CellText.dueSoon else { return sum }
+      guard left >= 0, left <= within else { return sum }
       return sum + max(0, s.tally.assigned - s.tally.acknowledged)
     }
   }

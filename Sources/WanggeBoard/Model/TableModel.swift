@@ -54,6 +54,11 @@ public struct ModelRow: Sendable {
     self.drillTo = drillTo
     self.taskID = taskID
   }
+  /// Whether a cell of the row marks something to act on: overdue (`✗`), due soon or late (`!`), or
+  /// critical (`‼`), as `!` keeps.
+  public var needsAction: Bool {
+    cells.contains { $0.text.hasPrefix("✗") || $0.text.hasPrefix("!") || $0.text.hasPrefix("‼") }
+  }
   /// The text a `/` filter searches.
   public var searchText: String { cells.map(\.text).joined(separator: " ") }
 }

@@ -76,9 +76,10 @@ public enum BoardRenderer {
     let asOf = InstantFormat.clock(board.asOf)
     let minute = InstantFormat.minute(board.asOf)
     let when =
-      board.lookingBack
-      ? t("回看 \(minute)", "looking back at \(minute)")
-      : board.drillClock ? t("演练时钟 \(minute)", "drill clock \(minute)") : t("数据 \(asOf)", "as of \(asOf)")
+      board.rewindHeader
+      ?? (board.lookingBack
+        ? t("回看 \(minute)", "looking back at \(minute)")
+        : board.drillClock ? t("演练时钟 \(minute)", "drill clock \(minute)") : t("数据 \(asOf)", "as of \(asOf)"))
     if board.isStale {
       // The server is away: say so first, and that the figures are the last ones read.
       left = t(" 连接中断 · 重连中… · 数据停在 \(asOf)", " connection lost · reconnecting… · data from \(asOf)")
@@ -105,6 +106,7 @@ public enum BoardRenderer {
     var tabs = board.availableViews.map { $0 == board.view ? "[\($0.name(t))]" : " \($0.name(t)) " }.joined()
     let filter = board.cursor.filter
     if !filter.isEmpty { tabs = t("筛选“\(filter)” ", "filter “\(filter)” ") + tabs }
+    if board.cursor.actionOnly { tabs = t("仅需处理 ", "action only ") + tabs }
     let tabWidth = min(DisplayWidth.of(tabs), area.width / 2)
     let parts = Layout.split(area, .horizontal, [.fill(1), .length(tabWidth + 1)])
     let names = board.trail.map(\.name)
@@ -118,8 +120,10 @@ public enum BoardRenderer {
     return TableRenderer(
       model: board.focusedTable, rows: board.rows, selected: cursor.selected, offset: cursor.offset,
       sort: cursor.sort, marks: board.marks, tick: tick, focused: true,
-      noMatchText: board.words(
-        "没有匹配“\(cursor.filter)”的行（Esc 清除筛选）", "No row matches “\(cursor.filter)” (Esc clears the filter)")
+      noMatchText: cursor.actionOnly && cursor.filter.isEmpty
+        ? board.words("没有需要处理的行（! 显示全部）", "No row needs action (! shows all)")
+        : board.words(
+          "没有匹配“\(cursor.filter)”的行（Esc 清除筛选）", "No row matches “\(cursor.filter)” (Esc clears the filter)")
     ).render(in: area, buffer: &buffer)
   }
 
@@ -143,15 +147,34 @@ public enum BoardRenderer {
     if board.view != .station, area.width >= 110 {
       let columns = Layout.split(area, .horizontal, [.fill(3), .fill(2)])
       let scroll = primary(board, in: columns[0], buffer: &buffer, tick: tick)
-      let stack = Layout.split(columns[1], .vertical, Array(repeating: .fill(1), count: max(1, count)))
+      let needs = board.screen.secondary.map(neededHeight)
+      let fits = needs.reduce(0, +) <= columns[1].height
+      let stack = Layout.split(
+        columns[1], .vertical,
+        count == 0 ? [.fill(1)] : needs.enumerated().map { fits && $0 < count - 1 ? .length($1) : .fill(1) })
       for index in 0..<count { secondary(board, index, in: stack[index], buffer: &buffer, tick: tick) }
       return scroll
     }
-    let parts = Layout.split(area, .vertical, [.fill(3), .fill(2)])
+    // Panes split by how many rows each has: the secondary panels take what they need (at most
+    // two fifths when the primary table is cut too), the primary table the rest.
+    let primaryNeed = 3 + max(1, board.rows.count) + (board.focusedTable.totals == nil ? 0 : 1)
+    let secondaryNeed = board.screen.secondary.map(neededHeight).max() ?? 0
+    let secondaryHeight =
+      count == 0
+      ? 0
+      : primaryNeed + secondaryNeed <= area.height
+        ? secondaryNeed : min(secondaryNeed, max(4, area.height * 2 / 5))
+    let parts = Layout.split(area, .vertical, [.fill(1), .length(secondaryHeight)])
     let scroll = primary(board, in: parts[0], buffer: &buffer, tick: tick)
     let side = Layout.split(parts[1], .horizontal, Array(repeating: .fill(1), count: max(1, count)))
     for index in 0..<count { secondary(board, index, in: side[index], buffer: &buffer, tick: tick) }
     return scroll
+  }
+
+  /// The height a table's box needs to show every row: borders, header, rows (one line for the empty
+  /// text) and the totals.
+  static func neededHeight(_ model: TableModel) -> Int {
+    3 + max(1, model.rows.count) + (model.totals == nil ? 0 : 1)
   }
 
   /// Up to six completions above the command line.

@@ -2,13 +2,28 @@ import TerminalUI
 
 /// `?`: the keys of the active key map and the `:` commands, generated from `KeyMap`.
 enum HelpOverlay {
-  static func lines(_ board: Board) -> [(String, String)] {
+  /// Every entry of the help: the keys of the view, the `:` commands and the legend.
+  static func entries(_ board: Board) -> [HelpEntry] {
     let t = board.words
-    var lines = KeyMap.active(in: board.view).map { ($0.label, t($0.zh, $0.en)) }
-    lines += BoardCommandName.allCases.map { ("", $0.help(t)) }
-    lines.append(("", t("图例（颜色之外都有符号）：", "Legend (every colour also has a glyph):")))
-    lines += legend(t)
-    return lines
+    var entries = KeyMap.active(in: board.view).map {
+      HelpEntry(label: $0.label, text: t($0.zh, $0.en), run: .key($0))
+    }
+    entries += BoardCommandName.allCases.map { HelpEntry(label: "", text: $0.help(t), run: .command($0)) }
+    entries.append(HelpEntry(label: "", text: t("图例（颜色之外都有符号）：", "Legend (every colour also has a glyph):")))
+    entries += legend(t).map { HelpEntry(label: $0.0, text: $0.1) }
+    return entries
+  }
+
+  /// The entries matching what was typed into the help (its label, its text, or the text's pinyin
+  /// initials), all of them when nothing was typed.
+  static func lines(_ board: Board) -> [HelpEntry] {
+    let all = entries(board)
+    let query = board.helpQuery.lowercased()
+    guard !query.isEmpty else { return all }
+    return all.filter {
+      $0.label.lowercased().contains(query) || $0.text.lowercased().contains(query)
+        || PinyinText.initials($0.text).contains(query)
+    }
   }
 
   /// What each state glyph means; red is only for what is overdue now.
@@ -29,31 +44,60 @@ enum HelpOverlay {
     let t = board.words
     let lines = lines(board)
     let width = min(screen.width - 4, 72)
-    let height = min(screen.height - 2, lines.count + 3)
+    let height = min(screen.height - 2, max(lines.count, 1) + 3)
     let area = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + 1, width: width, height: height)
-    // When the lines do not fit, the title says which are shown and how to scroll.
     let visible = max(1, height - 2)
-    let first = max(0, min(board.helpScroll, lines.count - visible))
-    let fits = lines.count <= visible
+    let selected = max(0, min(board.helpSelected, lines.count - 1))
+    // The least scroll that keeps the selected entry in view.
+    let first = max(0, min(max(board.helpScroll, selected - visible + 1), selected, lines.count - visible))
+    let position = lines.isEmpty ? "0/0" : "\(selected + 1)/\(lines.count)"
+    let query = board.helpQuery
     let title =
-      fits
-      ? t("按键（任意键关闭）", "Keys (any key closes)")
+      query.isEmpty
+      ? t(
+        "按键 \(position) · 输入即筛选 · ↑↓ 选择 · Enter 执行 · Esc 关闭",
+        "Keys \(position) · type to search · ↑↓ Enter runs · Esc closes")
       : t(
-        "按键 \(first + 1)–\(min(lines.count, first + visible))/\(lines.count) · ↑↓ PgUp PgDn 滚动 · 其他键关闭",
-        "Keys \(first + 1)–\(min(lines.count, first + visible))/\(lines.count) · ↑↓ PgUp PgDn scroll · other keys close"
-      )
+        "按键 \(position) · 筛选“\(query)” · Enter 执行 · Esc 清除",
+        "Keys \(position) · “\(query)” · Enter runs · Esc clears")
     let inside = Box(title: title, clearsInside: true).render(in: area, buffer: &buffer)
     buffer.clear(inside, style: .filled(.background))
+    if lines.isEmpty {
+      buffer.put(
+        t("没有匹配“\(query)”的条目（退格删除）", "Nothing matches “\(query)” (Backspace deletes)"),
+        in: inside.row(0).inset(horizontal: 1, vertical: 0), style: Style(.muted))
+      return
+    }
     for (index, line) in lines.dropFirst(first).prefix(inside.height).enumerated() {
       let row = inside.row(index)
-      let keyWidth = line.0.isEmpty ? 0 : 12
+      let isSelected = first + index == selected
+      if isSelected { buffer.clear(row, style: .filled(.selection)) }
+      let keyWidth = line.label.isEmpty ? 0 : 12
       if keyWidth > 0 {
         buffer.put(
-          line.0, in: Rect(x: row.x + 1, y: row.y, width: keyWidth, height: 1),
-          style: Style(.accent, attributes: .bold))
+          line.label, in: Rect(x: row.x + 1, y: row.y, width: keyWidth, height: 1),
+          style: isSelected ? .filled(.selection) : Style(.accent, attributes: .bold))
       }
       buffer.put(
-        line.1, in: Rect(x: row.x + 1 + keyWidth, y: row.y, width: row.width - 2 - keyWidth, height: 1))
+        line.text, in: Rect(x: row.x + 1 + keyWidth, y: row.y, width: row.width - 2 - keyWidth, height: 1),
+        style: isSelected ? .filled(.selection) : Style())
     }
   }
+}
+
+/// One line of the `?` help, and what Enter on it does.
+struct HelpEntry {
+  /// What Enter on a help line runs.
+  enum Run {
+    /// The binding's action, as if its key were pressed.
+    case key(KeyBinding)
+    /// Opens the command line with the command typed.
+    case command(BoardCommandName)
+    /// Nothing (a legend line): Enter closes the help.
+    case nothing
+  }
+
+  var label: String
+  var text: String
+  var run: Run = .nothing
 }

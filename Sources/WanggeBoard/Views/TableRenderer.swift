@@ -24,10 +24,12 @@ struct TableRenderer {
     let inside = Box(title: title, borderStyle: Style(focused ? .accent : .border)).render(
       in: area, buffer: &buffer)
     guard !inside.isEmpty else { return offset }
-    let kept = model.fittedColumns(width: inside.width)
+    // Widths follow content (names capped); what is left over is spread over every kept column.
+    let fitted = model.fittedToContent(rows, sorted: sort?.column)
+    let kept = fitted.fittedColumns(width: inside.width)
     let columns = kept.map { index -> TableColumn in
-      let c = model.columns[index]
-      return TableColumn(c.title, width: c.grows ? .fill(1) : .length(c.width), alignment: c.alignment)
+      let c = fitted.columns[index]
+      return TableColumn(c.title, width: .min(c.width), alignment: c.alignment)
     }
     let totalsHeight = model.totals == nil ? 0 : 1
     let tableArea = Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - totalsHeight)

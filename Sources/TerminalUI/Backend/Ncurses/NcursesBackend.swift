@@ -144,6 +144,27 @@ public final class NcursesBackend: Backend {
     if isActive { clearok(wangge_curscr(), true) }
   }
 
+  /// Ctrl-Z: restores the terminal (endwin), stops the process with the default SIGTSTP action (as
+  /// the shell's job control expects), and on SIGCONT (`fg`) takes the terminal back and repaints.
+  public func suspend() {
+    guard isActive else { return }
+    if cursor == nil { curs_set(1) }
+    endwin()
+    var action = sigaction()
+    var previousAction = sigaction()
+    action.__sigaction_handler.sa_handler = SIG_DFL
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(SIGTSTP, &action, &previousAction)
+    kill(getpid(), SIGTSTP)
+    // Stopped here until SIGCONT.
+    sigaction(SIGTSTP, &previousAction, nil)
+    reset_prog_mode()
+    if cursor == nil { curs_set(0) }
+    invalidate()
+    wrefresh(wangge_stdscr())
+  }
+
   public func shutdown() {
     guard isActive else { return }
     isActive = false
@@ -195,7 +216,7 @@ public enum TerminalError: Error, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .notATerminal:
-      return "not a terminal: run this in a terminal (or use --snapshot to print a frame as text)"
+      return "not a terminal: run the board in a terminal (for a frame as text: wangge snapshot)"
     case .unknownTerminal(let term):
       return "TERM=\(term): no terminfo entry for this terminal (try TERM=xterm-256color)"
     }
