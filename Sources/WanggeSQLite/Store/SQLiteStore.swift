@@ -112,31 +112,49 @@ public final class SQLiteStore: Store {
     }
   }
 
+  /// How many times a write that found the store busy past the 10 s busy timeout is tried again (its
+  /// transaction rolled back, so a new try starts clean): SQLite's busy handler is not a queue, and
+  /// among many writers one may lose the race for the lock again and again.
+  static let busyRetries = 5
+
   /// Runs a write, turning SQLite's busy, full and read-only failures into ``StoreError/writeFailed``
-  /// with what to do.
+  /// with what to do; a busy store is tried again ``busyRetries`` times first.
   func write<T>(_ body: (Database) throws -> T) throws -> T {
-    do {
-      return try writer.write(body)
-    } catch let e as DatabaseError {
-      switch e.resultCode {
-      case .SQLITE_BUSY, .SQLITE_LOCKED:
-        throw StoreError.writeFailed(
-          path: path,
-          reason:
-            "database is locked: another process kept it busy for more than the 10 s busy timeout; "
-            + "nothing of this write was applied. Try again when the other writer has finished")
-      case .SQLITE_FULL:
-        throw StoreError.writeFailed(
-          path: path,
-          reason: "database or disk is full; nothing of this write was applied. Free disk space and try again"
-        )
-      case .SQLITE_READONLY:
-        throw StoreError.writeFailed(
-          path: path,
-          reason:
-            "is read-only for this user (\(e.message ?? "")); nothing was written. Check its permissions")
-      default: throw e
+    var attempt = 0
+    while true {
+      do {
+        return try writer.write(body)
+      } catch let e as DatabaseError
+        where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < Self.busyRetries
+      {
+        attempt += 1
+      } catch {
+        throw mapWriteError(error)
       }
+    }
+  }
+
+  private func mapWriteError(_ error: any Error) -> any Error {
+    guard let e = error as? DatabaseError else { return error }
+    switch e.resultCode {
+    case .SQLITE_BUSY, .SQLITE_LOCKED:
+      return StoreError.writeFailed(
+        path: path,
+        reason:
+          "database is locked: other processes kept it busy for more than a minute (\(Self.busyRetries + 1) "
+          + "tries of the 10 s busy timeout); nothing of this write was applied. Try again when the other "
+          + "writers have finished")
+    case .SQLITE_FULL:
+      return StoreError.writeFailed(
+        path: path,
+        reason: "database or disk is full; nothing of this write was applied. Free disk space and try again"
+      )
+    case .SQLITE_READONLY:
+      return StoreError.writeFailed(
+        path: path,
+        reason:
+          "is read-only for this user (\(e.message ?? "")); nothing was written. Check its permissions")
+    default: return e
     }
   }
 
