@@ -60,6 +60,9 @@ if [[ -n ${WANGGE_TEST_POSTGRES:-} ]]; then
     for r in "st_$tag" "vw_$tag" "cm_$tag"; do
       check "postgres: UPDATE audit as $r fails" fails as "$r" "UPDATE audit SET detail = ''"
     done
+    printf '{"id":"e2e-vw-visit","type":"visit","household":%s,"at":"%s"}\n' "$hh" "$anchor" >"$work/visit.jsonl"
+    check "postgres: wangge ingest as the viewer is refused with a message" bash -c "'$bin' ingest '$work/visit.jsonl' --db '${url/:\/\/postgres@/://vw_$tag@}' 2>&1 | grep -qF 'may not record'"
+    check "postgres: and wrote nothing" test "$(psql "$url" -qAtX -c "SELECT count(*) FROM event WHERE id = 'e2e-vw-visit'")" = 0
     check "postgres: the station's board opens on 水映花城小区" bash -c "'$bin' snapshot --db '${url/:\/\/postgres@/://st_$tag@}' | sed -n 2p | grep -qF 水映花城小区"
     check "postgres: the station cannot open 长安街道 (a message says why)" bash -c "'$bin' snapshot --db '${url/:\/\/postgres@/://st_$tag@}' --path 长安街道 2>&1 | grep -qF 'outside the scope'"
   else
