@@ -30,6 +30,7 @@ struct IngestCommand: ParsableCommand {
       handle = h
     }
     let s = try store.openForWriting()
+    _ = OperatorCheck.name(s, .record, option: nil)  // a viewer is refused before anything is read
     let reader = LineReader(handle: handle)
     var total = IngestSummary()
     var problems: [String] = []

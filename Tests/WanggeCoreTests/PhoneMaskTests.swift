@@ -37,4 +37,12 @@ struct PhoneMaskTests {
     #expect(shown <= digits / 2 + 2)
     if digits > 0 { #expect(shown < digits) }
   }
+
+  @Test(arguments: [
+    "8456123", "84561234", "13812345678", "138 1234 5678", "0432-84561234", "123456", "call 王芳",
+  ])
+  func maskingAMaskedPhoneChangesNothing(phone: String) {
+    let once = PhoneMask.mask(phone)
+    #expect(PhoneMask.mask(once) == once)
+  }
 }

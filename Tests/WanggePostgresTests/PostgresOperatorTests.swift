@@ -199,8 +199,14 @@ struct PostgresOperatorTests {
     }
     let station = try g.store(g.names.station)
     let outside = try #require(try g.owner.households(ofUnit: g.outsideUnit).first).household.id
-    #expect(throws: OperatorError.unknownHousehold(outside), "a household outside the scope is not there") {
+    #expect(
+      throws: OperatorError.notAllowed(operator: g.names.station, role: .station, action: .reveal),
+      "a station may not reveal"
+    ) {
       try station.reveal(household: outside, reason: "test", by: g.names.station, at: now)
+    }
+    #expect(throws: OperatorError.unknownHousehold(-1)) {
+      try commander.reveal(household: -1, reason: "test", by: g.names.commander, at: now)
     }
     let trail = try g.owner.auditTrail(AuditQuery(operatorName: g.names.commander))
     #expect(trail.map(\.action) == ["reveal"])

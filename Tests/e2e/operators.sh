@@ -49,9 +49,20 @@ if [[ -n ${WANGGE_TEST_POSTGRES:-} ]]; then
     hh=$(psql "$url" -qAtX -c "SELECT min(id) FROM household WHERE unit_id = $inside")
     check "postgres: the commander reveals a household" quietly env PGUSER="cm_$tag" "$bin" reveal --db "${url/:\/\/postgres@/://cm_$tag@}" --household "$hh" --reason 核实联系方式 --at "$anchor"
     check "postgres: wangge audit shows the reveal" bash -c "'$bin' audit --db '$url' --operator cm_$tag | grep -qF reveal"
+    check "postgres: psql as the station cannot SELECT phone FROM household" fails as "st_$tag" "SELECT phone FROM household"
+    check "postgres: nor head_name, nor as the commander" fails as "cm_$tag" "SELECT head_name FROM household"
+    full=$(psql "$url" -qAtX -c "SELECT phone FROM household WHERE id = $hh")
+    check "postgres: the station reads the phone masked (household_shown)" test "$(as "st_$tag" "SELECT phone FROM household_shown WHERE id = $hh")" = "${full:0:3}****${full:7}"
+    check "postgres: psql as the station cannot call wangge_reveal" fails as "st_$tag" "SELECT * FROM wangge_reveal($hh, '看看', 1)"
+    check "postgres: the commander's reveal through psql shows the full phone" test "$(as "cm_$tag" "SELECT phone FROM wangge_reveal($hh, '电话回访', 1)")" = "$full"
+    check "postgres: and is audited in the same transaction" test "$(psql "$url" -qAtX -c "SELECT count(*) FROM audit WHERE action = 'reveal' AND operator = 'cm_$tag' AND detail LIKE '%电话回访%'")" = 1
+    check "postgres: wangge reveal as the station is refused with a message" bash -c "PGUSER=st_$tag '$bin' reveal --db '${url/:\/\/postgres@/://st_$tag@}' --household $hh --reason 核实 --at $anchor 2>&1 | grep -qF 'may not reveal'"
     for r in "st_$tag" "vw_$tag" "cm_$tag"; do
       check "postgres: UPDATE audit as $r fails" fails as "$r" "UPDATE audit SET detail = ''"
     done
+    printf '{"id":"e2e-vw-visit","type":"visit","household":%s,"at":"%s"}\n' "$hh" "$anchor" >"$work/visit.jsonl"
+    check "postgres: wangge ingest as the viewer is refused with a message" bash -c "'$bin' ingest '$work/visit.jsonl' --db '${url/:\/\/postgres@/://vw_$tag@}' 2>&1 | grep -qF 'may not record'"
+    check "postgres: and wrote nothing" test "$(psql "$url" -qAtX -c "SELECT count(*) FROM event WHERE id = 'e2e-vw-visit'")" = 0
     check "postgres: the station's board opens on 水映花城小区" bash -c "'$bin' snapshot --db '${url/:\/\/postgres@/://st_$tag@}' | sed -n 2p | grep -qF 水映花城小区"
     check "postgres: the station cannot open 长安街道 (a message says why)" bash -c "'$bin' snapshot --db '${url/:\/\/postgres@/://st_$tag@}' --path 长安街道 2>&1 | grep -qF 'outside the scope'"
   else

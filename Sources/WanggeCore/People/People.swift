@@ -69,17 +69,20 @@ public struct Volunteer: Hashable, Sendable, Identifiable {
 /// - fewer than 7: nothing, all asterisks.
 ///
 /// Separators (space, `-`, `+`, `(`, `)`, `.`) stay where they are; every other character is masked.
+/// A `*` counts as a digit's position, so masking a masked phone (as PostgreSQL's `household_shown`
+/// sends it to operators) changes nothing.
 public enum PhoneMask {
   /// The masked form of `phone`.
   public static func mask(_ phone: String) -> String {
     let chars = Array(phone)
-    let digits = chars.filter(\.isASCIIDigit).count
+    let digits = chars.filter { $0.isASCIIDigit || $0 == "*" }.count
     let (head, tail) = digits >= 11 ? (3, 4) : digits >= 7 ? (0, 2) : (0, 0)
     var seen = 0
     return String(
       chars.map { c -> Character in
-        guard c.isASCIIDigit else { return separators.contains(c) ? c : "*" }
+        guard c.isASCIIDigit || c == "*" else { return separators.contains(c) ? c : "*" }
         seen += 1
+        if c == "*" { return c }
         return seen <= head || seen > digits - tail ? c : "*"
       })
   }

@@ -113,15 +113,24 @@ extension PostgresStore: OperatorDesk {
   {
     guard OperatorError.isValidReason(reason) else { throw OperatorError.badReason }
     return try write { db in
-      // Row-level security hides households outside the scope: they are "unknown" here.
-      guard
-        let row = try db.exec(
-          "SELECT room, head_name, phone, unit_id FROM household WHERE id = $1", [household]
-        ).first
-      else { throw OperatorError.unknownHousehold(household) }
-      try Self.audit(
-        db, at: now, operator: name, action: "reveal", task: nil, scope: try row.get(3, as: Int64.self),
-        detail: ["household": household, "reason": reason.trimmingCharacters(in: .whitespaces)])
+      // wangge_reveal (migration v6) checks the role, reads the household and appends the audit
+      // record in this transaction (a missing household is "unknown").
+      let role: String? = try db.exec("SELECT wangge_operator_role(session_user)")[0].optional(0)
+      if let role, let r = OperatorRole(named: role), !r.allows(.reveal) {
+        throw OperatorError.notAllowed(operator: name, role: r, action: .reveal)
+      }
+      let row: PGRow
+      do {
+        guard
+          let found = try db.exec(
+            "SELECT room, head_name, phone, unit_id FROM wangge_reveal($1, $2, $3)",
+            [household, reason, now.epochSeconds]
+          ).first
+        else { throw OperatorError.unknownHousehold(household) }
+        row = found
+      } catch let e as PGError where e.sqlState == "P0002" {
+        throw OperatorError.unknownHousehold(household)
+      }
       return RevealedHousehold(
         householdID: household, room: try row.get(0), headName: try row.get(1), phone: try row.get(2))
     }

@@ -24,6 +24,8 @@ public enum PostgresSchema {
     Migration(version: 3, identifier: "v3-change-feed", sql: changeFeedV3),
     Migration(version: 4, identifier: "v4-change-counter", sql: changeCounterV4),
     Migration(version: 5, identifier: "v5-operators", sql: operatorsV5),
+    Migration(version: 6, identifier: "v6-personal-data", sql: personalDataV6),
+    Migration(version: 7, identifier: "v7-station-undo", sql: stationUndoV7),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.
@@ -43,11 +45,12 @@ public enum PostgresSchema {
   static let operatorTables = ["operator"]
 
   /// Every function the migrations create, for replacing a store whole (tables drop with CASCADE).
-  static let storeFunctions = [
-    "wangge_notify_change", "wangge_add_stats", "wangge_add_tally", "wangge_audit_append_only",
-    "wangge_check_rollup_places", "wangge_move_help_due", "wangge_operator_role", "wangge_scope_ancestors",
-    "wangge_scope_places", "wangge_unscoped",
-  ]
+  static let storeFunctions =
+    [
+      "wangge_notify_change", "wangge_add_stats", "wangge_add_tally", "wangge_audit_append_only",
+      "wangge_check_rollup_places", "wangge_move_help_due", "wangge_operator_role", "wangge_scope_ancestors",
+      "wangge_scope_places", "wangge_unscoped",
+    ] + personalDataFunctions + stationUndoFunctions
 
   static let tablesV1 = """
     CREATE TABLE meta(key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);

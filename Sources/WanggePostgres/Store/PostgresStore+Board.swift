@@ -65,7 +65,7 @@ extension PostgresStore {
       }
       let from = """
         FROM help_due d JOIN help_case c ON c.household_id = d.household_id
-        JOIN household h ON h.id = d.household_id
+        JOIN household_shown h ON h.id = d.household_id
         WHERE \(conditions.joined(separator: " AND "))
         """
       let total: Int = try db.exec("SELECT count(*) \(from)", arguments)[0].get(0)
@@ -105,7 +105,7 @@ extension PostgresStore {
         """
         SELECT h.id, h.unit_id, h.room, h.head_name, h.phone, h.size, h.reach, h.flags,
                c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs
-        FROM household h LEFT JOIN help_case c ON c.household_id = h.id
+        FROM household_shown h LEFT JOIN help_case c ON c.household_id = h.id
         WHERE h.unit_id = $1 ORDER BY h.room, h.id
         """, [unit]
       ).map { row in

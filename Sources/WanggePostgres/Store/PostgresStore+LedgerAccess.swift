@@ -54,7 +54,7 @@ final class PostgresRegistryAccess: RegistryAccess {
 
   func households(ofUnit unit: Int64) throws -> [StoredHousehold] {
     try db.exec(
-      "SELECT id, room, head_name, phone, size, reach, flags FROM household WHERE unit_id = $1 ORDER BY id",
+      "SELECT id, room, head_name, phone, size, reach, flags FROM household_shown WHERE unit_id = $1 ORDER BY id",
       [unit]
     ).map {
       StoredHousehold(

@@ -95,6 +95,9 @@ extension PostgresStore {
   /// first, so an acknowledgement committing meanwhile is counted) and tallies go, reminders stay.
   public func withdraw(task: Int64, operator name: String, at now: Instant) throws {
     try write { db in
+      if try db.exec("SELECT wangge_operator_role(session_user)")[0].optional(0, as: String.self) == "station" {
+        return try Self.undoOwnDispatch(db, task: task, operator: name, at: now)
+      }
       guard
         let scope = try db.exec("SELECT scope_id FROM task WHERE id = $1 FOR UPDATE", [task]).first?.get(
           0, as: Int64.self)
@@ -114,6 +117,23 @@ extension PostgresStore {
       try Self.audit(
         db, at: now, operator: name, action: "withdraw", task: task, scope: scope,
         detail: ["assignments": removed, "reminders_kept": reminders])
+    }
+  }
+
+  /// A station's withdrawal: only its own dispatch, right after sending it, through
+  /// `wangge_undo_dispatch` (migration v7), which holds the DELETE a station lacks.
+  static func undoOwnDispatch(_ db: PGConnection, task: Int64, operator name: String, at now: Instant) throws {
+    let acked: Int = try db.exec(
+      "SELECT count(*) FROM assignment WHERE task_id = $1 AND (acked_at IS NOT NULL OR finished_at IS NOT NULL)",
+      [task])[0].get(0)
+    do {
+      try db.exec("SELECT wangge_undo_dispatch($1, $2)", [task, now.epochSeconds])
+    } catch let e as PGError where e.sqlState == "P0002" {
+      throw TaskDeskError.unknownTask(task)
+    } catch let e as PGError where e.sqlState == "55000" {
+      throw TaskDeskError.alreadyAcknowledged(task: task, count: max(acked, 1))
+    } catch let e as PGError where e.sqlState == "42501" {
+      throw OperatorError.notAllowed(operator: name, role: .station, action: .withdraw)
     }
   }
 
