@@ -121,100 +121,45 @@ struct PGRollupRecount {
 
   /// Compares the recount with the stored rollups (at most `limit` differences).
   func mismatches(_ db: PGConnection, limit: Int = 1000) throws -> [RollupMismatch] {
-    var out: [RollupMismatch] = []
-    func note(_ m: RollupMismatch) { if out.count < limit { out.append(m) } }
+    var c = RollupComparison(limit: limit)
+    func key(_ k: Key) -> RollupKey { RollupKey(place: k.place, other: k.other) }
+    func rekey<V>(_ d: [Key: V]) -> [RollupKey: V] {
+      Dictionary(uniqueKeysWithValues: d.map { (key($0.key), $0.value) })
+    }
     let columns = PGStatsDelta.Column.allCases
-    var seen = Set<Int64>()
+    var places = RollupComparison.Table.placeStats(
+      fields: columns.map(\.name), want: stats.mapValues(\.values))
     for row in try db.exec("SELECT place_id, \(columns.map(\.name).joined(separator: ", ")) FROM place_stats")
     {
-      let id: Int64 = try row.get(0)
-      seen.insert(id)
-      let want = stats[id] ?? PGStatsDelta()
-      for c in columns {
-        let stored: Int64 = try row.get(c.rawValue + 1)
-        if stored != want[c] {
-          note(
-            RollupMismatch(
-              table: "place_stats", key: "place \(id)", field: c.name, stored: stored, recounted: want[c]))
-        }
-      }
+      c.stored(
+        RollupKey(place: try row.get(0)), try columns.map { try row.get($0.rawValue + 1) }, in: &places)
     }
-    for id in stats.keys.sorted() where !seen.contains(id) {
-      note(RollupMismatch(table: "place_stats", key: "place \(id)", field: "row", stored: 0, recounted: 1))
-    }
+    c.finish(places)
     let tallyCols = ["assigned", "acked", "acked_on_time", "finished", "finished_on_time"]
-    var seenTally = Set<Key>()
+    var taskTally = RollupComparison.Table.taskTally(fields: tallyCols, want: rekey(tallies))
     for row in try db.exec("SELECT place_id, task_id, \(tallyCols.joined(separator: ", ")) FROM task_tally") {
-      let key = Key(place: try row.get(0), other: try row.get(1))
-      seenTally.insert(key)
-      let want = tallies[key] ?? [0, 0, 0, 0, 0]
-      for i in 0..<5 {
-        let stored: Int64 = try row.get(i + 2)
-        if stored != want[i] {
-          note(
-            RollupMismatch(
-              table: "task_tally", key: "place \(key.place) task \(key.other)", field: tallyCols[i],
-              stored: stored, recounted: want[i]))
-        }
-      }
+      c.stored(
+        RollupKey(place: try row.get(0), other: try row.get(1)), try (2...6).map { try row.get($0) },
+        in: &taskTally)
     }
-    for (key, v) in tallies where !seenTally.contains(key) && v.contains(where: { $0 != 0 }) {
-      note(
-        RollupMismatch(
-          table: "task_tally", key: "place \(key.place) task \(key.other)", field: "row", stored: 0,
-          recounted: 1))
-    }
-    var seenDue = Set<Key>()
+    c.finish(taskTally)
+    var due = RollupComparison.Table.helpDue(rekey(helpDue))
     for row in try db.exec("SELECT place_id, household_id, due_at FROM help_due") {
-      let key = Key(place: try row.get(0), other: try row.get(1))
-      seenDue.insert(key)
-      let stored: Int64 = try row.get(2)
-      let want = helpDue[key]
-      if want != stored {
-        note(
-          RollupMismatch(
-            table: "help_due", key: "place \(key.place) household \(key.other)", field: "due_at",
-            stored: stored, recounted: want ?? -1))
+      c.stored(RollupKey(place: try row.get(0), other: try row.get(1)), [try row.get(2)], in: &due)
+    }
+    c.finish(due)
+    var dueHours: [RollupKey: Int64] = [:]
+    for (k, at) in helpDue { dueHours[RollupKey(place: k.place, other: at / 3600), default: 0] += 1 }
+    for (table, column, want) in [
+      ("help_due_hour", "hour", dueHours), ("level_count", "depth", rekey(levelCounts)),
+    ] {
+      var t = RollupComparison.Table.counts(table, keyColumn: column, want: want)
+      for row in try db.exec("SELECT place_id, \(column), count FROM \(table)") {
+        c.stored(RollupKey(place: try row.get(0), other: try row.get(1)), [try row.get(2)], in: &t)
       }
+      c.finish(t)
     }
-    for (key, due) in helpDue where !seenDue.contains(key) {
-      note(
-        RollupMismatch(
-          table: "help_due", key: "place \(key.place) household \(key.other)", field: "row", stored: -1,
-          recounted: due))
-    }
-    var dueHours: [Key: Int64] = [:]
-    for (key, due) in helpDue { dueHours[Key(place: key.place, other: due / 3600), default: 0] += 1 }
-    for m in try countMismatches(db, table: "help_due_hour", keyColumn: "hour", want: dueHours) { note(m) }
-    for m in try countMismatches(db, table: "level_count", keyColumn: "depth", want: levelCounts) { note(m) }
-    return out
-  }
-
-  /// Differences between a `(place_id, <keyColumn>) → count` table and `want`; a stored 0 is no row.
-  private func countMismatches(_ db: PGConnection, table: String, keyColumn: String, want: [Key: Int64])
-    throws -> [RollupMismatch]
-  {
-    var out: [RollupMismatch] = []
-    var seen = Set<Key>()
-    for row in try db.exec("SELECT place_id, \(keyColumn), count FROM \(table)") {
-      let key = Key(place: try row.get(0), other: try row.get(1))
-      seen.insert(key)
-      let stored: Int64 = try row.get(2)
-      let wanted = want[key] ?? 0
-      if wanted != stored {
-        out.append(
-          RollupMismatch(
-            table: table, key: "place \(key.place) \(keyColumn) \(key.other)", field: "count", stored: stored,
-            recounted: wanted))
-      }
-    }
-    for (key, count) in want where !seen.contains(key) && count != 0 {
-      out.append(
-        RollupMismatch(
-          table: table, key: "place \(key.place) \(keyColumn) \(key.other)", field: "row", stored: 0,
-          recounted: count))
-    }
-    return out
+    return c.mismatches
   }
 }
 

@@ -114,105 +114,45 @@ struct RollupRecount {
 
   /// Compares the recount with the stored rollups.
   func mismatches(_ db: Database, limit: Int = 1000) throws -> [RollupMismatch] {
-    var out: [RollupMismatch] = []
-    func note(_ m: RollupMismatch) { if out.count < limit { out.append(m) } }
-    var seen = Set<Int64>()
+    var c = RollupComparison(limit: limit)
+    func key(_ k: RollupDeltas.TallyKey) -> RollupKey { RollupKey(place: k.placeID, other: k.taskID) }
+    func counts(_ d: [RollupDeltas.TallyKey: Int64]) -> [RollupKey: Int64] {
+      Dictionary(uniqueKeysWithValues: d.map { (key($0.key), $0.value) })
+    }
+    var places = RollupComparison.Table.placeStats(
+      fields: PlaceStats.columns, want: stats.mapValues(\.values))
     let cursor6 = try Row.fetchCursor(
       db, sql: "SELECT place_id, \(PlaceStats.columns.joined(separator: ", ")) FROM place_stats")
     while let row = try cursor6.next() {
-      let id: Int64 = row[0]
-      seen.insert(id)
-      let stored = (1...10).map { row[$0] as Int64 }
-      let want = (stats[id] ?? PlaceStats()).values
-      for (i, col) in PlaceStats.columns.enumerated() where stored[i] != want[i] {
-        note(
-          RollupMismatch(
-            table: "place_stats", key: "place \(id)", field: col, stored: stored[i], recounted: want[i]))
-      }
+      c.stored(RollupKey(place: row[0]), (1...PlaceStats.columns.count).map { row[$0] }, in: &places)
     }
-    for (id, _) in stats where !seen.contains(id) {
-      note(RollupMismatch(table: "place_stats", key: "place \(id)", field: "row", stored: 0, recounted: 1))
-    }
+    c.finish(places)
     let tallyCols = ["assigned", "acked", "acked_on_time", "finished", "finished_on_time"]
-    var seenTally = Set<RollupDeltas.TallyKey>()
+    var taskTally = RollupComparison.Table.taskTally(
+      fields: tallyCols, want: Dictionary(uniqueKeysWithValues: tallies.map { (key($0.key), $0.value) }))
     let cursor7 = try Row.fetchCursor(
       db, sql: "SELECT place_id, task_id, \(tallyCols.joined(separator: ", ")) FROM task_tally")
     while let row = try cursor7.next() {
-      let key = RollupDeltas.TallyKey(placeID: row[0], taskID: row[1])
-      seenTally.insert(key)
-      let stored = (2...6).map { row[$0] as Int64 }
-      let want = tallies[key] ?? [0, 0, 0, 0, 0]
-      for i in 0..<5 where stored[i] != want[i] {
-        note(
-          RollupMismatch(
-            table: "task_tally", key: "place \(key.placeID) task \(key.taskID)", field: tallyCols[i],
-            stored: stored[i], recounted: want[i]))
-      }
+      c.stored(RollupKey(place: row[0], other: row[1]), (2...6).map { row[$0] }, in: &taskTally)
     }
-    for (key, v) in tallies where !seenTally.contains(key) && v.contains(where: { $0 != 0 }) {
-      note(
-        RollupMismatch(
-          table: "task_tally", key: "place \(key.placeID) task \(key.taskID)", field: "row", stored: 0,
-          recounted: 1))
-    }
-    var seenDue = Set<RollupDeltas.TallyKey>()
+    c.finish(taskTally)
+    var due = RollupComparison.Table.helpDue(counts(helpDue))
     let cursor8 = try Row.fetchCursor(db, sql: "SELECT place_id, household_id, due_at FROM help_due")
     while let row = try cursor8.next() {
-      let key = RollupDeltas.TallyKey(placeID: row[0], taskID: row[1])
-      seenDue.insert(key)
-      let stored: Int64 = row[2]
-      let want = helpDue[key]
-      if want != stored {
-        note(
-          RollupMismatch(
-            table: "help_due", key: "place \(key.placeID) household \(key.taskID)", field: "due_at",
-            stored: stored, recounted: want ?? -1))
-      }
+      c.stored(RollupKey(place: row[0], other: row[1]), [row[2]], in: &due)
     }
-    for (key, due) in helpDue where !seenDue.contains(key) {
-      note(
-        RollupMismatch(
-          table: "help_due", key: "place \(key.placeID) household \(key.taskID)", field: "row", stored: -1,
-          recounted: due))
+    c.finish(due)
+    var dueHours: [RollupKey: Int64] = [:]
+    for (k, at) in helpDue { dueHours[RollupKey(place: k.placeID, other: at / 3600), default: 0] += 1 }
+    for (table, column, want) in [
+      ("help_due_hour", "hour", dueHours), ("level_count", "depth", counts(levelCounts)),
+    ] {
+      var t = RollupComparison.Table.counts(table, keyColumn: column, want: want)
+      let rows = try Row.fetchCursor(db, sql: "SELECT place_id, \(column), count FROM \(table)")
+      while let row = try rows.next() { c.stored(RollupKey(place: row[0], other: row[1]), [row[2]], in: &t) }
+      c.finish(t)
     }
-    var dueHours: [RollupDeltas.TallyKey: Int64] = [:]
-    for (key, due) in helpDue {
-      dueHours[RollupDeltas.TallyKey(placeID: key.placeID, taskID: due / 3600), default: 0] += 1
-    }
-    for m in try countMismatches(db, table: "help_due_hour", keyColumn: "hour", want: dueHours) { note(m) }
-    for m in try countMismatches(db, table: "level_count", keyColumn: "depth", want: levelCounts) { note(m) }
-    return out
-  }
-}
-
-extension RollupRecount {
-  /// Differences between a `(place_id, <keyColumn>) → count` table and the recounted `want`; a stored
-  /// row of 0 is the same as no row.
-  func countMismatches(
-    _ db: Database, table: String, keyColumn: String, want: [RollupDeltas.TallyKey: Int64]
-  ) throws -> [RollupMismatch] {
-    var out: [RollupMismatch] = []
-    var seen = Set<RollupDeltas.TallyKey>()
-    let rows = try Row.fetchCursor(db, sql: "SELECT place_id, \(keyColumn), count FROM \(table)")
-    while let row = try rows.next() {
-      let key = RollupDeltas.TallyKey(placeID: row[0], taskID: row[1])
-      seen.insert(key)
-      let stored: Int64 = row[2]
-      let wanted = want[key] ?? 0
-      if wanted != stored {
-        out.append(
-          RollupMismatch(
-            table: table, key: "place \(key.placeID) \(keyColumn) \(key.taskID)", field: "count",
-            stored: stored, recounted: wanted))
-      }
-    }
-    for (key, count) in want where !seen.contains(key) && count != 0 {
-      out.append(
-        RollupMismatch(
-          table: table, key: "place \(key.placeID) \(keyColumn) \(key.taskID)", field: "row", stored: 0,
-          recounted: count))
-    }
-    return out
+    return c.mismatches
   }
 }
 
