@@ -47,6 +47,9 @@ struct BoardCommand: ParsableCommand {
       fail(e.description)
     }
     board.drillClock = startAt != nil
+    let environment = ProcessInfo.processInfo.environment
+    board.clipboardWorks = OSC52.isKnownToWork(environment: environment)
+    if let tmp = environment["TMPDIR"], !tmp.isEmpty { board.copyDirectory = tmp }
     let backend: NcursesBackend
     do {
       backend = try NcursesBackend(theme: loaded.theme)

@@ -48,7 +48,8 @@ struct StoreOptions: ParsableArguments {
 
 /// Prints `message` to standard error, sanitised.
 func printError(_ message: String) {
-  writeStandardError("wangge: " + message + "\n")
+  let text = CommandLineLanguage.chinese ? ChineseCommandLine.translate(message) : message
+  writeStandardError("wangge: " + text + "\n")
 }
 
 /// Prints `message` to standard error and exits with status 1.

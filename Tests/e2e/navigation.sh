@@ -63,4 +63,26 @@ keys "."
 check ". returns to live (the drill clock again)" wait_for "演练时钟"
 keys F10
 check "F10 quits with status 0 and a usable terminal" clean_exit
+
+# y copies the visible table: OSC 52 goes to the terminal (in the raw bytes); inside tmux (not known
+# to take OSC 52) an owner-only TSV file is written too and named in the message.
+copies="$work/copies"
+mkdir -p "$copies"
+term_start 160 40 "env TERM=xterm-256color LANG=zh_CN.UTF-8 TMPDIR=$copies $bin board --db $db --path $compound --view station --start-at $anchor"
+check "the board opens on the compound's station" wait_for "单元长"
+keys y
+check "y says where the copy went (a file in TMPDIR)" wait_for "另存为 $copies/wangge-station-"
+file=$(ls "$copies"/wangge-station-*.tsv 2>/dev/null | head -1)
+check "the TSV file is owner-only (0600)" test "$(stat -c %a "$file" 2>/dev/null)" = 600
+check "its header is tab-separated" bash -c "head -1 '$file' | grep -qP '\t'"
+check "no phone number is unmasked in it" bash -c "! grep -qE '[0-9]{11}' '$file'"
+check "the OSC 52 sequence reached the terminal" bash -c "grep -qaF \$'\e]52;c;' '$work/raw.bin'"
+payload=$(python3 -c '
+import re, sys, base64
+raw = open(sys.argv[1], "rb").read()
+m = re.search(rb"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07", raw)
+print(base64.b64decode(m.group(1)).decode() if m else "", end="")' "$work/raw.bin")
+check "the clipboard text is the file's text" test "$payload" = "$(cat "$file")"
+keys q
+check "q quits cleanly after copying" clean_exit
 finish

@@ -21,6 +21,9 @@ public protocol Backend: AnyObject {
   /// Hands the terminal back to the shell and stops the process (Ctrl-Z); returns once it is
   /// continued (`fg`), with the screen to be repainted in full.
   func suspend()
+  /// Puts `text` on the terminal's clipboard with OSC 52 (`ESC ] 52 ; c ; <base64> BEL`); a
+  /// terminal that does not take OSC 52 ignores it.
+  func copyToClipboard(_ text: String)
 }
 
 extension Backend {

@@ -27,6 +27,9 @@ public final class InMemoryBackend: Backend {
   public var pendingKeys: [Key] = []
   /// Set by tests to simulate SIGTERM.
   public var terminationRequested = false
+  /// The texts handed to `copyToClipboard`, first first, and the OSC 52 bytes a terminal would get.
+  public private(set) var clipboard: [String] = []
+  public private(set) var clipboardBytes: [UInt8] = []
   /// Whether `shutdown` was called.
   public private(set) var isShutDown = false
   private var previous: Buffer?
@@ -34,6 +37,11 @@ public final class InMemoryBackend: Backend {
   public init(width: Int, height: Int, theme: Theme = ThemeLoader.defaultTheme) {
     self.size = Size(width: width, height: height)
     self.theme = theme
+  }
+
+  public func copyToClipboard(_ text: String) {
+    clipboard.append(text)
+    clipboardBytes += OSC52.sequence(for: text)
   }
 
   public func draw(_ buffer: Buffer) {

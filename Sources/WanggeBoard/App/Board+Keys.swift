@@ -91,12 +91,29 @@ extension Board {
           : words("显示全部行", "All rows"), kind: .pending, tick: tick)
       return true
     case .sort:
-      let columns = focusedTable.columns.count
-      guard columns > 0 else { return true }
-      let next = c.sort.map { ($0.column + 1) % columns } ?? 0
+      // Only columns that order something, each once; after the last, the default order again.
+      let columns = focusedTable.sortableColumns
+      let position = c.sort.flatMap { s in columns.firstIndex(of: s.column) }
+      let next =
+        position.map { $0 + 1 }
+        ?? (c.sort == nil ? 0 : columns.firstIndex { $0 > c.sort!.column } ?? columns.count)
+      guard columns.indices.contains(next) else {
+        c.sort = nil
+        cursor = c
+        say(
+          columns.isEmpty
+            ? words("这里没有可排序的列（各行相同）", "Nothing to sort by here (every row alike)")
+            : words("排序：默认（需处理优先）", "Sort: default (needing action first)"), tick: tick)
+        return true
+      }
+      let column = columns[next]
       // Names read best A→Z; figures worst-first is what an operator hunts for, so numbers go descending.
-      c.sort = TableSort(column: next, ascending: next == 0)
-      say(words("排序：", "Sort: ") + focusedTable.columns[next].title, tick: tick)
+      let isText = focusedTable.rows.contains { row in
+        if row.sortKeys.indices.contains(column), case .text = row.sortKeys[column] { return true }
+        return false
+      }
+      c.sort = TableSort(column: column, ascending: isText)
+      say(words("排序：", "Sort: ") + focusedTable.columns[column].title, tick: tick)
     case .reverseSort:
       if let s = c.sort { c.sort = TableSort(column: s.column, ascending: !s.ascending) }
     case .flagFilter, .modeFilter:
@@ -132,6 +149,9 @@ extension Board {
     case .dayBack: return try step(by: -86_400, tick: tick)
     case .dayForward: return try step(by: 86_400, tick: tick)
     case .live: return try step(by: rewind.seconds, tick: tick)
+    case .copy:
+      copyTable(tick: tick)
+      return true
     case .dispatch where writesRefused, .undo where writesRefused, .remind where writesRefused,
       .replaceLeader where writesRefused:
       say(refusedWriteText, kind: .pending, tick: tick)

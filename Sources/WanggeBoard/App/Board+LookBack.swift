@@ -40,8 +40,11 @@ extension Board {
   var rewindHeader: String? {
     guard rewind.seconds > 0 else { return nil }
     let ago = CellText(words).spanWords(rewind.seconds)
+    let delta =
+      view == .overview
+      ? words(" · Δ=现在−当时", " · Δ = now − then") : words(" · 此视图不显示 Δ", " · no Δ in this view")
     return words(
       "回看 \(InstantFormat.short(asOf)) · 早\(ago) · 响应完成数按现有记录",
-      "looking back \(InstantFormat.short(asOf)) · \(ago) ago · acks as recorded now")
+      "looking back \(InstantFormat.short(asOf)) · \(ago) ago · acks as recorded now") + delta
   }
 }

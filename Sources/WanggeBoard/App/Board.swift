@@ -70,6 +70,13 @@ public final class Board {
   public internal(set) var helpSelected = 0
   /// A theme asked for with `:theme`, for the runner to apply.
   public var requestedTheme: String?
+  /// Text `y` copied, for the runner to hand to the terminal (OSC 52).
+  public var requestedClipboard: String?
+  /// Whether the terminal is known to take OSC 52 (see `OSC52.isKnownToWork`); if not, `y` also
+  /// writes a file.
+  public var clipboardWorks = false
+  /// Where `y` writes its file (`$TMPDIR`, else /tmp).
+  public var copyDirectory = "/tmp"
   var cursors: [String: Cursor] = [:]
   var token: Int64
   var marks = ChangeMarks()
@@ -195,7 +202,8 @@ public final class Board {
     let before = try store.changeToken()
     screen = try ScreenLoader(store: store, levels: levels, window: window, words: words).load(
       view: view, place: place, at: now, helpFilter: helpFilter, helpLimit: helpLimit,
-      leaderUnitLimit: leaderUnitLimit, openTask: openTask, groupBy: groupBy)
+      leaderUnitLimit: leaderUnitLimit, openTask: openTask, groupBy: groupBy,
+      liveAt: rewind.seconds > 0 ? clock.now() : nil)
     asOf = now
     token = before
     var all = screen.primary.rows + screen.secondary.flatMap(\.rows)

@@ -55,6 +55,10 @@ public struct BoardRunner {
         } else if key != .resize && !board.handle(key, tick: tick()) {
           return
         }
+        if let text = board.requestedClipboard {
+          board.requestedClipboard = nil
+          backend.copyToClipboard(text)
+        }
         if let theme = board.requestedTheme {
           board.requestedTheme = nil
           if let problem = applyTheme(theme) {

@@ -13,7 +13,7 @@ struct ScreenLoader {
 
   func load(
     view: BoardView, place: Place, at now: Instant, helpFilter: HelpFilter, helpLimit: Int,
-    leaderUnitLimit: Int, openTask: Int64?, groupBy: RankingDimension
+    leaderUnitLimit: Int, openTask: Int64?, groupBy: RankingDimension, liveAt: Instant? = nil
   ) throws -> Screen {
     let t = words
     switch view {
@@ -37,12 +37,17 @@ struct ScreenLoader {
         childLevel: levels.name(at: place.depth + 1), t)
       // The command board: what needs someone now (bounded: see `actionQueue`) and what is running.
       let queue = try store.actionQueue(
-        under: place, tasks: scopeTasks, at: now, window: window, limit: Self.queueLimit)
+        under: place, tasks: scopeTasks, at: now, window: window, limit: Self.queueLimit,
+        dueWithin: t.thresholds.amberWithin)
       let inFlight = CommandBoardModel.inFlight(scopeTasks, at: now, t)
       return Screen(
         primary: table, secondary: [CommandBoardModel.queue(queue, t), inFlight],
         strip: CommandBoardModel.strip(
-          figures.scope, dueSoon: dueSoon[place.id] ?? 0, queue: queue, inFlight: inFlight.rows.count, t))
+          figures.scope, dueSoon: dueSoon[place.id] ?? 0, queue: queue, inFlight: inFlight.rows.count,
+          live: try liveAt.map {
+            try PlaceReport.figures(store: store, scope: place, at: $0, window: window).scope
+          },
+          t))
     case .station:
       let units = try store.stationUnits(under: place.id, at: now, window: window)
       let help = try store.helpCases(under: place.id, filter: HelpFilter(), limit: helpLimit)

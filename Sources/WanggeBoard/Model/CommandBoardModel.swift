@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 import WanggeCore
 import WanggeStore
@@ -15,25 +16,48 @@ public struct StripFigure: Sendable {
 /// The overview as a command board: the headline strip, the action queue and the tasks in flight.
 enum CommandBoardModel {
   /// The scope's headline figures, most important first (the strip drops from the end when short).
+  /// With `live` (looking back with `[`), the rates and overdue counts also say their change since
+  /// then: `Δ` = now − then (`80.1% (Δ +2.3)`: 2.3 points higher now).
   static func strip(
-    _ f: PlaceFigures, dueSoon: Int, queue: ActionQueue, inFlight: Int, _ t: Words
+    _ f: PlaceFigures, dueSoon: Int, queue: ActionQueue, inFlight: Int, live: PlaceFigures? = nil, _ t: Words
   ) -> [StripFigure] {
     let c = CellText(t)
+    func delta(_ cell: TableCell, _ then: Double?, _ now: Double?) -> TableCell {
+      guard live != nil, let then, let now else { return cell }
+      let points = ((now - then) * 1000).rounded() / 10
+      let sign = points > 0 ? "+" : points < 0 ? "−" : "±"
+      return TableCell(cell.text + " (Δ \(sign)\(String(format: "%.1f", abs(points))))", style: cell.style)
+    }
+    func delta(_ cell: TableCell, _ then: Int, _ now: Int?) -> TableCell {
+      guard let now else { return cell }
+      let d = now - then
+      return TableCell(cell.text + " (Δ \(d > 0 ? "+" : d < 0 ? "−" : "±")\(abs(d)))", style: cell.style)
+    }
     return [
       StripFigure(
-        t("按时响应", "On-time"), c.rate(f.responseRate, overdue: f.acknowledgementsOverdue, dueSoon: dueSoon)),
-      StripFigure(t("响应超时", "Ack late"), c.overdue(f.acknowledgementsOverdue)),
-      StripFigure(t("完成超时", "Done late"), c.overdue(f.finishesOverdue)),
-      StripFigure(t("绿色通道", "Green"), c.green(f.greenChannelOpen)),
-      StripFigure(t("走访超期", "Visits late"), c.overdue(f.helpOverdue)),
+        t("按时响应", "On-time"),
+        delta(
+          c.rate(f.responseRate, overdue: f.acknowledgementsOverdue, dueSoon: dueSoon), f.responseRate,
+          live?.responseRate)),
       StripFigure(
-        t("一小时内到期", "Due within 1 h"),
+        t("响应超时", "Ack late"),
+        delta(c.overdue(f.acknowledgementsOverdue), f.acknowledgementsOverdue, live?.acknowledgementsOverdue)),
+      StripFigure(
+        t("完成超时", "Done late"), delta(c.overdue(f.finishesOverdue), f.finishesOverdue, live?.finishesOverdue)),
+      StripFigure(t("绿色通道", "Green"), c.green(f.greenChannelOpen)),
+      StripFigure(
+        t("走访超期", "Visits late"), delta(c.overdue(f.helpOverdue), f.helpOverdue, live?.helpOverdue)),
+      StripFigure(
+        t.thresholds.amberWithin == 3600
+          ? t("一小时内到期", "Due within 1 h") : t("\(t.dueWindow)到期", "Due \(t.dueWindow)"),
         dueSoon == 0
           ? TableCell("0", style: Style(.muted))
           : TableCell("\(StatusKind.late.glyph) \(NumberText.grouped(dueSoon))", style: Style(.warn))),
       StripFigure(t("进行中任务", "Tasks running"), c.count(inFlight)),
-      StripFigure(t("完成率", "Done"), c.plainRate(f.completionRate)),
-      StripFigure(t("对接率", "Reached"), c.plainRate(f.coverageRate)),
+      StripFigure(
+        t("完成率", "Done"), delta(c.plainRate(f.completionRate), f.completionRate, live?.completionRate)),
+      StripFigure(
+        t("对接率", "Reached"), delta(c.plainRate(f.coverageRate), f.coverageRate, live?.coverageRate)),
       StripFigure(t("单元", "Units"), c.count(f.units)),
     ]
   }

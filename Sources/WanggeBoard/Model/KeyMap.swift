@@ -6,7 +6,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
     reverseSort
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
   case dispatch, undo, remind, group, queue, replaceLeader
-  case hourBack, hourForward, dayBack, dayForward, live, actionOnly
+  case hourBack, hourForward, dayBack, dayForward, live, actionOnly, copy
 }
 
 /// One binding of the live key map; `?` help and the hint bar are generated from these.
@@ -91,6 +91,9 @@ public enum KeyMap {
     KeyBinding(
       keys: [.char("!")], label: "!", action: .actionOnly, zh: "只看需处理的行（再按恢复）",
       en: "only rows needing action (again: all)", inHintBar: false),
+    KeyBinding(
+      keys: [.char("y")], label: "y", action: .copy, zh: "复制表格（TSV）", en: "copy the table (TSV)",
+      inHintBar: false),
     KeyBinding(
       keys: [.char("[")], label: "[", action: .hourBack, zh: "回看：早一小时", en: "look back an hour",
       inHintBar: false),

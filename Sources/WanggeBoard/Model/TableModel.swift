@@ -85,14 +85,32 @@ public struct TableModel: Sendable {
   }
 
   /// The columns that fit in `width` (dropping the least important first), in their original order.
-  public func fittedColumns(width: Int) -> [Int] {
+  /// `keeping` (the sorted column) is never dropped, so its sort mark stays on screen.
+  public func fittedColumns(width: Int, keeping: Int? = nil) -> [Int] {
     var kept = Array(columns.indices)
     func needed(_ set: [Int]) -> Int { set.reduce(0) { $0 + columns[$1].width } + max(0, set.count - 1) }
     while needed(kept) > width, kept.count > 1 {
-      let drop = kept.min { columns[$0].priority < columns[$1].priority }!
+      let droppable = kept.filter { $0 != keeping }
+      guard let drop = droppable.min(by: { columns[$0].priority < columns[$1].priority }) else { break }
       kept.removeAll { $0 == drop }
     }
     return kept
+  }
+
+  /// The columns `s` cycles through: those whose sort keys differ between rows (a constant column
+  /// orders nothing), each once (a column keyed exactly like an earlier one is left out).
+  public var sortableColumns: [Int] {
+    var seen: [[SortKey]] = []
+    var out: [Int] = []
+    for index in columns.indices {
+      let keys = rows.map { $0.sortKeys.indices.contains(index) ? $0.sortKeys[index] : .none }
+      guard let first = keys.first, keys.contains(where: { $0 != first }), !seen.contains(keys) else {
+        continue
+      }
+      seen.append(keys)
+      out.append(index)
+    }
+    return out
   }
 
   /// Rows matching `filter` (case-insensitive substring of the row's text, or of the pinyin initials of

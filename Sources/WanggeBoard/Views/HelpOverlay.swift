@@ -9,6 +9,9 @@ enum HelpOverlay {
       HelpEntry(label: $0.label, text: t($0.zh, $0.en), run: .key($0))
     }
     entries += BoardCommandName.allCases.map { HelpEntry(label: "", text: $0.help(t), run: .command($0)) }
+    // Handled by the runner, not the key map: listed here so that `?` shows every key.
+    entries.append(HelpEntry(label: "Ctrl-Z", text: t("挂起到后台（fg 恢复）", "suspend to the shell (fg resumes)")))
+    entries.append(HelpEntry(label: "Ctrl-L", text: t("重画屏幕", "redraw the screen")))
     entries.append(HelpEntry(label: "", text: t("图例（颜色之外都有符号）：", "Legend (every colour also has a glyph):")))
     entries += legend(t).map { HelpEntry(label: $0.0, text: $0.1) }
     return entries
@@ -30,10 +33,20 @@ enum HelpOverlay {
   static func legend(_ t: Words) -> [(String, String)] {
     [
       ("✗", t("红：已超时，需要催办（r 提醒）", "red: overdue now, to chase (r reminds)")),
-      ("!", t("黄：一小时内到期；或已迟响应、迟完成", "amber: falls due within the hour; or acked / done late")),
-      ("…", t("待响应，离时限还有一小时以上", "pending, more than an hour left")),
-      ("✓", t("绿：按时；比率 ≥ 95% 且没有待办", "green: on time; a rate ≥ 95% with nothing open")),
-      ("·", t("比率不到 95%，但没有超时或将到期的", "a rate under 95% with nothing overdue or due soon")),
+      ("!", t("黄：\(t.dueWindow)到期；或已迟响应、迟完成", "amber: falls due \(t.dueWindow); or acked / done late")),
+      ("…", t("待响应，离时限还早（\(t.dueWindow)之外）", "pending, not yet due (beyond \(t.dueWindow))")),
+      (
+        "✓",
+        t(
+          "绿：按时；比率 ≥ \(t.greenRateText) 且没有待办",
+          "green: on time; a rate ≥ \(t.greenRateText) with nothing open")
+      ),
+      (
+        "·",
+        t(
+          "比率不到 \(t.greenRateText)，但没有超时或将到期的",
+          "a rate under \(t.greenRateText) with nothing overdue or due soon")
+      ),
       ("✔", t("已完成", "finished")),
       ("‼", t("绿色通道，或已升级到社区", "green channel, or escalated to the community")),
       ("—", t("没有可计的", "nothing to count")),

@@ -26,7 +26,7 @@ struct TableRenderer {
     guard !inside.isEmpty else { return offset }
     // Widths follow content (names capped); what is left over is spread over every kept column.
     let fitted = model.fittedToContent(rows, sorted: sort?.column)
-    let kept = fitted.fittedColumns(width: inside.width)
+    let kept = fitted.fittedColumns(width: inside.width, keeping: sort?.column)
     let columns = kept.map { index -> TableColumn in
       let c = fitted.columns[index]
       return TableColumn(c.title, width: .min(c.width), alignment: c.alignment)

@@ -105,10 +105,11 @@ extension TaskDesk where Self: BoardSource {
   /// What needs someone now under `scope` (see `ActionQueueReads.actionQueue`).
   public func actionQueue(
     under scope: Place, tasks: [TaskSummary], at now: Instant, window: Span, limit: Int,
-    leafUnits: Int = 300
+    leafUnits: Int = 300, dueWithin: Int64 = 3600
   ) throws -> ActionQueue {
     try BoardStoreReads(store: self).actionQueue(
-      under: scope, tasks: tasks, at: now, window: window, limit: limit, leafUnits: leafUnits)
+      under: scope, tasks: tasks, at: now, window: window, limit: limit, leafUnits: leafUnits,
+      dueWithin: dueWithin)
   }
 }
 
@@ -118,12 +119,13 @@ extension ActionQueueReads {
   /// the hour), the help page (green channels, visits past due; `limit` rows), and overdue assignments
   /// found by walking down only through places whose figures show something overdue, reading
   /// assignments once a place holds at most `leafUnits` units — never every unit of a large scope.
+  /// `dueWithin` is how close a deadline must be to count as falling due (the board's `amber_within`).
   public func actionQueue(
     under scope: Place, tasks: [TaskSummary], at now: Instant, window: Span, limit: Int,
-    leafUnits: Int = 300
+    leafUnits: Int = 300, dueWithin: Int64 = 3600
   ) throws -> ActionQueue {
     var items: [ActionItem] = []
-    let soon: Int64 = 3600
+    let soon = dueWithin
     for s in tasks {
       let ackLeft = s.deadlines.ack.since(now).seconds
       let ackPending = s.tally.assigned - s.tally.acknowledged

@@ -165,6 +165,20 @@ public final class NcursesBackend: Backend {
     wrefresh(wangge_stdscr())
   }
 
+  /// Writes the OSC 52 sequence straight to the terminal (ncurses has written its frame by then).
+  public func copyToClipboard(_ text: String) {
+    guard isActive else { return }
+    let bytes = OSC52.sequence(for: text)
+    bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+        if n <= 0 { break }
+        offset += n
+      }
+    }
+  }
+
   public func shutdown() {
     guard isActive else { return }
     isActive = false

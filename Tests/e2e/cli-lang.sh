@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# End-to-end: `--help` and the common errors in Chinese when --lang zh or the locale says so, English
+# otherwise; the exit statuses stay as they were.
+set -uo pipefail
+bin=$(realpath "${1:-${WANGGE_BIN:-.build/debug/wangge}}") || exit 1
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.bash"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db="$work/j.sqlite"
+"$bin" demo --preset jiaohe --db "$db" --anchor 2026-11-22T20:00:00+08:00 >/dev/null
+
+check "LANG=zh: wangge --help is Chinese" bash -c "LANG=zh_CN.UTF-8 '$bin' --help | grep -q '概述：网格 Wangge — 社区网格防疫指挥看板'"
+check "--lang zh: report --help is Chinese" bash -c "LANG=C '$bin' report --help --lang zh | grep -q '选项：'"
+check "LANG=en: report --help stays English" bash -c "LANG=en_US.UTF-8 '$bin' report --help | grep -q 'OVERVIEW: Figures'"
+out=$(LANG=zh_CN.UTF-8 "$bin" report --db "$db" --scope 不存在 2>&1); status=$?
+check "an unknown place is said in Chinese" grep -q '没有地点“不存在”' <<<"$out"
+check "… and exits 1" test "$status" = 1
+out=$(LANG=zh_CN.UTF-8 "$bin" report --db "$work/none.sqlite" 2>&1)
+check "a missing store is said in Chinese" grep -q '这里没有存储' <<<"$out"
+out=$(LANG=zh_CN.UTF-8 "$bin" report --db "$db" --at yesterday 2>&1); status=$?
+check "a bad option value is said in Chinese" grep -q '“yesterday”不是 --at <at> 的有效值' <<<"$out"
+check "… and exits 64 (usage)" test "$status" = 64
+out=$(LANG=en_US.UTF-8 "$bin" report --db "$db" --scope 不存在 2>&1)
+check "English locale: the error stays English" grep -q 'unknown place' <<<"$out"
+finish
