@@ -70,6 +70,7 @@ struct BoardOptions: ParsableArguments {
     board.access = BoardAccess(
       scopeID: gate.identity.scopeID, scopeName: start.name, unscoped: gate.identity.unscoped,
       readOnly: gate.readOnly)
+    board.revealer = BoardRevealer(desk: store, role: gate.identity.role)
     return board
   }
 }

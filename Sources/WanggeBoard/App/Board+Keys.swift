@@ -26,6 +26,9 @@ extension Board {
       case .replacingLeader(var form, let target):
         try handleLeaderReplace(key, form: &form, target: target, tick: tick)
         return true
+      case .revealing(var editor, let target):
+        try handleRevealPrompt(key, editor: &editor, target: target, tick: tick)
+        return true
       case .confirmingReminder(var modal, let task):
         try handleReminderConfirm(key, modal: &modal, task: task, tick: tick)
         return true
@@ -168,6 +171,9 @@ extension Board {
       return true
     case .replaceLeader:
       try startLeaderReplace(tick: tick)
+      return true
+    case .reveal:
+      startReveal(tick: tick)
       return true
     case .remind where view == .overview && !onQueue:
       say(

@@ -19,6 +19,8 @@ public final class Board {
     case confirmingReminder(ConfirmModal, task: Int64)
     /// The form of `R`: replace the selected unit's leader (Board+Replace).
     case replacingLeader(Form, LeaderReplaceTarget)
+    /// The reason prompt of `v` before one household is revealed (Board+Reveal).
+    case revealing(LineEditor, RevealTarget)
   }
 
   /// Selection and sort of one view at one place, kept while moving around.
@@ -111,6 +113,10 @@ public final class Board {
   public internal(set) var dispatchDraft: Form?
   /// Seconds after a dispatch during which `u` withdraws it.
   public var undoWindow: Double = 10
+  /// How `v` reveals a household (set by the command; nil: the board cannot reveal).
+  public var revealer: BoardRevealer?
+  /// The household shown in full after `v`, forgotten after ``revealSeconds`` (Board+Reveal).
+  var revealed: RevealShown?
 
   /// Opens the board at the root (or at `start`), in the place's default view (or `view`).
   public init(
@@ -264,7 +270,7 @@ public final class Board {
   public func nextTimedRedraw(tick: Double) -> Double? {
     [
       marks.expiry(now: tick), messages.toast.flatMap { $0.isVisible(at: tick) ? $0.expiresAt : nil },
-      undoSecondsLeft(at: tick).map { _ in nextUndoTick(after: tick) },
+      undoSecondsLeft(at: tick).map { _ in nextUndoTick(after: tick) }, revealRedraw(tick: tick),
     ]
     .compactMap { $0 }.min()
   }

@@ -5,7 +5,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
   case up, down, pageUp, pageDown, top, bottom, drill, back, upLevel, nextView, previousView, filter, sort,
     reverseSort
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
-  case dispatch, undo, remind, group, queue, replaceLeader
+  case dispatch, undo, remind, group, queue, replaceLeader, reveal
   case hourBack, hourForward, dayBack, dayForward, live, actionOnly, copy
 }
 
@@ -65,6 +65,9 @@ public enum KeyMap {
     KeyBinding(
       keys: [.char("R")], label: "R", action: .replaceLeader, zh: "更换单元长", en: "replace leader",
       inHintBar: false, views: [.station]),
+    KeyBinding(
+      keys: [.char("v")], label: "v", action: .reveal, zh: "查看完整姓名和电话（需填理由，30秒）",
+      en: "reveal name and phone (a reason, 30 s)", inHintBar: false, views: [.unit, .help]),
     KeyBinding(
       keys: [.char("d")], label: "d", action: .dispatch, zh: "下发任务", en: "dispatch", inHintBar: true),
     KeyBinding(

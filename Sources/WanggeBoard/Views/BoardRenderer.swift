@@ -40,6 +40,8 @@ public enum BoardRenderer {
     case .command(let editor):
       renderCompletions(board, above: rows[3], buffer: &buffer)
       cursor = TextPrompt(label: ":", editor: editor, isFocused: true).render(in: rows[3], buffer: &buffer)
+    case .revealing(let editor, let target):
+      cursor = RevealPrompt.render(board, editor, target, in: rows[3], &buffer)
     case .help, .normal, .dispatching, .confirming, .confirmingReminder, .replacingLeader:
       // The first key of each binding; `? 帮助` and `q 退出` stay when the line is short.
       KeyHintBar(
@@ -50,7 +52,7 @@ public enum BoardRenderer {
         }
       ).render(in: rows[3].inset(horizontal: 1, vertical: 0), buffer: &buffer)
     }
-    if let line = board.undoLine(at: tick) {
+    if let line = board.undoLine(at: tick) ?? board.revealLine(at: tick) {
       Toast(line, kind: .done, expiresAt: tick + 1).render(in: buffer.area, buffer: &buffer)
     } else if let toast = board.messages.current(at: tick) {
       toast.render(in: buffer.area, buffer: &buffer)
@@ -118,7 +120,8 @@ public enum BoardRenderer {
   static func primary(_ board: Board, in area: Rect, buffer: inout Buffer, tick: Double) -> Int {
     let cursor = board.cursor
     return TableRenderer(
-      model: board.focusedTable, rows: board.rows, selected: cursor.selected, offset: cursor.offset,
+      model: board.focusedTable, rows: board.revealing(board.rows, at: tick), selected: cursor.selected,
+      offset: cursor.offset,
       sort: cursor.sort, marks: board.marks, tick: tick, focused: true,
       noMatchText: cursor.actionOnly && cursor.filter.isEmpty
         ? board.words("没有需要处理的行（! 显示全部）", "No row needs action (! shows all)")
