@@ -46,9 +46,15 @@ final class ImportProgress {
   func end() {
     guard enabled, drawn else { return }
     let seconds = elapsed
-    writeStandardError(
+    Self.raw(
       "\r\u{1B}[K\(Self.grouped(rows)) rows read in \(String(format: "%.1f", seconds)) s"
         + " (\(Self.grouped(Int(Double(rows) / max(seconds, 0.001)))) rows/s)\n")
+  }
+
+  /// Writes to standard error as is: the bar's carriage return and erase-line must reach the terminal
+  /// (``writeStandardError`` shows control characters as text). Only digits and the bar are written.
+  private static func raw(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
   }
 
   private var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
@@ -58,7 +64,7 @@ final class ImportProgress {
     guard now - lastDraw >= 200_000_000 else { return }
     lastDraw = now
     drawn = true
-    writeStandardError(
+    Self.raw(
       "\r\u{1B}[K"
         + Self.line(
           done: bytesBefore + bytesNow, total: totalBytes, rows: rows, seconds: elapsed))
