@@ -44,19 +44,31 @@ struct ImportCommand: ParsableCommand {
         levels: try s.levels(), encoding: chosen, sheet: sheet, keepRejected: errors != nil)
       var results: [LedgerReadResult] = []
       var fileProblems: [LedgerProblem] = []
-      let progress = ImportProgress()
+      let progress = ImportProgress(totalBytes: files.map(ImportProgress.size(of:)).reduce(0, +))
       let outcome = try s.importLedger(
         scope: scopePath, check: check, operator: OperatorName.resolve(`operator`), at: at
       ) { run in
         for f in files {
           do {
-            let r = try LedgerReader.read(URL(fileURLWithPath: f), file: f, options: options) { rec in
+            var refusedHere: [RejectedRow] = []
+            var r = try LedgerReader.read(URL(fileURLWithPath: f), file: f, options: options) { rec in
+              let before = run.problems.count
               try run.add(LedgerRowMapping.registry(rec.row), file: f, rowNumber: rec.rowNumber)
+              if run.problems.count > before, options.keepRejected,
+                refusedHere.count < LedgerBounds.maxProblems
+              {
+                refusedHere.append(rec.rejected(run.problems[before...].map(\.ledgerProblem)))
+              }
               progress.tick()
+            } progress: {
+              progress.read($0)
             }
+            progress.fileDone(ImportProgress.size(of: f))
+            r.addRejected(refusedHere)
             if !r.isClean { run.refuse() }
             results.append(r)
           } catch let e as LedgerFileError {
+            progress.fileDone(ImportProgress.size(of: f))
             fileProblems += e.problems
             run.refuse()
           }
@@ -119,13 +131,9 @@ struct ImportCommand: ParsableCommand {
   }
 }
 
-/// A row counter on standard error when it is a terminal (every 50,000 rows).
-final class ImportProgress {
-  let enabled = isatty(2) == 1
-  var rows = 0
-  func tick() {
-    rows += 1
-    if enabled, rows % 50_000 == 0 { writeStandardError("\r\(rows) rows…") }
+extension ImportProblem {
+  /// The same problem as the ledger reader states its own (for an errors file).
+  var ledgerProblem: LedgerProblem {
+    LedgerProblem(file: file, row: row, column: column, problem: problem, fix: fix)
   }
-  func end() { if enabled, rows >= 50_000 { writeStandardError("\r\(rows) rows   \n") } }
 }

@@ -73,6 +73,26 @@ check "the fixed errors file imports as it is (its 2 rows)" grep -qE "households
 check "... and the rows are there" bash -c "'$bin' export households --db '$db' --reveal-phones --out '$work/after-fix.csv' >/dev/null && grep -q 13800001230 '$work/after-fix.csv'"
 check "verify is clean after the fixed file" "$bin" verify --db "$db"
 
+# Rows the store refuses (outside --scope; a help case for a missing household) go to --errors too.
+printf '\xef\xbb\xbf街道,社区,居民委,小区,楼栋,单元,房号,户主,电话,人数\r\n河北街道,水映花城社区,第一居民委,水映花城小区,1号楼,1单元,901,孙九,13800009001,2\r\n河南街道,江南社区,第二居民委,江南小区,1号楼,1单元,101,周十,13800009002,3\r\n' >"$work/scoped.csv"
+"$bin" import --db "$db" --at "$at" --scope 河北街道 --errors "$work/scoped-errors.csv" "$work/scoped.csv" \
+  >"$work/scoped.out" 2>"$work/scoped.err"
+check "a row outside --scope is refused (exit 1, row 3 named)" bash -c "[ $? = 1 ] && grep -q 'scoped.csv:3:街道' '$work/scoped.err'"
+check "... and goes to the errors file with its reason, as UTF-8 with a BOM" python3 - "$work/scoped-errors.csv" <<'PY'
+import sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), raw[:8]
+lines = raw.decode("utf-8-sig").strip().splitlines()
+assert len(lines) == 2 and "问题" in lines[0] and "江南小区" in lines[1] and "第3行" in lines[1], lines
+PY
+sed -i 's/^河南街道/河北街道/' "$work/scoped-errors.csv"
+"$bin" import --db "$db" --at "$at" --scope 河北街道 "$work/scoped-errors.csv" >"$work/scoped-fixed.out" 2>&1
+check "the fixed errors file (street corrected) imports under the scope" grep -q "households: 1 added" "$work/scoped-fixed.out"
+printf '街道,社区,居民委,小区,楼栋,单元,房号,户主,帮扶方式,帮扶人,走访周期\r\n河北街道,水映花城社区,第一居民委,水映花城小区,1号楼,1单元,999,,电话问询,赵六,2d\r\n' >"$work/help-missing.csv"
+"$bin" import --db "$db" --at "$at" --errors "$work/help-errors.csv" "$work/help-missing.csv" >/dev/null 2>&1
+check "a help case for a missing household goes to the errors file" grep -q "999.*第2行: 房号" "$work/help-errors.csv"
+check "verify is clean after the refused runs" "$bin" verify --db "$db"
+
 # Export → import round trip of a Jiaohe demo store's households. The demo's phones are made up
 # (100…, not numbers a ledger accepts), so the trip starts from its export with phones made valid.
 demo="$work/demo.sqlite"

@@ -3,7 +3,7 @@ import Foundation
 
 /// Streams a CSV ledger in constant memory: reads 1 MiB at a time, cuts at the last line break outside
 /// quotes (a byte that is never part of a GB18030 or UTF-8 character), decodes those whole records and
-/// parses them with CSV.swift. Records are numbered as a spreadsheet shows them (row 1 first), so a
+/// parses them (plain records on bytes, the rest with CSV.swift: see ``PlainCSV``). Records are numbered as a spreadsheet shows them (row 1 first), so a
 /// quoted line break does not shift the numbers.
 ///
 /// Reading, decoding and parsing run on a thread of their own, at most `BatchQueue.capacity` chunks
@@ -34,8 +34,9 @@ final class CSVSheetReader {
     var firstUndecodableRow: Int?
   }
 
-  /// Calls `emit` with every row in order.
-  func read(_ emit: (RawSheetRow) throws -> Void) throws -> Outcome {
+  /// Calls `emit` with every row in order, and `progress` with the bytes of the file read so far after
+  /// each chunk.
+  func read(_ emit: (RawSheetRow) throws -> Void, progress: (Int64) -> Void = { _ in }) throws -> Outcome {
     guard let handle = try? FileHandle(forReadingFrom: url) else {
       throw LedgerFileError([
         LedgerProblem(
@@ -55,6 +56,7 @@ final class CSVSheetReader {
       for (k, cells) in batch.rows.enumerated() {
         try emit(RawSheetRow(number: batch.firstRow + k, cells: cells))
       }
+      progress(batch.bytesDone)
     }
     return Outcome(encoding: usedEncoding ?? encoding ?? .utf8, firstUndecodableRow: firstUndecodableRow)
   }
@@ -67,6 +69,8 @@ struct ParsedBatch: Sendable {
   var firstRow: Int
   var encoding: LedgerEncoding
   var firstUndecodableRow: Int?
+  /// Bytes of the file up to the end of this chunk's records.
+  var bytesDone: Int64 = 0
 }
 
 /// A bounded hand-over of parsed chunks from the parsing thread to the caller.
@@ -162,9 +166,11 @@ final class ChunkParser: @unchecked Sendable {
     var used = encoding
     var rowsSoFar = 0
     var first = true
+    var bytesRead: Int64 = 0
     while !queue.isCancelled {
       let chunk = try handle.read(upToCount: Self.chunkBytes) ?? Data()
       let atEnd = chunk.isEmpty
+      bytesRead += Int64(chunk.count)
       var buffer = carry
       buffer.append(chunk)
       if buffer.isEmpty { break }
@@ -201,11 +207,10 @@ final class ChunkParser: @unchecked Sendable {
         }
         text = used!.decodeLossy(records)
       }
-      let reader = try CSVReader(string: text)
-      var rows: [[String]] = []
-      while let cells = reader.next() { rows.append(cells) }
+      let rows = try PlainCSV.rows(text)
       let batch = ParsedBatch(
-        rows: rows, firstRow: rowsSoFar + 1, encoding: used!, firstUndecodableRow: firstBad)
+        rows: rows, firstRow: rowsSoFar + 1, encoding: used!, firstUndecodableRow: firstBad,
+        bytesDone: bytesRead - Int64(carry.count))
       rowsSoFar += rows.count
       if !queue.put(batch) { return }
       if atEnd { break }

@@ -32,6 +32,10 @@ public struct LedgerReadOptions: Sendable {
 public struct RejectedRow: Hashable, Sendable {
   public var raw: RawSheetRow
   public var problems: [LedgerProblem]
+  public init(raw: RawSheetRow, problems: [LedgerProblem]) {
+    self.raw = raw
+    self.problems = problems
+  }
 }
 
 /// What reading a ledger found.
@@ -49,6 +53,13 @@ public struct LedgerReadResult: Sendable {
   public var problemsDropped: Int
   /// The refused rows with their problems, when asked for.
   public var rejected: [RejectedRow]
+
+  /// Adds rows the store refused to `rejected`, keeping row order (at most `LedgerBounds.maxProblems`).
+  public mutating func addRejected(_ rows: [RejectedRow]) {
+    guard !rows.isEmpty else { return }
+    rejected = Array(
+      (rejected + rows).sorted { $0.raw.number < $1.raw.number }.prefix(LedgerBounds.maxProblems))
+  }
   /// True when nothing is wrong.
   public var isClean: Bool { problems.isEmpty && problemsDropped == 0 }
 }
@@ -56,11 +67,12 @@ public struct LedgerReadResult: Sendable {
 /// Reads a ledger file (`.csv` or `.xlsx`) into validated rows, streaming: each good row is handed to
 /// `onRow` as it is read, every problem of the file is collected.
 public enum LedgerReader {
-  /// Reads `url`; `file` is the name problems give (the path as the operator typed it).
+  /// Reads `url`; `file` is the name problems give (the path as the operator typed it). `progress`
+  /// hears the bytes of a CSV file read so far (an .xlsx tells nothing).
   /// Throws `LedgerFileError` when the file cannot be read at all or its header names no ledger.
   public static func read(
     _ url: URL, file: String? = nil, options: LedgerReadOptions,
-    onRow: (LedgerRecord) throws -> Void = { _ in }
+    onRow: (LedgerRecord) throws -> Void = { _ in }, progress: (Int64) -> Void = { _ in }
   ) throws -> LedgerReadResult {
     let name = file ?? url.path
     var state = ReadState(file: name, options: options)
@@ -87,7 +99,7 @@ public enum LedgerReader {
             : "pass --encoding gb18030 or save the file as UTF-8")
       }
       do {
-        let outcome = try reader.read { try state.take($0, onRow) }
+        let outcome = try reader.read({ try state.take($0, onRow) }, progress: progress)
         format = .csv(outcome.encoding)
       } catch let e as LedgerFileError {
         throw LedgerFileError((encodingProblem().map { [$0] } ?? []) + e.problems)
@@ -163,7 +175,7 @@ struct ReadState {
     switch validator.validate(raw) {
     case .success(let row):
       rowsAccepted += 1
-      try onRow(LedgerRecord(rowNumber: raw.number, row: row))
+      try onRow(LedgerRecord(rowNumber: raw.number, row: row, cells: raw.cells))
     case .failure(let error):
       let ps = error.problems
       for p in ps { add(p) }

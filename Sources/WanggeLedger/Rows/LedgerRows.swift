@@ -112,8 +112,16 @@ public struct LedgerRecord: Hashable, Sendable {
   /// The row as the spreadsheet shows it.
   public var rowNumber: Int
   public var row: LedgerRow
-  public init(rowNumber: Int, row: LedgerRow) {
+  /// The cells as read (so a row the store refuses can go to an errors file as it was).
+  public var cells: [String]
+  public init(rowNumber: Int, row: LedgerRow, cells: [String] = []) {
     self.rowNumber = rowNumber
     self.row = row
+    self.cells = cells
+  }
+
+  /// The row as read, refused for `problems` (found against the store).
+  public func rejected(_ problems: [LedgerProblem]) -> RejectedRow {
+    RejectedRow(raw: RawSheetRow(number: rowNumber, cells: cells), problems: problems)
   }
 }

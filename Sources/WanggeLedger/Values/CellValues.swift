@@ -42,6 +42,12 @@ public enum CellValues {
 
   /// People in a household, 0 to 50; `3`, `3人`, `3口` and `3.0` (Excel's numbers) are read.
   public static func people(_ raw: String) -> Result<Int, CellProblem> {
+    // The common cell, on bytes: one to three ASCII digits.
+    let u = raw.utf8
+    if (1...3).contains(u.count), u.allSatisfy({ (0x30...0x39).contains($0) }) {
+      let n = u.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+      if LedgerBounds.people.contains(n) { return .success(n) }
+    }
     var t = raw.trimmingCharacters(in: .whitespaces)
     let fix =
       "write a whole number from \(LedgerBounds.people.lowerBound) to \(LedgerBounds.people.upperBound)"
@@ -127,17 +133,24 @@ public enum CellValues {
   /// How a household is reached: 进群/已进群/群 → group, 电话 → phone, 未对接 → none; nil when empty
   /// (not stated).
   public static func reach(_ raw: String) -> Result<Reachability?, CellProblem> {
+    // The common cells, on bytes (no normalising, no hashing).
+    if raw.utf8.isEmpty { return .success(nil) }
+    for (word, r) in commonReach where FastText.sameBytes(raw, word) { return .success(r) }
     let t = HeaderText.normalise(raw)
     if t.isEmpty { return .success(nil) }
     if let r = Reachability(code: t) { return .success(r) }
-    let words: [String: Reachability] = [
-      "未对接": .notReached, "无": .notReached, "否": .notReached, "进群": .inGroup,
-      "已进群": .inGroup, "群": .inGroup, "群内": .inGroup, "电话": .phoneOnly, "电话对接": .phoneOnly,
-      "仅电话": .phoneOnly,
-    ]
-    if let r = words[t] { return .success(r) }
+    if let r = reachWords[t] { return .success(r) }
     return .failure(CellProblem("unknown reach \(quote(raw))", "write 已进群, 电话 or 未对接"))
   }
+
+  private static let reachWords: [String: Reachability] = [
+    "未对接": .notReached, "无": .notReached, "否": .notReached, "进群": .inGroup,
+    "已进群": .inGroup, "群": .inGroup, "群内": .inGroup, "电话": .phoneOnly, "电话对接": .phoneOnly,
+    "仅电话": .phoneOnly,
+  ]
+  private static let commonReach: [(String, Reachability)] = [
+    ("已进群", .inGroup), ("电话", .phoneOnly), ("未对接", .notReached),
+  ]
 
   /// A date or time, as written (`2022-04-10`, `2022/4/10`, `2022-04-10 09:30`, ISO 8601) or as the
   /// .xlsx reader turns a date cell; times without an offset are China time (+08:00).

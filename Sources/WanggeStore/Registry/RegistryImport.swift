@@ -76,6 +76,8 @@ public final class RegistryImport {
 
   /// The ids of `segments` (depth 1…), creating missing places when `create`; nil when one is missing.
   func resolve(_ segments: [String], create: Bool) throws -> [Int64]? {
+    // Rows of one unit repeat its path (the reader hands the same array on): no lookups, no copies.
+    if !lastIDs.isEmpty, segments == lastSegments { return lastIDs }
     var ids: [Int64] = []
     ids.reserveCapacity(segments.count)
     var same = true
