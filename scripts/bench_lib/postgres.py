@@ -176,6 +176,9 @@ def run_all(repo, binary, preset, s, anchor, workdir, rows, failures, attempt):
         failures.append(f"PostgreSQL: {e}")
         rows.append(Row.unavailable("pg_generation", "PostgreSQL figures", f"no server: {e}"))
         return
+    if preset == "city":
+        # One run of each write figure and 200,000 grid events: a city database is copied per run (GBs).
+        s = dict(s, runs=1, events=min(s["events"], 200_000))
     try:
         made = []
 
