@@ -61,27 +61,34 @@ extension PostgresStore {
         arguments.append(mode.rawValue)
         conditions.append("c.mode = $\(arguments.count)")
       }
-      // The household is joined only where the filter needs its flags: for the count and the order, the
-      // cases under the scope are enough, and only the page's rows read their households (a probe of
-      // the household table per case was most of a refresh at the root of a district).
+      // The household is joined only where the filter needs its flags, the help case only where the
+      // filter or the order needs it; only the page's rows read their households. The page is the green
+      // channel's cases, then the others walked in due order along `help_due_by_time` until the page is
+      // full: at a city's root (tens of thousands of cases) sorting them all was most of a refresh.
       let household = filter.flags.isEmpty ? "" : "JOIN household h ON h.id = d.household_id"
-      let from = """
-        FROM help_due d JOIN help_case c ON c.household_id = d.household_id \(household)
-        WHERE \(conditions.joined(separator: " AND "))
+      let matching = conditions.joined(separator: " AND ")
+      let countCase = filter.mode == nil ? "" : "JOIN help_case c ON c.household_id = d.household_id"
+      let total: Int = try db.exec(
+        "SELECT count(*) FROM help_due d \(countCase) \(household) WHERE \(matching)", arguments)[0].get(0)
+      let n = "$\(arguments.count + 1)"
+      func part(_ green: String, order: String) -> String {
         """
-      // One statement: the page and (in each of its rows) the count of all cases under the scope.
-      let result = try db.exec(
+        (SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
+                d.due_at
+         FROM help_due d JOIN help_case c ON c.household_id = d.household_id \(household)
+         WHERE \(matching) AND \(green) ORDER BY \(order) LIMIT \(n))
+        """
+      }
+      let rows = try db.exec(
         """
         WITH page AS (
-          SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
-                 d.due_at, count(*) OVER () AS total
-          \(from) ORDER BY c.green DESC, d.due_at, d.household_id LIMIT $\(arguments.count + 1))
+          SELECT * FROM (\(part("c.green <> 0", order: "c.green DESC, d.due_at, d.household_id"))
+            UNION ALL \(part("c.green = 0", order: "d.due_at, d.household_id"))) p
+          ORDER BY p.green DESC, p.due_at, p.household_id LIMIT \(n))
         SELECT p.household_id, p.mode, p.helper_name, p.cadence, p.last_visit, p.opened_at, p.green, p.needs,
-               h.unit_id, h.room, h.head_name, h.phone, h.flags, p.total
+               h.unit_id, h.room, h.head_name, h.phone, h.flags
         FROM page p JOIN household h ON h.id = p.household_id ORDER BY p.green DESC, p.due_at, p.household_id
-        """, arguments + [max(limit, 1)])
-      let total: Int = try result.first?.get(13) ?? 0
-      let rows = limit < 1 ? [] : Array(result)  // LIMIT 1 above still counts when no row is asked for
+        """, arguments + [limit])
       let labels = try Self.unitLabels(db, try rows.map { try $0.get(8, as: Int64.self) })
       return HelpCasePage(
         rows: try rows.map { row in
