@@ -53,11 +53,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // Benchmarks that measure the SQLite engine's internals (scripts/bench), not in `wangge`'s command list.
+    // Benchmarks that measure either engine's internals (scripts/bench), not in `wangge`'s command list.
     .executableTarget(
       name: "wangge-bench",
       dependencies: [
-        "WanggeCore", "WanggeStore", "WanggeSQLite", "TerminalUI", "WanggeBoard",
+        "WanggeCore", "WanggeStore", "WanggeSQLite", "WanggePostgres", "TerminalUI", "WanggeBoard",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/wangge-bench"

@@ -59,7 +59,7 @@ struct BenchBoardCommand: ParsableCommand {
     }
 
     var refreshTimes: [Double] = []
-    let households = try s.householdIDRange()
+    let households = try probe(s).householdIDRange()
     for n in 0..<refreshes {
       let id = Int64.random(in: households, using: &random)
       let event = GridEvent(

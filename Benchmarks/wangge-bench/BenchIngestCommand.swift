@@ -26,8 +26,8 @@ struct BenchIngestCommand: ParsableCommand {
 
   func run() throws {
     let s = try store.openForWriting()
-    let taskID = try task ?? s.newestTaskID()
-    let units = try s.pendingUnits(task: taskID, limit: events)
+    let taskID = try task ?? probe(s).newestTaskID()
+    let units = try probe(s).pendingUnits(task: taskID, limit: events)
     guard !units.isEmpty else { fail("task \(taskID) has no pending assignment; dispatch one first") }
     let now = SystemClock().now()
     let stamp = "\(getpid())-\(now.epochSeconds)"

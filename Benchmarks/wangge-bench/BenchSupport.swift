@@ -2,31 +2,58 @@ import ArgumentParser
 import Foundation
 import TerminalUI
 import WanggeCore
+import WanggePostgres
 import WanggeSQLite
 import WanggeStore
 
-/// `--db` for the benchmarks: they measure the SQLite engine's internals, so they open it directly
-/// (always on a copy of a store: they write).
+/// The engines the benchmarks open stores with, as `wangge` does (SQLite the default; PostgreSQL
+/// for `postgres://`, `postgresql://` and `pg:`).
+let benchEngines = StoreFactory(engines: [PostgresEngine(), SQLiteEngine()])
+
+/// `--db` for the benchmarks: any engine, opened through the store contract (always a copy or a
+/// throw-away database: they write).
 struct StoreOptions: ParsableArguments {
-  @Option(name: .long, help: "Store file (a copy: benchmarks write). Default: as for wangge.") var db: String?
+  @Option(
+    name: .long,
+    help:
+      "Store (a copy or a throw-away database: benchmarks write): a path or postgres://…. Default: as for wangge."
+  )
+  var db: String?
 
-  /// The SQLite store, opened for writing.
-  func openForWriting() throws -> SQLiteStore {
+  /// The store, opened for writing.
+  func openForWriting() throws -> any GridStore { try open(.write) }
+
+  /// The store, opened read-only.
+  func openForReading() throws -> any GridStore { try open(.read) }
+
+  private func open(_ mode: StoreOpenMode) throws -> any GridStore {
     do {
-      return try SQLiteStore(path: SQLiteEngine.path(of: StoreLocation.resolve(explicit: db)), mode: .write)
+      return try benchEngines.open(StoreLocation.resolve(explicit: db), mode: mode)
     } catch let e as StoreError {
       fail(e.description)
+    } catch {
+      fail("\(error)")
     }
   }
+}
 
-  /// The SQLite store, opened read-only.
-  func openForReading() throws -> SQLiteStore {
-    do {
-      return try SQLiteStore(path: SQLiteEngine.path(of: StoreLocation.resolve(explicit: db)), mode: .read)
-    } catch let e as StoreError {
-      fail(e.description)
-    }
-  }
+/// What the benchmarks ask of a store beyond the contract (test data to act on), per engine.
+protocol BenchProbe {
+  /// The newest task's id.
+  func newestTaskID() throws -> Int64
+  /// Units whose assignment of `task` is pending, at most `limit`.
+  func pendingUnits(task: Int64, limit: Int) throws -> [Int64]
+  /// The lowest and highest household id.
+  func householdIDRange() throws -> ClosedRange<Int64>
+}
+
+extension SQLiteStore: BenchProbe {}
+extension PostgresStore: BenchProbe {}
+
+/// The store's probe, or exit naming the engine the benchmarks cannot probe.
+func probe(_ store: any GridStore) -> any BenchProbe {
+  guard let p = store as? any BenchProbe else { fail("wangge-bench cannot probe this engine's stores") }
+  return p
 }
 
 /// Bounds of the benchmarks' count and size options.

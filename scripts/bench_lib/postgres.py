@@ -10,6 +10,7 @@ from datetime import datetime
 from .common import BenchError, median, percentile, run
 from .report import TARGET_RATIO, compare, parse_groupby
 from .results import Row
+from . import postgres_write
 
 TABLES = ("place", "unit", "leader", "household", "help_case")
 
@@ -175,6 +176,9 @@ def run_all(repo, binary, preset, s, anchor, workdir, rows, failures, attempt):
         failures.append(f"PostgreSQL: {e}")
         rows.append(Row.unavailable("pg_generation", "PostgreSQL figures", f"no server: {e}"))
         return
+    if preset == "city":
+        # One run of each write figure and 200,000 grid events: a city database is copied per run (GBs).
+        s = dict(s, runs=1, events=min(s["events"], 200_000))
     try:
         made = []
 
@@ -198,7 +202,20 @@ def run_all(repo, binary, preset, s, anchor, workdir, rows, failures, attempt):
             return bench_report(binary, db, root, None, "whole grid", anchor, s["report_runs"],
                                 s["root_groupby_runs"], preset)
 
+        def community_in_process():
+            _, path = first_community(db)
+            bench = os.path.join(os.path.dirname(binary), "wangge-bench")
+            _, out = run([bench, "report", "--db", db, "--scope", path, "--at", anchor, "--runs", "300"])
+            r = json.loads(out.strip().splitlines()[-1])
+            return Row("pg_report_community_in_process", "PostgreSQL: report, first community (in-process, ms)",
+                       "ms", "lower", {"p50": r["p50"], "p99": r["p99"], "runs": r["runs"]}, None,
+                       note="wangge-bench report: the figures of report --scope, warm, on one connection")
+
         attempt(rows, failures, "pg_report_community", "PostgreSQL: report, first community", community)
+        attempt(rows, failures, "pg_report_community_in_process", "PostgreSQL: report, first community (in-process)",
+                community_in_process)
         attempt(rows, failures, "pg_report_root", "PostgreSQL: report, whole grid", whole_grid)
+        postgres_write.run_write_figures(binary, s, anchor, db, admin, workdir, rows, failures, attempt, psql,
+                                         fresh_database, url_of)
     finally:
         stop()

@@ -63,17 +63,33 @@ extension PostgresStore {
         arguments.append(mode.rawValue)
         conditions.append("c.mode = $\(arguments.count)")
       }
-      let from = """
-        FROM help_due d JOIN help_case c ON c.household_id = d.household_id
-        JOIN household_shown h ON h.id = d.household_id
-        WHERE \(conditions.joined(separator: " AND "))
+      // The household is joined only where the filter needs its flags, the help case only where the
+      // filter or the order needs it; only the page's rows read their households. The page is the green
+      // channel's cases, then the others walked in due order along `help_due_by_time` until the page is
+      // full: at a city's root (tens of thousands of cases) sorting them all was most of a refresh.
+      let household = filter.flags.isEmpty ? "" : "JOIN household_shown h ON h.id = d.household_id"
+      let matching = conditions.joined(separator: " AND ")
+      let countCase = filter.mode == nil ? "" : "JOIN help_case c ON c.household_id = d.household_id"
+      let total: Int = try db.exec(
+        "SELECT count(*) FROM help_due d \(countCase) \(household) WHERE \(matching)", arguments)[0].get(0)
+      let n = "$\(arguments.count + 1)"
+      func part(_ green: String, order: String) -> String {
         """
-      let total: Int = try db.exec("SELECT count(*) \(from)", arguments)[0].get(0)
+        (SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
+                d.due_at
+         FROM help_due d JOIN help_case c ON c.household_id = d.household_id \(household)
+         WHERE \(matching) AND \(green) ORDER BY \(order) LIMIT \(n))
+        """
+      }
       let rows = try db.exec(
         """
-        SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
+        WITH page AS (
+          SELECT * FROM (\(part("c.green <> 0", order: "c.green DESC, d.due_at, d.household_id"))
+            UNION ALL \(part("c.green = 0", order: "d.due_at, d.household_id"))) p
+          ORDER BY p.green DESC, p.due_at, p.household_id LIMIT \(n))
+        SELECT p.household_id, p.mode, p.helper_name, p.cadence, p.last_visit, p.opened_at, p.green, p.needs,
                h.unit_id, h.room, h.head_name, h.phone, h.flags
-        \(from) ORDER BY c.green DESC, d.due_at, d.household_id LIMIT $\(arguments.count + 1)
+        FROM page p JOIN household_shown h ON h.id = p.household_id ORDER BY p.green DESC, p.due_at, p.household_id
         """, arguments + [limit])
       let labels = try Self.unitLabels(db, try rows.map { try $0.get(8, as: Int64.self) })
       return HelpCasePage(

@@ -46,15 +46,19 @@ struct PGIngestState {
       default: break
       }
     }
-    // Lock first, in key order; everything read after sees what the writers before us committed.
+    // Lock first, in key order; everything read after sees what the writers before us committed. One
+    // index probe per key, in the keys' order (the lateral subquery keeps the planner from hashing the
+    // whole assignment table, which it does for a join with a long array: the cost would grow with
+    // the table, not the batch).
     if !keys.isEmpty {
       let sorted = keys.sorted()
       for key in sorted { assignments[key] = .some(nil) }
       let rows = try db.exec(
         """
         SELECT a.task_id, a.unit_id, a.acked_at, a.finished_at
-        FROM assignment a JOIN unnest($1::bigint[], $2::bigint[]) AS k(t, u) ON a.task_id = k.t AND a.unit_id = k.u
-        ORDER BY a.task_id, a.unit_id FOR UPDATE OF a
+        FROM unnest($1::bigint[], $2::bigint[]) AS k(t, u) CROSS JOIN LATERAL (
+          SELECT task_id, unit_id, acked_at, finished_at FROM assignment
+          WHERE task_id = k.t AND unit_id = k.u FOR UPDATE) a
         """, [PGArray.ints(sorted.map(\.task)), PGArray.ints(sorted.map(\.unit))])
       var found: [Int64] = []
       for row in rows {

@@ -54,20 +54,7 @@ extension PostgresStore {
         ).affectedRows
         guard assigned > 0 else { throw TaskDeskError.emptyScope(try Self.path(db, of: scope).description) }
         try db.exec(
-          """
-          INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
-          SELECT parent_id, $1::bigint, count(*), 0, 0, 0, 0 FROM \(source) WHERE depth = $2
-          GROUP BY parent_id ORDER BY parent_id
-          """, [taskID, unitDepth])
-        for level in stride(from: unitDepth - 1, to: depth, by: -1) {
-          try db.exec(
-            """
-            INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
-            SELECT s.parent_id, $1::bigint, sum(t.assigned), 0, 0, 0, 0
-            FROM \(source) s JOIN task_tally t ON t.place_id = s.id AND t.task_id = $1
-            WHERE s.depth = $2 GROUP BY s.parent_id ORDER BY s.parent_id
-            """, [taskID, level])
-        }
+          Self.tallySQL(source: source, unitDepth: unitDepth, scopeDepth: depth), [taskID, unitDepth])
       }
       guard assigned > 0 else { throw TaskDeskError.emptyScope(try Self.path(db, of: scope).description) }
       try db.exec(
@@ -89,6 +76,27 @@ extension PostgresStore {
         ])
       return DispatchReceipt(taskID: taskID, assignments: assigned, fanOut: fan)
     }
+  }
+
+  /// The task's tallies of every place from the scope down to the units' parents in one statement:
+  /// the units counted per parent (one pass over `source`), then each level's sums carried to the
+  /// parents by primary-key probes of `place` (a few rows per level), instead of a scan of `source`
+  /// per level. Parameters: $1 the task, $2 the units' depth.
+  static func tallySQL(source: String, unitDepth: Int, scopeDepth: Int) -> String {
+    var levels = [
+      "l\(unitDepth - 1) AS (SELECT parent_id AS id, count(*) AS n FROM \(source) WHERE depth = $2 GROUP BY parent_id)"
+    ]
+    for level in stride(from: unitDepth - 2, through: scopeDepth, by: -1) {
+      levels.append(
+        "l\(level) AS (SELECT p.parent_id AS id, sum(l.n) AS n FROM l\(level + 1) l JOIN place p ON p.id = l.id GROUP BY p.parent_id)"
+      )
+    }
+    let all = stride(from: unitDepth - 1, through: scopeDepth, by: -1).map { "SELECT id, n FROM l\($0)" }
+    return """
+      INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
+      WITH \(levels.joined(separator: ",\n")) 
+      SELECT id, $1::bigint, n, 0, 0, 0, 0 FROM (\(all.joined(separator: " UNION ALL "))) t ORDER BY id
+      """
   }
 
   /// Withdraws a task nobody has acknowledged yet, like the SQLite engine: its assignments (locked
