@@ -7,6 +7,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.bash"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# LC_ALL and LC_MESSAGES outrank LANG (scripts/test sets LC_ALL=C.UTF-8): each check below sets LANG only.
+unset LC_ALL LC_MESSAGES
 db="$work/j.sqlite"
 "$bin" demo --preset jiaohe --db "$db" --anchor 2026-11-22T20:00:00+08:00 >/dev/null
 

@@ -70,6 +70,13 @@ copies="$work/copies"
 mkdir -p "$copies"
 term_start 160 40 "env TERM=xterm-256color LANG=zh_CN.UTF-8 TMPDIR=$copies $bin board --db $db --path $compound --view station --start-at $anchor"
 check "the board opens on the compound's station" wait_for "单元长"
+keys /
+keys -l zxp
+keys Enter
+check "/zxp finds 曾晓平 by pinyin initials in the leader column" wait_for "曾晓平"
+check "… and the filtered list's title says 1/1" wait_for "· 1/1"
+keys Escape
+check "Esc clears the filter (all units again)" bash -c "for _ in \$(seq 50); do tmux -S '$socket' capture-pane -p -t t | grep -qF '· 1/53' && exit 0; sleep 0.1; done; exit 1"
 keys y
 check "y says where the copy went (a file in TMPDIR)" wait_for "另存为 $copies/wangge-station-"
 file=$(ls "$copies"/wangge-station-*.tsv 2>/dev/null | head -1)
