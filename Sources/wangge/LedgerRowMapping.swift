@@ -2,26 +2,14 @@ import WanggeCore
 import WanggeLedger
 import WanggeStore
 
-/// Ledger rows (as files hold them) to registry rows (as the store contract takes them) and back.
+/// Ledger rows (as files hold them) to registry rows (as the store contract takes them) and back: the
+/// records are the same WanggeCore types; only the enums differ, and an export masks phones.
 enum LedgerRowMapping {
   static func registry(_ row: LedgerRow) -> RegistryRow {
     switch row {
-    case .household(let r):
-      .household(
-        RegistryHousehold(
-          path: r.path, room: r.room, headName: r.headName, phone: r.phone, people: r.people, flags: r.flags,
-          reach: r.reach))
-    case .leader(let r):
-      .leader(
-        RegistryLeader(
-          path: r.path, name: r.name, phone: r.phone, department: r.department, squad: r.squad,
-          squadLeader: r.squadLeader, home: r.home))
-    case .help(let r):
-      .help(
-        RegistryHelpCase(
-          path: r.path, room: r.room, headName: r.headName, mode: r.mode, helper: r.helper,
-          cadence: r.cadence,
-          needs: r.needs, greenChannel: r.greenChannel, lastVisit: r.lastVisit, openedAt: r.openedAt))
+    case .household(let r): .household(r)
+    case .leader(let r): .leader(r)
+    case .help(let r): .help(r)
     case .place(let r): .place(r.path)
     }
   }
@@ -30,22 +18,13 @@ enum LedgerRowMapping {
   static func ledger(_ row: RegistryRow, reveal: Bool) -> LedgerRow {
     func phone(_ p: String) -> String { reveal ? p : PhoneMask.mask(p) }
     switch row {
-    case .household(let r):
-      return .household(
-        HouseholdRow(
-          path: r.path, room: r.room, headName: r.headName, phone: phone(r.phone), people: r.people,
-          flags: r.flags, reach: r.reach))
-    case .leader(let r):
-      return .leader(
-        LeaderRow(
-          path: r.path, name: r.name, phone: phone(r.phone), department: r.department, squad: r.squad,
-          squadLeader: r.squadLeader, home: r.home))
-    case .help(let r):
-      return .help(
-        HelpCaseRow(
-          path: r.path, room: r.room, headName: r.headName, mode: r.mode, helper: r.helper,
-          cadence: r.cadence,
-          needs: r.needs, greenChannel: r.greenChannel, lastVisit: r.lastVisit, openedAt: r.openedAt))
+    case .household(var r):
+      r.phone = phone(r.phone)
+      return .household(r)
+    case .leader(var r):
+      r.phone = phone(r.phone)
+      return .leader(r)
+    case .help(let r): return .help(r)
     case .place(let p): return .place(PlaceRow(path: p))
     }
   }

@@ -51,4 +51,23 @@ struct BoardConnectionTests {
     #expect(!back[0].contains("连接中断"), "\(back[0])")
     #expect(back.contains { $0.contains("已重新连接") }, "the reconnection is said once")
   }
+
+  @Test func aReadThatFailsAfterTheReconnectionIsTriedAgainEverySecond() throws {
+    let racing = RacingStore(try BoardFixture.writableStore())
+    let board = try Board(
+      store: racing, clock: FixedClock(BoardFixture.anchor), language: .zh, themeName: "default",
+      operatorName: "值班员", storeLabel: "feed", isDemo: true)
+    #expect(board.take(.lost("server at /tmp/pg:5432 does not answer"), tick: 1))
+    racing.refusesReads = true
+    _ = board.take(.reconnected, tick: 2)
+    #expect(board.isStale, "the read failed: the figures are still the old ones")
+    #expect(!board.take(.quiet, tick: 2.5), "not tried again within the second")
+    #expect(!board.take(.quiet, tick: 3.1) && board.isStale, "tried again after a second, failed again")
+    racing.refusesReads = false
+    #expect(!board.take(.quiet, tick: 3.5), "the next try waits its second")
+    #expect(board.take(.quiet, tick: 4.2), "the read works now")
+    #expect(!board.isStale)
+    let screen = BoardFixture.render(board, width: 120, height: 36, tick: 4.2).lines()
+    #expect(!screen[0].contains("连接中断") && screen.contains { $0.contains("已重新连接") })
+  }
 }

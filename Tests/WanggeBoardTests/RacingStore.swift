@@ -59,7 +59,12 @@ final class RacingStore: BoardSource, TaskDesk, @unchecked Sendable {
   }
   func verify() throws -> [RollupMismatch] { try base.verify() }
   func boundViolations() throws -> [BoundViolation] { try base.boundViolations() }
-  func changeToken() throws -> Int64 { try base.changeToken() }
+  /// While set, every read fails (its first step, the change token, throws): a server still starting.
+  var refusesReads = false
+  func changeToken() throws -> Int64 {
+    if refusesReads { throw StoreError.notAStore(path: "test", reason: "the server is starting") }
+    return try base.changeToken()
+  }
   func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow] {
     try base.stationUnits(under: station, at: now, window: window)
   }

@@ -9,7 +9,7 @@ import WanggeCore
 struct FixtureReadTests {
   typealias S = LedgerSupport
 
-  func households(_ rows: [LedgerRecord]) -> [HouseholdRow] {
+  func households(_ rows: [LedgerRecord]) -> [RegistryHousehold] {
     rows.compactMap { if case .household(let h) = $0.row { h } else { nil } }
   }
 

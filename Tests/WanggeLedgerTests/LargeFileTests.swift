@@ -35,7 +35,7 @@ struct LargeFileTests {
       try FileManager.default.attributesOfItem(atPath: url.path)[.size] as! Int > 3 * ChunkParser.chunkBytes)
     var count = 0
     var numbersInOrder = true
-    var last: HouseholdRow?
+    var last: RegistryHousehold?
     let result = try LedgerReader.read(url, options: S.options) { record in
       count += 1
       if record.rowNumber != count + 1 { numbersInOrder = false }

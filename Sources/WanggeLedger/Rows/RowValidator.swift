@@ -63,7 +63,7 @@ final class RowValidator {
       let reach = take(.reach, CellValues.reach) ?? nil
       if let room, let head, let phone, let people {
         row = .household(
-          HouseholdRow(
+          RegistryHousehold(
             path: path, room: room, headName: head, phone: phone, people: people, flags: flags, reach: reach))
       } else {
         row = nil
@@ -77,7 +77,7 @@ final class RowValidator {
       let home = take(.home, CellValues.note) ?? ""
       if let name, let phone, let department {
         row = .leader(
-          LeaderRow(
+          RegistryLeader(
             path: path, name: name, phone: phone, department: department, squad: squad,
             squadLeader: squadLeader,
             home: home))
@@ -96,7 +96,7 @@ final class RowValidator {
       let opened = take(.openedAt, CellValues.instant) ?? nil
       if let room, let mode, let helper, let cadence {
         row = .help(
-          HelpCaseRow(
+          RegistryHelpCase(
             path: path, room: room, headName: head, mode: mode, helper: helper, cadence: cadence,
             needs: needs,
             greenChannel: green, lastVisit: last, openedAt: opened))

@@ -18,17 +18,17 @@ public enum LedgerTemplates {
     switch kind {
     case .households:
       example = .household(
-        HouseholdRow(
+        RegistryHousehold(
           path: path, room: "101", headName: "张三", phone: "13800000000", people: 3, flags: [.elderlyAlone],
           reach: .inGroup))
     case .leaders:
       example = .leader(
-        LeaderRow(
+        RegistryLeader(
           path: path, name: "李四", phone: "13900000000", department: "市教育局", squad: "第一组", squadLeader: "王五",
           home: "河南街道"))
     case .help:
       example = .help(
-        HelpCaseRow(
+        RegistryHelpCase(
           path: path, room: "101", headName: "张三", mode: .phone, helper: "赵六", cadence: .days(2), needs: "买药",
           greenChannel: false, lastVisit: nil, openedAt: nil))
     case .places: example = .place(PlaceRow(path: path))
