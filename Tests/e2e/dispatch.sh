@@ -26,6 +26,13 @@ keys Tab Tab C-u
 keys -l "2小时"
 keys Enter
 check "Enter asks for a deliberate confirmation" wait_for "按 y 确认"
+# Enter alone at the confirmation does not send ("no" is selected); d brings the draft back.
+keys Enter
+check "Enter at the confirmation cancels: the form is gone" bash -c "sleep 0.5; ! tmux -S '$socket' capture-pane -p -t t | grep -qF '按 y 确认'"
+keys d
+check "d reopens the cancelled draft with its title" wait_for "第四轮全员排查"
+keys Enter
+check "… and Enter asks to confirm it again" wait_for "按 y 确认"
 keys y
 check "the board confirms and offers undo" wait_for "u 撤销"
 # Looked up ten minutes on: the board's drill clock issued the task a few seconds after the anchor.
