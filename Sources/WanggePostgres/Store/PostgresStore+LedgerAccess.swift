@@ -233,7 +233,7 @@ final class PostgresRegistryAccess: RegistryAccess {
     }
   }
 
-  func addStats(_ deltas: [Int64: RegistryStats]) throws {
+  func addStats(_ deltas: [Int64: PlaceStats]) throws {
     let columns = [
       "households", "people", "units", "leaders", "stations", "groups_built", "reached_group",
       "reached_phone", "help_cases", "green_open",

@@ -261,7 +261,7 @@ final class SQLiteRegistryAccess: RegistryAccess {
     }
   }
 
-  func addStats(_ deltas: [Int64: RegistryStats]) throws {
+  func addStats(_ deltas: [Int64: PlaceStats]) throws {
     let sets = RegistryAccessSQL.statsColumns.map { "\($0) = \($0) + ?" }.joined(separator: ", ")
     let update = try RawStatement(db, "UPDATE place_stats SET \(sets) WHERE place_id = ?")
     for place in deltas.keys.sorted() {

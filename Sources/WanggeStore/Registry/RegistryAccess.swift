@@ -73,62 +73,19 @@ public struct StoredHelpCase: Hashable, Sendable {
   public var dueAt: Int64 { (lastVisit ?? openedAt) + cadence }
 }
 
-/// Changes to the clock-free per-place counters (`place_stats`), in their column order.
-public struct RegistryStats: Hashable, Sendable {
-  public var households: Int64 = 0
-  public var people: Int64 = 0
-  public var units: Int64 = 0
-  public var leaders: Int64 = 0
-  public var stations: Int64 = 0
-  public var groupsBuilt: Int64 = 0
-  public var reachedGroup: Int64 = 0
-  public var reachedPhone: Int64 = 0
-  public var helpCases: Int64 = 0
-  public var greenOpen: Int64 = 0
-  public init() {}
-  /// The values in `place_stats` column order.
-  public var values: [Int64] {
-    [
-      households, people, units, leaders, stations, groupsBuilt, reachedGroup, reachedPhone, helpCases,
-      greenOpen,
-    ]
-  }
-  public var isZero: Bool { values.allSatisfy { $0 == 0 } }
-  public mutating func add(_ o: RegistryStats) {
-    households += o.households
-    people += o.people
-    units += o.units
-    leaders += o.leaders
-    stations += o.stations
-    groupsBuilt += o.groupsBuilt
-    reachedGroup += o.reachedGroup
-    reachedPhone += o.reachedPhone
-    helpCases += o.helpCases
-    greenOpen += o.greenOpen
-  }
+/// What registry changes add to the per-place counters (`place_stats`).
+extension PlaceStats {
   /// The counters one household adds.
-  public static func household(people: Int, reach: Reachability) -> RegistryStats {
-    var s = RegistryStats()
+  public static func household(people: Int, reach: Reachability) -> PlaceStats {
+    var s = PlaceStats()
     s.households = 1
     s.people = Int64(people)
     s.reachedGroup = reach == .inGroup ? 1 : 0
     s.reachedPhone = reach == .phoneOnly ? 1 : 0
     return s
   }
-  public static prefix func - (s: RegistryStats) -> RegistryStats {
-    var o = RegistryStats()
-    o.households = -s.households
-    o.people = -s.people
-    o.units = -s.units
-    o.leaders = -s.leaders
-    o.stations = -s.stations
-    o.groupsBuilt = -s.groupsBuilt
-    o.reachedGroup = -s.reachedGroup
-    o.reachedPhone = -s.reachedPhone
-    o.helpCases = -s.helpCases
-    o.greenOpen = -s.greenOpen
-    return o
-  }
+  /// The same change, undone.
+  public static prefix func - (s: PlaceStats) -> PlaceStats { PlaceStats(values: s.values.map { -$0 }) }
 }
 
 /// The rows an engine reads and writes for a registry import or export, inside one transaction
@@ -178,7 +135,7 @@ public protocol RegistryAccess: AnyObject {
   func moveHelpDue(household: Int64, chain: [Int64], old: Int64?, new: Int64?) throws
 
   /// Adds the deltas to `place_stats`.
-  func addStats(_ deltas: [Int64: RegistryStats]) throws
+  func addStats(_ deltas: [Int64: PlaceStats]) throws
   /// Adds to `level_count` (place, depth) → count, creating rows.
   func addLevelCounts(_ deltas: [PlaceDepth: Int64]) throws
   func clearDemoMark() throws

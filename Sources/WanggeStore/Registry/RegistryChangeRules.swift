@@ -69,11 +69,11 @@ public struct RegistryChangeRules {
         added = true
       }
       guard current != leaderID else { return false }
-      var deltas: [Int64: RegistryStats] = [:]
+      var deltas: [Int64: PlaceStats] = [:]
       _ = try RegistryImport.assign(
         leader: leaderID, unit: unit, chain: try access.chain(of: unit), access: access
       ) { d, places in
-        for p in places { deltas[p, default: RegistryStats()].add(d) }
+        for p in places { deltas[p, default: PlaceStats()].add(d) }
       }
       try access.addStats(deltas.filter { !$0.value.isZero })
       try audit(
@@ -103,15 +103,15 @@ public struct RegistryChangeRules {
           id: old.id, room: room, headName: head, phone: phone, people: people, reach: .notReached, flags: new
         )
         try access.updateHousehold(h)
-        var d = RegistryStats.household(people: people, reach: .notReached)
-        d.add(-RegistryStats.household(people: old.people, reach: old.reach))
+        var d = PlaceStats.household(people: people, reach: .notReached)
+        d.add(-PlaceStats.household(people: old.people, reach: old.reach))
         try addStats(d, chain)
         try audit("move_in", unit, "household \(old.id) (room \(room), was vacant), \(people) people")
       } else {
         let id = try access.insertHousehold(
           unit: unit, room: room, headName: head, phone: phone, people: people, reach: .notReached, flags: new
         )
-        try addStats(RegistryStats.household(people: people, reach: .notReached), chain)
+        try addStats(PlaceStats.household(people: people, reach: .notReached), chain)
         try audit("move_in", unit, "household \(id) (room \(room)), \(people) people")
       }
       return true
@@ -119,7 +119,7 @@ public struct RegistryChangeRules {
     case .movedOut(let ref, let reason):
       let (unit, h) = try household(ref)
       let chain = try access.chain(of: unit)
-      var d = -RegistryStats.household(people: h.people, reach: h.reach)
+      var d = -PlaceStats.household(people: h.people, reach: h.reach)
       if let c = try access.helpCase(household: h.id) {
         d.add(try closeHelp(c, chain))
       }
@@ -154,7 +154,7 @@ public struct RegistryChangeRules {
         openedAt: at.epochSeconds, green: green, needs: needs)
       try access.putHelpCase(c, create: true)
       try access.moveHelpDue(household: h.id, chain: chain, old: nil, new: c.dueAt)
-      var d = RegistryStats()
+      var d = PlaceStats()
       d.helpCases = 1
       d.greenOpen = green ? 1 : 0
       try addStats(d, chain)
@@ -199,11 +199,11 @@ public struct RegistryChangeRules {
   ) throws -> Bool {
     let current = try access.unitLeader(unit)
     guard current != leaderID else { return false }
-    var deltas: [Int64: RegistryStats] = [:]
+    var deltas: [Int64: PlaceStats] = [:]
     _ = try RegistryImport.assign(
       leader: leaderID, unit: unit, chain: try access.chain(of: unit), access: access
     ) { d, places in
-      for p in places { deltas[p, default: RegistryStats()].add(d) }
+      for p in places { deltas[p, default: PlaceStats()].add(d) }
     }
     try access.addStats(deltas.filter { !$0.value.isZero })
     try audit(
@@ -214,16 +214,16 @@ public struct RegistryChangeRules {
   }
 
   /// Removes the case and its `help_due` rows; returns the counters it leaves.
-  private func closeHelp(_ c: StoredHelpCase, _ chain: [Int64]) throws -> RegistryStats {
+  private func closeHelp(_ c: StoredHelpCase, _ chain: [Int64]) throws -> PlaceStats {
     try access.moveHelpDue(household: c.householdID, chain: chain, old: c.dueAt, new: nil)
     try access.deleteHelpCase(household: c.householdID)
-    var d = RegistryStats()
+    var d = PlaceStats()
     d.helpCases = -1
     d.greenOpen = c.green ? -1 : 0
     return d
   }
 
-  private func addStats(_ d: RegistryStats, _ chain: [Int64]) throws {
+  private func addStats(_ d: PlaceStats, _ chain: [Int64]) throws {
     guard !d.isZero else { return }
     try access.addStats(Dictionary(uniqueKeysWithValues: chain.map { ($0, d) }))
   }

@@ -16,7 +16,7 @@ public final class RegistryImport {
   /// Rows the feed refused (its own problems).
   public private(set) var refused = 0
 
-  var stats: [Int64: RegistryStats] = [:]
+  var stats: [Int64: PlaceStats] = [:]
   var levelCounts: [PlaceDepth: Int64] = [:]
   /// The last path resolved and its place ids (depth 1…).
   var lastSegments: [String] = []
@@ -24,7 +24,7 @@ public final class RegistryImport {
   /// The unit whose households are loaded, by room, and the counters its rows changed so far.
   var loadedUnit: Int64?
   var unitHouseholds: [String: StoredHousehold] = [:]
-  var unitDelta = RegistryStats()
+  var unitDelta = PlaceStats()
   var unitChain: [Int64] = []
 
   /// `scope` is a path below the root (nil or empty: the whole store).
@@ -98,9 +98,9 @@ public final class RegistryImport {
         let ancestors = [rootID] + ids
         for a in ancestors { levelCounts[PlaceDepth(place: a, depth: depth), default: 0] += 1 }
         if station {
-          var s = RegistryStats()
+          var s = PlaceStats()
           s.stations = 1
-          for a in ancestors { stats[a, default: RegistryStats()].add(s) }
+          for a in ancestors { stats[a, default: PlaceStats()].add(s) }
         }
         ids.append(id)
       } else {
@@ -120,9 +120,9 @@ public final class RegistryImport {
     levelCounts.removeAll(keepingCapacity: true)
   }
 
-  func add(_ delta: RegistryStats, along chain: [Int64]) {
+  func add(_ delta: PlaceStats, along chain: [Int64]) {
     guard !delta.isZero else { return }
-    for p in chain { stats[p, default: RegistryStats()].add(delta) }
+    for p in chain { stats[p, default: PlaceStats()].add(delta) }
   }
 
   /// Loads the households of `unit` (once per run of rows on the same unit).
@@ -139,7 +139,7 @@ public final class RegistryImport {
 
   func closeUnit() {
     add(unitDelta, along: unitChain)
-    unitDelta = RegistryStats()
+    unitDelta = PlaceStats()
   }
 
   // MARK: households
@@ -157,8 +157,8 @@ public final class RegistryImport {
         return
       }
       try access.updateHousehold(new)
-      unitDelta.add(-RegistryStats.household(people: old.people, reach: old.reach))
-      unitDelta.add(RegistryStats.household(people: new.people, reach: new.reach))
+      unitDelta.add(-PlaceStats.household(people: old.people, reach: old.reach))
+      unitDelta.add(PlaceStats.household(people: new.people, reach: new.reach))
       old = new
       unitHouseholds[r.room] = old
       summary.counts[.households, default: ImportCounts()].changed += 1
@@ -171,7 +171,7 @@ public final class RegistryImport {
         id: id, room: r.room, headName: r.headName, phone: r.phone, people: r.people, reach: reach,
         flags: r.flags
       )
-      unitDelta.add(RegistryStats.household(people: r.people, reach: reach))
+      unitDelta.add(PlaceStats.household(people: r.people, reach: reach))
       summary.counts[.households, default: ImportCounts()].added += 1
     }
   }
@@ -217,7 +217,7 @@ public final class RegistryImport {
   /// and leaders exactly: a leader counts once at every place above a unit of theirs.
   static func assign(
     leader leaderID: Int64, unit: Int64, chain: [Int64], access: any RegistryAccess,
-    add: (RegistryStats, [Int64]) -> Void
+    add: (PlaceStats, [Int64]) -> Void
   ) throws -> LeaderAssignment {
     let current = try access.unitLeader(unit)
     guard current != leaderID else { return .same }
@@ -226,19 +226,19 @@ public final class RegistryImport {
       try access.setUnitLeader(unit, leader: leaderID, create: false)
       // The former leader stops counting where no other unit of theirs lies.
       let covered = try coverage(of: current, excluding: unit, access: access)
-      var gone = RegistryStats()
+      var gone = PlaceStats()
       gone.leaders = -1
       add(gone, chain.filter { !covered.contains($0) })
       result = .replaced
     } else {
       try access.setUnitLeader(unit, leader: leaderID, create: true)
-      var s = RegistryStats()
+      var s = PlaceStats()
       s.units = 1
       add(s, chain)
       result = .created
     }
     let covered = try coverage(of: leaderID, excluding: unit, access: access)
-    var came = RegistryStats()
+    var came = PlaceStats()
     came.leaders = 1
     add(came, chain.filter { !covered.contains($0) })
     return result
@@ -290,7 +290,7 @@ public final class RegistryImport {
       return
     }
     try access.putHelpCase(new, create: old == nil)
-    var s = RegistryStats()
+    var s = PlaceStats()
     if old == nil { s.helpCases = 1 }
     s.greenOpen = Int64((new.green ? 1 : 0) - ((old?.green ?? false) ? 1 : 0))
     add(s, along: unitChain)
