@@ -29,9 +29,11 @@ public enum ThemeParser {
     }
     let index = ThemeLineIndex(text: text)
     var problems: [ThemeProblem] = []
-    func report(_ path: String, _ problem: String, allowed: [String] = []) {
+    func report(_ path: String, _ problem: String, allowed: [String] = [], shown: String? = nil) {
       problems.append(
-        ThemeProblem(file: file, line: index.line(of: path), key: path, problem: problem, allowed: allowed))
+        ThemeProblem(
+          file: file, line: index.line(of: path), key: shown ?? shownKey(path), problem: problem,
+          allowed: allowed))
     }
     var name = ""
     var description = ""
@@ -60,6 +62,7 @@ public enum ThemeParser {
         index.line(of: "\(key).\($0)") < index.line(of: "\(key).\($1)")
       }) {
         let path = "\(key).\(roleKey)"
+        let shownPath = "\(shownKey(key)).\(shownKey(roleKey))"
         guard let item = section[roleKey] else { continue }
         switch roleKey {
         case "fg", "bg":
@@ -67,21 +70,43 @@ public enum ThemeParser {
           case .success(let color):
             if roleKey == "fg" { style.fg = color } else { style.bg = color }
           case .failure(let message):
-            report(path, message.text, allowed: colorForms)
+            report(path, message.text, allowed: colorForms, shown: shownPath)
           }
         case "attrs":
           switch parseAttributes(item) {
           case .success(let attributes): style.attributes = attributes
-          case .failure(let message): report(path, message.text, allowed: Attributes.names.map(\.0))
+          case .failure(let message):
+            report(path, message.text, allowed: Attributes.names.map(\.0), shown: shownPath)
           }
         default:
-          report(path, "unknown key", allowed: roleKeys)
+          report(path, "unknown key", allowed: roleKeys, shown: shownPath)
         }
       }
       roles[role] = style
     }
     if !problems.isEmpty { throw ThemeProblems(problems) }
     return Theme(name: name.isEmpty ? file : name, description: description, roles: roles)
+  }
+
+  /// A key as the file would write it: bare when it can be, quoted otherwise (so `[""]` names `""`).
+  static func shownKey(_ key: String) -> String {
+    let bare =
+      !key.isEmpty
+      && key.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+      }
+    if bare { return key }
+    let escaped = key.unicodeScalars.map { s -> String in
+      switch s {
+      case "\"": return "\\\""
+      case "\\": return "\\\\"
+      default:
+        guard s.value < 0x20 || s.value == 0x7F else { return String(s) }
+        let hex = String(s.value, radix: 16, uppercase: true)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      }
+    }.joined()
+    return "\"\(escaped)\""
   }
 
   /// A problem message for a value that is not a colour.

@@ -50,4 +50,22 @@ import Testing
     #expect(theme.roles[.text]?.fg == .indexed(1))
     #expect(theme.roles[.selection]?.bg == .indexed(2))
   }
+
+  /// An empty or odd key is named as the file writes it, never as nothing (the theme fuzzer found
+  /// `[""]` reported with an empty key).
+  @Test func anEmptyKeyIsNamedQuoted() {
+    let cases: [(String, String)] = [
+      ("[\"\"]", "\"\""), ("\"\" = 1", "\"\""), ("[text]\n\"\" = 1", "text.\"\""),
+      ("[\"a b\"]", "\"a b\""), ("[text]\n\"f\\u0001\" = 1", "text.\"f\\u0001\""),
+    ]
+    for (text, key) in cases {
+      do {
+        _ = try ThemeParser.parse(text, file: "t.toml")
+        Issue.record("accepted \(text.debugDescription)")
+      } catch {
+        #expect(error.problems.map(\.key) == [key], "\(text.debugDescription)")
+        #expect(error.problems.allSatisfy { !$0.problem.isEmpty && $0.line >= 1 })
+      }
+    }
+  }
 }
