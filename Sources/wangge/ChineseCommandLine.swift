@@ -16,12 +16,16 @@ enum ChineseCommandLine {
     return locale?.lowercased().hasPrefix("zh") ?? false
   }
 
-  /// The help of the command the arguments name, in Chinese; nil unless `-h`/`--help` is asked for.
+  /// The help of the command the arguments name, in Chinese; nil unless `-h`/`--help` or `wangge help
+  /// COMMAND` is asked for.
   static func help(arguments: [String]) -> String? {
     let before = arguments.prefix { $0 != "--" }
-    guard before.contains("--help") || before.contains("-h") else { return nil }
+    var words = before.filter { !$0.hasPrefix("-") }
+    let helpCommand = words.first == "help"
+    guard helpCommand || before.contains("--help") || before.contains("-h") else { return nil }
+    if helpCommand { words.removeFirst() }
     var command: any ParsableCommand.Type = Wangge.self
-    for word in before where !word.hasPrefix("-") {
+    for word in words {
       guard
         let next = command.configuration.subcommands.first(where: { $0._commandName == word })
       else { break }

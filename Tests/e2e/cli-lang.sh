@@ -15,6 +15,8 @@ db="$work/j.sqlite"
 check "LANG=zh: wangge --help is Chinese" bash -c "LANG=zh_CN.UTF-8 '$bin' --help | grep -q '概述：网格 Wangge — 社区网格防疫指挥看板'"
 check "--lang zh: report --help is Chinese" bash -c "LANG=C '$bin' report --help --lang zh | grep -q '选项：'"
 check "LANG=en: report --help stays English" bash -c "LANG=en_US.UTF-8 '$bin' report --help | grep -q 'OVERVIEW: Figures'"
+check "LANG=zh: wangge help report is Chinese too" bash -c "LANG=zh_CN.UTF-8 '$bin' help report | grep -q '概述：某地各下级的数字及该地合计'"
+check "LANG=en: wangge help report stays English" bash -c "LANG=en_US.UTF-8 '$bin' help report | grep -q 'OVERVIEW: Figures'"
 out=$(LANG=zh_CN.UTF-8 "$bin" report --db "$db" --scope 不存在 2>&1); status=$?
 check "an unknown place is said in Chinese" grep -q '没有地点“不存在”' <<<"$out"
 check "… and exits 1" test "$status" = 1
