@@ -6,8 +6,9 @@ import ArgumentParser
 struct WanggeBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "wangge-bench",
-    abstract: "Benchmarks of either engine (board, ingest, report, feed), for scripts/bench.",
+    abstract: "Benchmarks of either engine (board, ingest, report, feed, connections), for scripts/bench.",
     subcommands: [
       BenchBoardCommand.self, BenchIngestCommand.self, BenchReportCommand.self, BenchFeedCommand.self,
+      BenchConnectionsCommand.self,
     ])
 }

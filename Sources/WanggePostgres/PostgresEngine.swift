@@ -33,10 +33,12 @@ public struct PostgresEngine: StoreEngine {
     }
   }
 
-  /// Whether this user may add rows (an existing store) or create tables (an empty database).
+  /// Whether this user may add rows (an existing store) or create tables (an empty database); never
+  /// on a hot standby.
   public func mayWrite(_ spec: String) -> Bool {
     guard let target = PGTarget(spec), let db = try? PGConnection(target) else { return true }
     defer { db.close() }
+    if (try? PostgresStandby.inRecovery(db)) == true { return false }
     let sql = """
       SELECT CASE WHEN to_regclass('place') IS NULL
         THEN has_schema_privilege(current_schema(), 'CREATE')

@@ -36,9 +36,13 @@ public protocol GridStore: BoardSource, TaskDesk, SimulationSource, LedgerDesk, 
   /// A live feed of commits for the board (nil: the engine has none, and the board polls
   /// ``Store/changeToken()``).
   func changeFeed() throws -> (any ChangeFeed)?
+  /// Whether the store is a read-only hot standby (PostgreSQL streaming replica): it never writes.
+  var isStandby: Bool { get }
 }
 
 extension GridStore {
   /// No live feed: the board polls the change token.
   public func changeFeed() throws -> (any ChangeFeed)? { nil }
+  /// An engine without replicas is never a standby.
+  public var isStandby: Bool { false }
 }

@@ -69,7 +69,7 @@ struct BoardOptions: ParsableArguments {
       thresholds: thresholds)
     board.access = BoardAccess(
       scopeID: gate.identity.scopeID, scopeName: start.name, unscoped: gate.identity.unscoped,
-      readOnly: gate.readOnly)
+      readOnly: gate.readOnly, standby: store.isStandby)
     board.revealer = BoardRevealer(desk: store, role: gate.identity.role)
     return board
   }

@@ -39,6 +39,10 @@ struct CopyCommand: ParsableCommand {
     } catch {
       failOnUserError(error)
     }
+    OwnerOnly.refuse(
+      source, "copy --from \(fromText)",
+      instead:
+        "a copy holds every phone, so the store's owner runs it (`wangge export` writes masked ledgers)")
     guard let archive = source as? any StoreArchive else {
       fail("the \(sourceEngine.name) engine cannot export \(fromText) (no table stream in this build)")
     }

@@ -24,6 +24,13 @@ struct ExportCommand: ParsableCommand {
       fail("unknown ledger \"\(kind)\": write households, leaders, help or places")
     }
     let s = try store.openForReading()
+    if revealPhones {
+      OwnerOnly.refuse(
+        s, "export --reveal-phones",
+        instead:
+          "reveal each with `wangge reveal --household ID --reason TEXT` (or v on the board), or export "
+          + "without --reveal-phones (phones masked)")
+    }
     let path = out ?? "\(kind).\(format.rawValue)"
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()

@@ -12,11 +12,17 @@ public struct BoardAccess: Sendable, Hashable {
   public var unscoped: Bool
   /// No key that writes works (`--read-only`, a viewer).
   public var readOnly: Bool
-  public init(scopeID: Int64? = nil, scopeName: String = "", unscoped: Bool = false, readOnly: Bool = false) {
+  /// The store is a read-only hot standby (a streaming replica): the header says 备库/standby.
+  public var standby: Bool
+  public init(
+    scopeID: Int64? = nil, scopeName: String = "", unscoped: Bool = false, readOnly: Bool = false,
+    standby: Bool = false
+  ) {
     self.scopeID = scopeID
     self.scopeName = scopeName
     self.unscoped = unscoped
-    self.readOnly = readOnly
+    self.readOnly = readOnly || standby
+    self.standby = standby
   }
 }
 
@@ -28,8 +34,12 @@ extension Board {
   var refusedWriteText: String {
     isReadOnly
       ? words("回看模式只读：不能下发、撤销或提醒", "Looking back is read-only: no dispatch, undo or reminder")
-      : words(
-        "只读：不能下发、撤销或提醒（只读模式或查看员）", "Read-only: no dispatch, undo or reminder (read-only mode or viewer)")
+      : access.standby
+        ? words(
+          "只读备库：不能下发、撤销或提醒（请连接主库写入）",
+          "Read-only standby: no dispatch, undo or reminder (write on the primary)")
+        : words(
+          "只读：不能下发、撤销或提醒（只读模式或查看员）", "Read-only: no dispatch, undo or reminder (read-only mode or viewer)")
   }
 
   /// Whether `trail` (root first) reaches into the scope.
@@ -50,6 +60,7 @@ extension Board {
     var parts: [String] = []
     if access.unscoped { parts.append(words("未分级", "unscoped")) }
     if access.readOnly && !isReadOnly { parts.append(words("只读", "read-only")) }
+    if access.standby { parts.append(words("备库", "standby")) }
     return parts.isEmpty ? nil : parts.joined(separator: " · ")
   }
 }

@@ -48,6 +48,8 @@ public struct PGError: Error, Sendable, CustomStringConvertible {
     case .connectionLost:
       return "lost the connection to PostgreSQL at \(endpoint): \(message); the server may have restarted "
         + "or the network dropped; nothing of the interrupted transaction was kept, run the command again"
+    case .query where sqlState == PostgresStandby.readOnlySQLState:
+      return PostgresStandby.refusalText(endpoint: endpoint)
     case .query:
       var s = "PostgreSQL at \(endpoint) refused a statement: \(message)"
       if let code = sqlState { s += " (SQLSTATE \(code))" }

@@ -24,8 +24,10 @@ public final class PostgresChangeFeed: ChangeFeed {
 }
 
 extension PostgresStore {
-  /// A live feed of commits on a connection of its own, for one board.
+  /// A live feed of commits on a connection of its own, for one board; none on a hot standby
+  /// (NOTIFY is not replicated: the board polls the replayed WAL position).
   public func changeFeed() throws -> (any ChangeFeed)? {
+    if isStandby { return nil }
     let name = lock.withLock { connection.database }
     return try PostgresChangeFeed(target, database: name)
   }

@@ -8,9 +8,14 @@ extension PostgresStore {
   /// takes its id out of the set, so a poller that read the token before a writer committed sees a
   /// new token after it. Reads, other databases of the server, and a rejected batch that changed no
   /// table leave it alone. The live feed is LISTEN `wangge_change`; this is the cheap poll behind it.
+  /// On a hot standby (no NOTIFY, no writers of its own) it is the replayed WAL position instead.
   public func changeToken() throws -> Int64 {
     try lock.withLock {
-      let sql = """
+      // A standby replays the primary's WAL: its position moves with every replayed commit.
+      let sql =
+        isStandby
+        ? PostgresStandby.replayTokenSQL
+        : """
         SELECT hashtextextended(
           (SELECT last_value::text || ':' || is_called::text FROM wangge_change_counter) || ':'
             || coalesce((

@@ -12,12 +12,19 @@ public final class PostgresStore: @unchecked Sendable {
   public let target: PGTarget
   let connection: PGConnection
   let lock = NSLock()
+  /// Whether the server is a hot standby (`pg_is_in_recovery()`): it only reads, its change token is
+  /// the replayed WAL position and it has no LISTEN feed (NOTIFY is not replicated).
+  public let isStandby: Bool
 
   /// Opens the store at `target`. Throws ``PGError`` when the server cannot be reached, and
   /// `StoreError.newerSchema` / `.notAStore` for a database this binary must not touch.
   public init(_ target: PGTarget, database: String? = nil, readOnly: Bool = false) throws {
     self.target = target
     connection = try PGConnection(target, database: database)
+    isStandby = try PostgresStandby.inRecovery(connection)
+    if isStandby && !readOnly {
+      throw PostgresStandby.refusal(target, endpoint: connection.endpoint)
+    }
     // A current schema is not touched (an operator role may not create tables: only the owner migrates).
     let state = try PostgresMigrator.state(of: connection)
     if !readOnly, state != .current { try PostgresMigrator.migrate(connection) }

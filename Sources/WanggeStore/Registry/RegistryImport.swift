@@ -152,7 +152,7 @@ public final class RegistryImport {
       let new = StoredHousehold(
         id: old.id, room: old.room, headName: r.headName, phone: r.phone, people: r.people, reach: reach,
         flags: r.flags)
-      if new == old {
+      if new == old || RegistryMaskedMatch.matches(shown: old, file: new) {
         summary.counts[.households, default: ImportCounts()].unchanged += 1
         return
       }
