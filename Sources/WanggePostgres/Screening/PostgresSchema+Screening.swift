@@ -11,6 +11,11 @@ extension PostgresSchema {
     "screening_tally", "isolation_stats", "isolation_due", "isolation_due_hour", "isolation_day",
   ]
 
+  /// Every table migration 8 adds (dropped with the store; not yet carried by `wangge copy`).
+  static var screeningTables: [String] {
+    screeningRawTables.map(\.table) + ["isolation_check"] + screeningRollupTables
+  }
+
   static var screeningV8: String {
     var sql = """
       CREATE TABLE screening_result(
