@@ -54,6 +54,11 @@ struct DoneCommand: ParsableCommand {
     if let result, let problem = InputBounds.resultProblem(result) {
       throw ValidationError("--result: \(problem)")
     }
+    if let result {
+      do { _ = try ScreeningResult.parse(result, at: options.instant) } catch let p as FieldProblem {
+        throw ValidationError("--result: \(p.field): \(p.problem)")
+      }
+    }
   }
 
   func run() throws {

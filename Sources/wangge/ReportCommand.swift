@@ -26,7 +26,11 @@ struct ReportCommand: ParsableCommand {
     }
     let report = try PlaceReport.make(store: s, scope: place, at: now, window: .days(Int64(days)))
     let tasks = try s.tasks(in: place.id, at: now, window: .days(Int64(days)))
-    print(json ? ReportJSON.text(report, tasks: tasks) : ReportText.render(report, tasks: tasks))
+    if json {
+      print(try ReportJSON.withScreening(report, tasks: tasks, store: s, scope: place.id, at: now))
+    } else {
+      print(ReportText.render(report, tasks: tasks))
+    }
     if !json { LateArrivalNote.show(store: s, report: report, at: now) }
   }
 }

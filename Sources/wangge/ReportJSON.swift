@@ -13,6 +13,8 @@ struct ReportJSON: Codable, Hashable {
   var totals: Figures
   var children: [Child]
   var tasks: [Task]
+  /// Home isolation under the scope (see ReportJSON+Screening.swift).
+  var isolation: Isolation?
 
   /// A place: id, name, path, whether it has a station.
   struct Scope: Codable, Hashable {
@@ -50,6 +52,8 @@ struct ReportJSON: Codable, Hashable {
     var finishesOverdue: Int
     var escalation: String
     var reminders: Int
+    /// What the task's screening finishes found under the scope.
+    var screening: Screening?
   }
 
   /// A place's figures; rates are `null` when there is nothing to divide by.

@@ -47,7 +47,10 @@ struct ScreenLoader {
           live: try liveAt.map {
             try PlaceReport.figures(store: store, scope: place, at: $0, window: window).scope
           },
-          t))
+          t)
+          + ScreeningModel.strip(
+            try (store as? any ScreeningDesk)?.isolationFigures(at: place.id, now: now) ?? IsolationFigures(),
+            t))
     case .station:
       let units = try store.stationUnits(under: place.id, at: now, window: window)
       let help = try store.helpCases(under: place.id, filter: HelpFilter(), limit: helpLimit)
@@ -105,9 +108,11 @@ struct ScreenLoader {
       }
       let list = try store.assignments(of: task, under: place.id, at: now, limit: 5000)
       let ranks = try store.rankings(by: groupBy, task: task, under: place.id, at: now, window: window)
-      return Screen(
-        primary: TasksModel.assignments(list, task: summary, groupBy: groupBy, t),
-        secondary: [TasksModel.ranking(ranks, by: groupBy, t)])
+      var primary = TasksModel.assignments(list, task: summary, groupBy: groupBy, t)
+      if let desk = store as? any ScreeningDesk {  // the board's fakes have none
+        ScreeningModel.annotate(&primary, try desk.screeningTotals(task: task, place: place.id), t)
+      }
+      return Screen(primary: primary, secondary: [TasksModel.ranking(ranks, by: groupBy, t)])
     }
   }
 }

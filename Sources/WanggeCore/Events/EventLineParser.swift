@@ -17,6 +17,7 @@ public enum EventLineParser {
   /// The accepted `type` words.
   public static let types =
     ["ack", "done", "visit", "group_built", "reached", "green"] + RegistryChange.typeCodes
+    + ScreeningEvent.typeCodes
 
   /// Parses `line` into an event or the first problem found.
   public static func parse(_ line: Substring) -> Result<GridEvent, FieldProblem> {
@@ -80,6 +81,7 @@ public enum EventLineParser {
       case nil, .null?: break
       case .json(let text)?:
         try checkResult(text)
+        _ = try ScreeningResult.parse(text, at: at)  // a screening result's fields are checked here
         result = text
       default: throw FieldProblem(field: "result", problem: "must be a JSON object or array")
       }
@@ -102,6 +104,8 @@ public enum EventLineParser {
       kind = .greenChannel(household: try int(obj, "household"), open: open)
     case _ where RegistryChange.typeCodes.contains(type):
       kind = .registry(try registryChange(type, obj))
+    case _ where ScreeningEvent.typeCodes.contains(type):
+      kind = .screening(try screeningEvent(type, obj, at: at))
     default:
       throw FieldProblem(
         field: "type",

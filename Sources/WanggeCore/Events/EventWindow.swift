@@ -62,6 +62,7 @@ public enum EventDigest {
       h.mix(household)
       h.mix(byte: open ? 1 : 0)
     case .registry(let change): h.mix(change.digestText)
+    case .screening(let e): h.mix(e.digestText)
     }
     return Int64(bitPattern: h.value)
   }

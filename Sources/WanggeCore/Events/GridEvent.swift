@@ -36,6 +36,8 @@ public struct GridEvent: Hashable, Sendable {
     case greenChannel(household: Int64, open: Bool)
     /// An everyday change to the registry (leader, household, help case).
     case registry(RegistryChange)
+    /// A screening or home-isolation event (arrivals, isolation cases and their checks).
+    case screening(ScreeningEvent)
   }
 
   /// The `type` word of this event in JSON Lines.
@@ -48,6 +50,7 @@ public struct GridEvent: Hashable, Sendable {
     case .reached: "reached"
     case .greenChannel: "green"
     case .registry(let c): c.typeCode
+    case .screening(let e): e.typeCode
     }
   }
 }

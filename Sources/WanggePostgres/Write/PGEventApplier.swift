@@ -30,6 +30,8 @@ struct PGEventApplier {
       return try applyAssignment(event, digest, task: task, unit: unit, finished: true, result: result)
     case .registry(let change):
       return try applyRegistry(event, digest, change)
+    case .screening(let e):
+      return try applyScreening(event, digest, e)
     default: break
     }
     // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
@@ -48,6 +50,21 @@ struct PGEventApplier {
     let r = try RegistryChangeRules(access: PostgresRegistryAccess(db))
     registry = r
     return r
+  }
+
+  /// A screening or isolation event: checked against the store, its id recorded, then applied.
+  private mutating func applyScreening(_ event: GridEvent, _ digest: Int64, _ e: ScreeningEvent) throws {
+    try EventWindow.check(event.at, recordedAt: recordedAt)
+    let rules = screeningRules()
+    guard try recordEvent(event, digest, place: try rules.unit(of: e)) else {
+      summary.duplicates += 1
+      return
+    }
+    if try rules.apply(e, eventID: event.id, at: event.at, operator: source) {
+      summary.applied += 1
+    } else {
+      summary.noEffect += 1
+    }
   }
 
   /// A registry change: its id is recorded first, so a change sent again is a duplicate even when the
@@ -82,7 +99,9 @@ struct PGEventApplier {
       summary.duplicates += 1
       return
     }
-    if try merge(task: task, unit: unit, old: old, at: event.at, finishes: finished, result: result) {
+    if try merge(
+      task: task, unit: unit, old: old, at: event.at, finishes: finished, result: result, eventID: event.id)
+    {
       summary.applied += 1
     } else {
       summary.noEffect += 1
@@ -94,9 +113,9 @@ struct PGEventApplier {
     let at = event.at
     switch event.kind {
     case .acknowledged(let taskID, let ref):
-      return try assignmentEffect(taskID, ref, at, finishes: false, result: nil)
+      return try assignmentEffect(taskID, ref, at, finishes: false, result: nil, eventID: event.id)
     case .finished(let taskID, let ref, let result):
-      return try assignmentEffect(taskID, ref, at, finishes: true, result: result)
+      return try assignmentEffect(taskID, ref, at, finishes: true, result: result, eventID: event.id)
     case .visited(let household):
       let (unit, _) = try householdRow(household)
       guard try helpCase(household) != nil else {
@@ -122,12 +141,13 @@ struct PGEventApplier {
       }
       return { a in try a.recordGreen(household: household, unit: unit, was: green != 0, open: open) }
     case .registry: fatalError("registry changes are applied by applyRegistry")
+    case .screening: fatalError("screening events are applied by applyScreening")
     }
   }
 
   /// An acknowledgement or finish naming its unit by path: the general path's checks, in its order.
   private mutating func assignmentEffect(
-    _ taskID: Int64, _ ref: GridEvent.UnitRef, _ at: Instant, finishes: Bool, result: String?
+    _ taskID: Int64, _ ref: GridEvent.UnitRef, _ at: Instant, finishes: Bool, result: String?, eventID: String
   ) throws -> (inout PGEventApplier) throws -> Bool {
     let task = try state.task(taskID)
     let unit = try state.unitID(db, ref)
@@ -139,7 +159,8 @@ struct PGEventApplier {
     try EventWindow.check(at, issuedAt: task.issuedAt, recordedAt: nil)
     return { a in
       let old = try a.state.assignment(a.db, task: taskID, unit: unit)!
-      return try a.merge(task: task, unit: unit, old: old, at: at, finishes: finishes, result: result)
+      return try a.merge(
+        task: task, unit: unit, old: old, at: at, finishes: finishes, result: result, eventID: eventID)
     }
   }
 
@@ -151,6 +172,7 @@ struct PGEventApplier {
     case .visited(let h), .reached(let h, _), .greenChannel(let h, _):
       return try db.exec("SELECT unit_id FROM household WHERE id = $1", [h]).first?.get(0, as: Int64.self)
     case .registry(let c): return try registryRules().unit(of: c)
+    case .screening(let e): return try screeningRules().unit(of: e)
     }
   }
 
@@ -177,7 +199,8 @@ struct PGEventApplier {
 
   /// Earliest acknowledgement and earliest finish win, so the order events arrive in does not matter.
   private mutating func merge(
-    task: GridTask, unit: Int64, old: PGIngestState.Times, at: Instant, finishes: Bool, result: String?
+    task: GridTask, unit: Int64, old: PGIngestState.Times, at: Instant, finishes: Bool, result: String?,
+    eventID: String
   ) throws -> Bool {
     let merged = AssignmentMerge.merge(
       ackedAt: old.ack.map(Instant.init(epochSeconds:)),
@@ -191,6 +214,9 @@ struct PGEventApplier {
     if merged.finishChanged, let result { change.result = result }
     out.assignments[key] = change
     out.addTally(task: task.id, places: try state.ancestors(db, of: unit), merged.delta)
+    if merged.finishChanged, let result {
+      try screeningRules().applyFinish(task: task.id, unit: unit, result: result, at: at, eventID: eventID)
+    }
     return true
   }
 

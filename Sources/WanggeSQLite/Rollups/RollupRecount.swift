@@ -158,6 +158,10 @@ struct RollupRecount {
 
 extension SQLiteStore {
   public func verify() throws -> [RollupMismatch] {
-    try pool.read { db in try RollupRecount(db).mismatches(db) }
+    try pool.read { db in
+      var c = RollupComparison()
+      try ScreeningRecount.mismatches(GRDBScreeningSQL(db), into: &c)
+      return try RollupRecount(db).mismatches(db) + c.mismatches
+    }
   }
 }

@@ -34,8 +34,10 @@ struct EventApplier {
   private var parents: [Int64: Int64?] = [:]
   private var unitByPath: [PlacePath: Int64] = [:]
   private var tasks: [Int64: GridTask] = [:]
-  private let raw: RawIngestStatements
+  let raw: RawIngestStatements
   private var registry: RegistryChangeRules?
+  /// The screening rules on this transaction (made at the first finish with a result or screening event).
+  var screening: ScreeningRules?
 
   init(db: Database, source: String) throws {
     self.db = db
@@ -54,6 +56,8 @@ struct EventApplier {
         event, task: task, unit: unit, finished: true, result: result, recordedAt: recordedAt)
     case .registry(let change):
       return try applyRegistry(event, change, recordedAt: recordedAt)
+    case .screening(let e):
+      return try applyScreening(event, e, recordedAt: recordedAt)
     default: break
     }
     // Validate before recording the id, so a rejected event can be fixed and sent again with the same id.
@@ -73,11 +77,15 @@ struct EventApplier {
     case .acknowledged(let taskID, let ref):
       let (task, unit) = try assignmentTarget(taskID, ref)
       try EventWindow.check(at, issuedAt: task.issuedAt, recordedAt: nil)
-      return { a in try a.recordAssignment(task: task, unit: unit, ack: at, finish: nil, result: nil) }
+      return { a in
+        try a.recordAssignment(task: task, unit: unit, ack: at, finish: nil, result: nil, eventID: event.id)
+      }
     case .finished(let taskID, let ref, let result):
       let (task, unit) = try assignmentTarget(taskID, ref)
       try EventWindow.check(at, issuedAt: task.issuedAt, recordedAt: nil)
-      return { a in try a.recordAssignment(task: task, unit: unit, ack: at, finish: at, result: result) }
+      return { a in
+        try a.recordAssignment(task: task, unit: unit, ack: at, finish: at, result: result, eventID: event.id)
+      }
     case .visited(let household):
       let (unit, _) = try householdRow(household)
       guard try raw.helpCase(household) != nil else {
@@ -103,6 +111,7 @@ struct EventApplier {
       }
       return { a in try a.recordGreen(household: household, unit: unit, was: green, open: open) }
     case .registry: fatalError("registry changes are applied by applyRegistry")
+    case .screening: fatalError("screening events are applied by applyScreening")
     }
   }
 
@@ -114,6 +123,7 @@ struct EventApplier {
     case .acknowledged(_, let ref), .finished(_, let ref, _), .groupBuilt(let ref): return try unitID(ref)
     case .visited(let h), .reached(let h, _), .greenChannel(let h, _): return try raw.household(h)?.unit
     case .registry(let c): return try registryRules().unit(of: c)
+    case .screening(let e): return try screeningRules().unit(of: e)
     }
   }
 
@@ -209,7 +219,7 @@ struct EventApplier {
 
   /// Earliest acknowledgement and earliest finish win, so the order events arrive in does not matter.
   private mutating func recordAssignment(
-    task: GridTask, unit: Int64, ack: Instant, finish: Instant?, result: String?
+    task: GridTask, unit: Int64, ack: Instant, finish: Instant?, result: String?, eventID: String
   )
     throws -> Bool
   {
@@ -235,6 +245,10 @@ struct EventApplier {
         task.id, unit,
       ])
     deltas.addTally(task: task.id, places: try ancestors(of: unit), merged.delta)
+    if merged.finishChanged, let result {
+      try screeningRules().applyFinish(
+        task: task.id, unit: unit, result: result, at: finish ?? ack, eventID: eventID)
+    }
     return true
   }
 
@@ -350,6 +364,10 @@ extension EventApplier {
       task: taskID, unit: unit, ack: merged.ackedAt?.epochSeconds, finish: merged.finishedAt?.epochSeconds,
       result: merged.finishChanged ? result : nil)
     deltas.addTally(task: taskID, places: try ancestors(of: unit), merged.delta)
+    if merged.finishChanged, let result {
+      try screeningRules().applyFinish(
+        task: taskID, unit: unit, result: result, at: event.at, eventID: event.id)
+    }
     summary.applied += 1
   }
 }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# End-to-end (issue 16): a screening finish with one returnee and one person to isolate moves the task's
+# totals by exactly those numbers and opens a case with the right end date; its missed check is overdue
+# from the second its window closes (±1 s) at the root; a symptom reaches the green-channel count;
+# a household of another unit is refused with the field named and nothing changes; verify agrees.
+set -uo pipefail
+bin=${1:-${WANGGE_BIN:-.build/debug/wangge}}
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.bash"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db="$work/j.sqlite"
+anchor=2026-11-22T20:00:00+08:00
+"$bin" demo --preset jiaohe --db "$db" --anchor "$anchor" >/dev/null
+unit=$(sqlite3 "$db" "SELECT a.unit_id FROM assignment a WHERE a.task_id = 6 AND a.finished_at IS NULL
+  AND EXISTS (SELECT 1 FROM household h WHERE h.unit_id = a.unit_id) ORDER BY a.unit_id LIMIT 1")
+hh=$(sqlite3 "$db" "SELECT id FROM household WHERE unit_id = $unit ORDER BY id LIMIT 1")
+other=$(sqlite3 "$db" "SELECT id FROM household WHERE unit_id <> $unit ORDER BY id LIMIT 1")
+at=2026-11-22T19:00:00+08:00
+
+field() {  # field JSONFILE python-expression-on-j
+  python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($2)" "$1"
+}
+task6='[t for t in j["tasks"] if t["id"] == 6][0]["screening"]'
+"$bin" report --json --db "$db" --at "$at" >"$work/before.json"
+result='{"checked":12,"returnees":[{"household":'$hh',"name":"张伟","from":"山东临沂","arrived":"2026-11-21"}],
+"isolate":[{"household":'$hh',"name":"张伟","risk":"high"}],"problems":["3户联系不上"]}'
+
+# A household of another unit: refused, naming the field; nothing changes.
+"$bin" done --db "$db" --task 6 --unit "$unit" --at "$at" \
+  --result "${result//\"household\":$hh,\"name\":\"张伟\",\"from\"/\"household\":$other,\"name\":\"张伟\",\"from\"}" \
+  >"$work/out" 2>&1
+rc=$?
+check "a household of another unit is refused (rc $rc)" test $rc -ne 0
+check "the message names the field and the fix" grep -q "result.returnees\[0\].household.*give a household of this unit" "$work/out"
+"$bin" report --json --db "$db" --at "$at" >"$work/same.json"
+check "nothing changed after the refusal" test "$(field "$work/same.json" "$task6")" = "$(field "$work/before.json" "$task6")"
+
+check "done --result is applied" "$bin" done --db "$db" --task 6 --unit "$unit" --at "$at" --result "$result"
+"$bin" report --json --db "$db" --at "$at" >"$work/after.json"
+for k in households_checked:12 returnees:1 to_isolate:1 problems:1; do
+  name=${k%%:*} by=${k##*:}
+  b=$(field "$work/before.json" "$task6[\"$name\"]")
+  a=$(field "$work/after.json" "$task6[\"$name\"]")
+  check "task 6 $name moved by exactly $by ($b → $a)" test $((a - b)) -eq "$by"
+done
+"$bin" isolation list --json --db "$db" --at "$at" >"$work/cases"
+check "the case ends 14 days after the arrival day (2026-12-05)" grep -q '"ends":"2026-12-05"' "$work/cases"
+case_id=$(python3 -c "import json,sys; print([json.loads(l) for l in open(sys.argv[1]) if '\"2026-12-05\"' in l][0]['case'])" "$work/cases")
+
+# Checked twice a day: the first check is due 12 h after the finish was recorded, 2026-11-23T07:00:00+08:00.
+over() { "$bin" report --json --db "$db" --at "$1" | python3 -c "import json,sys; print(json.load(sys.stdin)['isolation']['overdue'])"; }
+base=$(over 2026-11-23T06:59:59+08:00)
+check "not overdue a second before the window closes" test "$(over 2026-11-23T07:00:00+08:00)" -eq "$base"
+check "overdue a second after the window closes" test "$(over 2026-11-23T07:00:01+08:00)" -eq $((base + 1))
+
+green() { "$bin" report --json --db "$db" --at "$1" | python3 -c "import json,sys; print(json.load(sys.stdin)['totals']['green_channel_open'])"; }
+g0=$(green 2026-11-22T21:00:00+08:00)
+check "a check with symptoms is recorded" "$bin" isolation check --db "$db" --case "$case_id" --temperature 38.4 --at 2026-11-22T21:00:00+08:00
+check "the symptom is in the green-channel count ($g0 → +1)" test "$(green 2026-11-22T21:00:00+08:00)" -eq $((g0 + 1))
+check "releasing before the end day is refused" bash -c "! '$bin' isolation close --db '$db' --case $case_id --at 2026-11-23T08:00:00+08:00 2>/dev/null"
+check "verify agrees with every rollup" "$bin" verify --db "$db"
+finish
