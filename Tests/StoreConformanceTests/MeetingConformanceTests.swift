@@ -49,7 +49,8 @@ import WanggeStore
     #expect(pending.count == 10)
     let at = min(now, task.deadlines.ack)
     let events = pending.map {
-      GridEvent(id: "m-ack-\($0.unitID)", at: at, kind: .acknowledged(task: task.task.id, unit: .id($0.unitID)))
+      GridEvent(
+        id: "m-ack-\($0.unitID)", at: at, kind: .acknowledged(task: task.task.id, unit: .id($0.unitID)))
     }
     _ = try store.ingest(Array(events), recordedAt: now, source: "test")
     let then = try #require(try store.baselineFigures(b.id, for: [root.id])[root.id])
@@ -59,7 +60,8 @@ import WanggeStore
     #expect(after.acknowledgedLate - then.acknowledgedLate == 10 - onTime)
     #expect(after.assigned == then.assigned)
     #expect(after.households == then.households)
-    let change = FigureChange(.acknowledgedOnTime, then: Double(then.acknowledgedOnTime), now: Double(after.acknowledgedOnTime))
+    let change = FigureChange(
+      .acknowledgedOnTime, then: Double(then.acknowledgedOnTime), now: Double(after.acknowledgedOnTime))
     #expect(change.delta == Double(onTime))
     // The baseline itself did not move.
     #expect(try store.baselineFigures(b.id, for: [root.id])[root.id] == then)
@@ -76,8 +78,10 @@ import WanggeStore
     #expect(try store.markScheduledBaselines(.standard, at: now, window: .days(7)).isEmpty)
     // One second before 08:00 next day: nothing; at 08:00: the morning one.
     let eight = now + Span.hours(12)
-    #expect(try store.markScheduledBaselines(.standard, at: eight - Span(seconds: 1), window: .days(7)).isEmpty)
-    #expect(try store.markScheduledBaselines(.standard, at: eight, window: .days(7)).map(\.name) == ["auto 08:00"])
+    #expect(
+      try store.markScheduledBaselines(.standard, at: eight - Span(seconds: 1), window: .days(7)).isEmpty)
+    #expect(
+      try store.markScheduledBaselines(.standard, at: eight, window: .days(7)).map(\.name) == ["auto 08:00"])
   }
 
   @Test(arguments: ConformanceEngine.all)

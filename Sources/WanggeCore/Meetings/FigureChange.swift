@@ -70,8 +70,8 @@ public struct FigureChange: Hashable, Sendable {
 }
 
 extension Double {
-  /// One decimal, without Foundation: 2.25 → "2.3".
-  var formatted1: String {
+  /// One decimal, without Foundation: 2.25 → "2.3" (the brief and bulletin figures).
+  public var formatted1: String {
     let tenths = Int64((self * 10).rounded())
     let sign = tenths < 0 ? "-" : ""
     let a = abs(tenths)

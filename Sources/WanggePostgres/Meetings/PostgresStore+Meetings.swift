@@ -57,7 +57,8 @@ extension PostgresStore: MeetingDesk {
 
   public func finishDecision(_ id: Int64, at: Instant) throws -> Decision {
     try write { db in
-      try db.exec("UPDATE decision SET done_at = $1 WHERE id = $2 AND done_at IS NULL", [at.epochSeconds, id])
+      try db.exec(
+        "UPDATE decision SET done_at = $1 WHERE id = $2 AND done_at IS NULL", [at.epochSeconds, id])
       guard let d = try Self.decisions(db, where: "id = $1", [id]).first else {
         throw MeetingError.unknownDecision(id)
       }

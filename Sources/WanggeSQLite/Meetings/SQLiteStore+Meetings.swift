@@ -25,7 +25,8 @@ extension SQLiteStore: MeetingDesk {
     try pool.read { db in
       try Row.fetchAll(db, sql: "SELECT id, name, at, window_seconds, places FROM baseline ORDER BY id").map {
         Baseline(
-          id: $0[0], name: $0[1], at: Instant(epochSeconds: $0[2]), window: Span(seconds: $0[3]), places: $0[4])
+          id: $0[0], name: $0[1], at: Instant(epochSeconds: $0[2]), window: Span(seconds: $0[3]),
+          places: $0[4])
       }
     }
   }
@@ -61,7 +62,8 @@ extension SQLiteStore: MeetingDesk {
   public func finishDecision(_ id: Int64, at: Instant) throws -> Decision {
     try write { db in
       try db.execute(
-        sql: "UPDATE decision SET done_at = ? WHERE id = ? AND done_at IS NULL", arguments: [at.epochSeconds, id])
+        sql: "UPDATE decision SET done_at = ? WHERE id = ? AND done_at IS NULL",
+        arguments: [at.epochSeconds, id])
       guard let d = try Self.decisions(db, where: "id = ?", [id]).first else {
         throw MeetingError.unknownDecision(id)
       }
@@ -85,7 +87,8 @@ extension SQLiteStore: MeetingDesk {
   static func decisions(_ db: Database, where clause: String, _ args: [Int64]) throws -> [Decision] {
     try Row.fetchAll(
       db,
-      sql: "SELECT id, place_id, text, owner, due_at, recorded_at, done_at FROM decision WHERE \(clause) ORDER BY id",
+      sql:
+        "SELECT id, place_id, text, owner, due_at, recorded_at, done_at FROM decision WHERE \(clause) ORDER BY id",
       arguments: StatementArguments(args)
     ).map {
       Decision(
