@@ -13,7 +13,7 @@ struct Wangge: ParsableCommand {
       MigrateCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, TemplateCommand.self,
       OperatorCommand.self, RevealCommand.self, AuditCommand.self, CopyCommand.self,
       LeaderCommand.self, HouseholdCommand.self, HelpCaseCommand.self,
-      BaselineCommand.self, DecisionCommand.self, BriefCommand.self, BulletinCommand.self,
+      BaselineCommand.self, DecisionCommand.self, BriefCommand.self, BulletinCommand.self, DutyCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )

@@ -104,3 +104,32 @@ import WanggeStore
     }
   }
 }
+
+/// The duty roster and sign-ins through the contract, per engine.
+@Suite struct DutyConformanceTests {
+  let now = ConformanceEngine.anchor
+
+  @Test(arguments: ConformanceEngine.all)
+  func aShiftWithoutASignInIsEmptyTenMinutesAfterItsStart(engine: ConformanceEngine) throws {
+    let store = try engine.store()
+    let station = try #require(try store.children(of: try store.root().id).first)
+    // 19:45 China time, four hours; the anchor is 20:00.
+    let a = try store.addDutyPost(
+      DutyPost(
+        placeID: station.id, role: "第一书记", person: "张书记", startMinute: 19 * 60 + 45, lengthMinutes: 240))
+    let b = try store.addDutyPost(
+      DutyPost(placeID: station.id, role: "卡口", person: "李四", startMinute: 19 * 60 + 45, lengthMinutes: 240))
+    let start = now - Span(seconds: 900)
+    #expect(try store.signDuty(post: a.id, at: start + Span(seconds: 60), eventID: "d-1", signingOut: false))
+    #expect(try !store.signDuty(post: a.id, at: start + Span(seconds: 60), eventID: "d-1", signingOut: false))
+    let edge = start + DutyPost.grace
+    #expect(try store.dutyNow(of: station.id, at: edge).map(\.state) == [.onPost, .awaited])
+    #expect(try store.dutyNow(of: station.id, at: edge + Span(seconds: 1)).map(\.state) == [.onPost, .empty])
+    #expect(
+      try store.dutyNow(of: station.id, at: start - Span(seconds: 1)).map(\.state) == [.offShift, .offShift])
+    #expect(try store.dutyRoster(of: station.id).map(\.id) == [a.id, b.id])
+    #expect(throws: MeetingInputError.self) {
+      try store.signDuty(post: 999, at: now, eventID: "d-x", signingOut: false)
+    }
+  }
+}
