@@ -14,6 +14,7 @@ struct Wangge: ParsableCommand {
       OperatorCommand.self, RevealCommand.self, AuditCommand.self, CopyCommand.self,
       LeaderCommand.self, HouseholdCommand.self, HelpCaseCommand.self,
       IsolationCommand.self, ArrivalCommand.self,
+      BaselineCommand.self, DecisionCommand.self, BriefCommand.self, BulletinCommand.self, DutyCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )

@@ -152,6 +152,7 @@ extension Board {
     case .dayBack: return try step(by: -86_400, tick: tick)
     case .dayForward: return try step(by: 86_400, tick: tick)
     case .live: return try step(by: rewind.seconds, tick: tick)
+    case .baseline: return try toggleBaseline(tick: tick)
     case .copy:
       copyTable(tick: tick)
       return true

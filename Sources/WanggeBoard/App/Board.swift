@@ -46,6 +46,8 @@ public final class Board {
   public var access = BoardAccess()
   /// How far the board's clock is stepped back with `[` `{` (0: live); read-only while above 0.
   public internal(set) var rewind = Span(seconds: 0)
+  /// The baseline `b` compares every overview figure with (nil: plain figures).
+  public internal(set) var baseline: Baseline?
   /// The longest step back (`{` stops there).
   public static let longestRewind = Span.days(30)
   /// Looking back with `--at` or with `[` `{` (read-only; see also ``writesRefused``).
@@ -209,7 +211,7 @@ public final class Board {
     screen = try ScreenLoader(store: store, levels: levels, window: window, words: words).load(
       view: view, place: place, at: now, helpFilter: helpFilter, helpLimit: helpLimit,
       leaderUnitLimit: leaderUnitLimit, openTask: openTask, groupBy: groupBy,
-      liveAt: rewind.seconds > 0 ? clock.now() : nil)
+      liveAt: rewind.seconds > 0 ? clock.now() : nil, baseline: baseline)
     asOf = now
     token = before
     var all = screen.primary.rows + screen.secondary.flatMap(\.rows)

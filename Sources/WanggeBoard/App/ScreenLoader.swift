@@ -13,7 +13,8 @@ struct ScreenLoader {
 
   func load(
     view: BoardView, place: Place, at now: Instant, helpFilter: HelpFilter, helpLimit: Int,
-    leaderUnitLimit: Int, openTask: Int64?, groupBy: RankingDimension, liveAt: Instant? = nil
+    leaderUnitLimit: Int, openTask: Int64?, groupBy: RankingDimension, liveAt: Instant? = nil,
+    baseline: Baseline? = nil
   ) throws -> Screen {
     let t = words
     switch view {
@@ -32,9 +33,15 @@ struct ScreenLoader {
             try store.tasks(in: id, at: now, window: window), at: now, within: t.thresholds.amberWithin)
         }
       }
-      let table = OverviewModel.make(
+      var table = OverviewModel.make(
         scope: figures.scope, scopeID: place.id, children: figures.children, dueSoon: dueSoon,
         childLevel: levels.name(at: place.depth + 1), t)
+      if let baseline, let desk = store as? any MeetingDesk {  // `b`: Δ since the baseline
+        let kept = try desk.baselineFigures(baseline.id, for: [place.id] + figures.children.map(\.place.id))
+        table = BaselineDelta.mark(
+          table, kept: kept, children: figures.children, scope: figures.scope, scopeID: place.id,
+          baseline: baseline, t)
+      }
       // The command board: what needs someone now (bounded: see `actionQueue`) and what is running.
       let queue = try store.actionQueue(
         under: place, tasks: scopeTasks, at: now, window: window, limit: Self.queueLimit,

@@ -6,7 +6,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
     reverseSort
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
   case dispatch, undo, remind, group, queue, replaceLeader, reveal
-  case hourBack, hourForward, dayBack, dayForward, live, actionOnly, copy
+  case hourBack, hourForward, dayBack, dayForward, live, actionOnly, copy, baseline
 }
 
 /// One binding of the live key map; `?` help and the hint bar are generated from these.
@@ -108,6 +108,9 @@ public enum KeyMap {
     KeyBinding(
       keys: [.char("}")], label: "}", action: .dayForward, zh: "回看：晚一天", en: "a day forward",
       inHintBar: false),
+    KeyBinding(
+      keys: [.char("b")], label: "b", action: .baseline, zh: "对比基线：现在（较最近基线的变化）",
+      en: "now with Δ since the latest baseline (again: off)", inHintBar: false),
     KeyBinding(
       keys: [.char(".")], label: ".", action: .live, zh: "回到实时", en: "back to live", inHintBar: false),
     KeyBinding(

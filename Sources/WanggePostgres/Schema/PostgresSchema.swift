@@ -27,6 +27,7 @@ public enum PostgresSchema {
     Migration(version: 6, identifier: "v6-personal-data", sql: personalDataV6),
     Migration(version: 7, identifier: "v7-station-undo", sql: stationUndoV7),
     Migration(version: 8, identifier: "v8-screening", sql: screeningV8),
+    Migration(version: 9, identifier: "v9-meetings", sql: meetingsV9),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.

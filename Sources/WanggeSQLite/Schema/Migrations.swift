@@ -30,18 +30,19 @@ enum Migrations {
     m.registerMigration("v6-screening") { db in
       try db.execute(sql: screeningV6)
     }
+    m.registerMigration("v7-meetings") { db in try db.execute(sql: meetingsV7) }
     return m
   }
 
   /// The schema version this binary writes (`PRAGMA user_version`, set by the latest migration).
   /// A store with a higher version, or a migration this binary does not know, is refused.
-  static let schemaVersion = 6
+  static let schemaVersion = 7
 
   /// Every migration this binary knows, oldest first.
   static var identifiers: [String] {
     [
       "v1-grid", indexMigration, "v2-dispatch", "v3-help-due-hours", "v4-event-integrity",
-      "v5-audit-append-only", "v6-screening",
+      "v5-audit-append-only", "v6-screening", "v7-meetings",
     ]
   }
 

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# End-to-end: a baseline is marked, 100 acknowledgements arrive, and the brief shows the exact change
+# (+100 on-time acknowledgements); the chat format keeps lines within 20 columns and messages under
+# 500 characters; the html brief and bulletin are well-formed; `b` on the live board (tmux) shows Δ.
+set -uo pipefail
+bin=$(realpath "${1:-${WANGGE_BIN:-.build/debug/wangge}}") || exit 1
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.bash"
+work=$(mktemp -d)
+source "$here/tmux.bash"
+db="$work/j.sqlite"
+anchor=2026-11-22T20:00:00+08:00
+"$bin" demo --preset jiaohe --db "$db" --anchor "$anchor" >/dev/null
+
+check "brief without a baseline fails and says how to mark one" bash -c "! '$bin' brief --db '$db' --at $anchor 2>'$work/err' && grep -q 'baseline mark' '$work/err'"
+check "baseline mark names the places it kept" bash -c "'$bin' baseline mark --db '$db' --name 早例会 --at $anchor | grep -q '早例会: 11-22 20:00, 1533 places'"
+check "a bad name is refused and nothing is marked" bash -c "! '$bin' baseline mark --db '$db' --name '' --at $anchor 2>/dev/null && test \"\$('$bin' baseline list --db '$db' --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')\" = 1"
+before=$("$bin" brief --db "$db" --at $anchor | grep -oE '按时响应数 [0-9]+' | grep -oE '[0-9]+')
+sqlite3 "$db" "SELECT unit_id FROM assignment WHERE task_id=6 AND acked_at IS NULL ORDER BY unit_id LIMIT 100" |
+  awk '{printf "{\"id\":\"e2e-m-%s\",\"type\":\"ack\",\"task\":6,\"unit\":%s,\"at\":\"2026-11-22T19:59:00+08:00\"}\n",$1,$1}' >"$work/acks.jsonl"
+"$bin" ingest "$work/acks.jsonl" --db "$db" >/dev/null
+"$bin" brief --db "$db" --at $anchor >"$work/brief.txt"
+after=$(grep -oE '按时响应数 [0-9]+' "$work/brief.txt" | grep -oE '[0-9]+')
+check "the brief shows the 100 acknowledgements as ↑100" grep -q "按时响应数 $after (↑100) ✓" "$work/brief.txt"
+check "and the figure moved by exactly 100" test $((after - before)) = 100
+check "the brief's Δ of the response rate is ↑0.5 points" grep -q '按时响应 79.9% (↑0.5) ✓' "$work/brief.txt"
+check "late leaders are listed by squad with masked phones" bash -c "grep -q '第1组：' '$work/brief.txt' && ! grep -qE '[0-9]{11}' '$work/brief.txt'"
+"$bin" decision add --db "$db" --scope 蛟河市 --text 明早前补齐未建群单元 --owner 第一书记 --due 2026-11-23T12:00:00+08:00 --at $anchor >/dev/null
+check "a decision shows in the brief with its state" bash -c "'$bin' brief --db '$db' --at $anchor | grep -q '明早前补齐未建群单元（第一书记 · 11-23 12:00前）进行中'"
+check "and under tomorrow's deadlines" bash -c "'$bin' brief --db '$db' --at $anchor | grep -A3 明日到期 | grep -q 决定#1"
+"$bin" decision done 1 --db "$db" --at 2026-11-22T21:00:00+08:00 >/dev/null
+check "decision done marks it done" bash -c "'$bin' decision list --db '$db' --scope 蛟河市 --at 2026-11-22T21:00:00+08:00 | grep -q done"
+"$bin" brief --db "$db" --at $anchor --format chat >"$work/chat.txt"
+check "chat lines are at most 20 columns (East Asian Width W/F = 2)" python3 - "$work/chat.txt" <<'PY'
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+bad = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n") if w(l) > 20]
+sys.exit(1 if bad else 0)
+PY
+check "chat messages are under 500 characters each" python3 -c "
+import sys
+msgs=open('$work/chat.txt',encoding='utf-8').read().split('\n\n（')
+sys.exit(0 if len(msgs)>1 and all(len(m)<500 for m in msgs) else 1)"
+"$bin" brief --db "$db" --at $anchor --format html >"$work/brief.html"
+"$bin" bulletin --db "$db" --at $anchor --format html >"$work/bulletin.html"
+for f in brief bulletin; do
+  check "$f html is well-formed with an inline SVG chart" python3 -c "
+import xml.dom.minidom
+t=open('$work/$f.html',encoding='utf-8').read().replace('<!DOCTYPE html>','').replace('<meta charset=\"utf-8\">','<meta charset=\"utf-8\"/>')
+d=xml.dom.minidom.parseString(t); assert d.getElementsByTagName('svg') and d.getElementsByTagName('polyline')"
+done
+check "the bulletin ranks the streets, names the best and the worst" bash -c "'$bin' bulletin --db '$db' --week 2026-W47 --at $anchor | grep -q '表扬：长安街道' && '$bin' bulletin --db '$db' --week 2026-W47 --at $anchor | grep -q '通报：民主街道'"
+check "a bad week is refused" bash -c "! '$bin' bulletin --db '$db' --week 2026-48 --at $anchor 2>/dev/null"
+if command -v chromium >/dev/null; then
+  (cd "$work" && timeout 60 chromium --headless --no-sandbox --disable-gpu --screenshot=bulletin.png --window-size=900,1200 "file://$work/bulletin.html" >/dev/null 2>&1)
+  check "the bulletin renders to a PNG that is not blank" python3 -c "import os,sys; sys.exit(0 if os.path.getsize('$work/bulletin.png') > 5000 else 1)"
+fi
+
+term_start 160 40 "env TERM=xterm-256color LANG=zh_CN.UTF-8 $bin board --db $db --operator 值班员 --start-at $anchor"
+check "the board starts" wait_for "合计"
+keys b
+check "b says which baseline it compares with" wait_for "对比基线「早例会」"
+check "the totals row shows the response rate's Δ" bash -c "$(declare -f screen tm); socket='$socket'; screen | grep 合计 | grep -q '↑0.5'"
+keys b
+check "b again turns it off" wait_for "不再对比基线"
+clean_exit
+finish
