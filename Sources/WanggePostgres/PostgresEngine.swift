@@ -75,18 +75,20 @@ public struct PostgresEngine: StoreEngine {
     defer { connection.close() }
     try PostgresLoad.refuseExisting(connection, replace: replace)
     var rows = 0
-    try PostgresLoad.write(into: connection, replace: replace) { db in
-      let sink = PostgresTableSink(db, mode: .direct)
-      do {
-        try source.exportTables(into: sink)
-        rows = try sink.finish()
-      } catch {
-        sink.abort()
-        throw error
-      }
-      try db.exec(
-        "SELECT setval(pg_get_serial_sequence('audit', 'id'), coalesce(max(id), 0) + 1, false) FROM audit")
-    }
+    let sink = PostgresTableSink(connection, mode: .direct)
+    try PostgresLoad.write(
+      into: connection, replace: replace,
+      fill: { db in
+        do {
+          try source.exportTables(into: sink)
+          rows = try sink.finish()
+        } catch {
+          sink.abort()
+          throw error
+        }
+        try db.exec(
+          "SELECT setval(pg_get_serial_sequence('audit', 'id'), coalesce(max(id), 0) + 1, false) FROM audit")
+      }, late: { _ in rows = try sink.finishLate() })
     return rows
   }
 }

@@ -76,7 +76,7 @@ import WanggeCore
     #expect(board.view == .station)
     _ = board.handle(.char("7"), tick: 0)
     #expect(board.view == .station)
-    #expect(BoardFixture.render(board, width: 120, height: 30, tick: 0.1).text.contains("这里只有 5 个视图"))
+    #expect(BoardFixture.render(board, width: 120, height: 30, tick: 0.1).text.contains("这里只有 6 个视图"))
     #expect(board.handle(.function(10), tick: 0) == false)
   }
 }

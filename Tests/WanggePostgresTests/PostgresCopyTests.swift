@@ -87,7 +87,32 @@ struct PostgresCopyTests {
       DispatchRequest(
         scopeID: root.id, type: .notice, title: "复制\t测试 \\ 通知", operatorName: "测试", issuedAt: now))
     _ = try original.remind(task: receipt.taskID, under: root.id, operator: "测试", at: now + .hours(30))
-    for table in ["event", "audit", "reminder"] {
+    // Screening: a finish with a returnee and a person to isolate, a check, an expected arrival.
+    let screening = try #require(
+      try original.tasks(in: root.id, at: now, window: .days(7)).first { $0.task.type == .screening })
+    let sUnits = try original.assignments(of: screening.task.id, under: root.id, at: now, limit: 200).map(
+      \.unitID)
+    let sUnit = try #require(sUnits.first { (try? original.households(ofUnit: $0).isEmpty) == false })
+    let hh = try original.households(ofUnit: sUnit)[0].household.id
+    let day = LocalDay(number: LocalDay(now).number - 1).iso
+    let lines = [
+      #"{"id":"s1","type":"done","at":"\#(InstantFormat.iso(now - .hours(2)))","task":\#(screening.task.id),"unit":\#(sUnit),"result":{"checked":9,"returnees":[{"household":\#(hh),"name":"张伟","from":"山东临沂","arrived":"\#(day)"}],"isolate":[{"household":\#(hh),"name":"张伟","risk":"high"}],"problems":["1户联系不上"]}}"#,
+      #"{"id":"s2","type":"arrival_expect","at":"\#(InstantFormat.iso(now - .hours(1)))","household":\#(hh),"name":"李娜","from":"珲春","day":"\#(LocalDay(now).iso)","risk":"medium"}"#,
+    ]
+    let screeningEvents = try lines.map { line -> GridEvent in
+      switch EventLineParser.parse(Substring(line)) {
+      case .success(let e): return e
+      case .failure(let p): throw StoreError.notAStore(path: p.field, reason: p.problem)
+      }
+    }
+    _ = try original.ingest(screeningEvents, recordedAt: now, source: "测试")
+    let opened = try #require(try original.isolationCases(under: sUnit, limit: 5).first)
+    let check =
+      #"{"id":"s3","type":"isolation_check","at":"\#(InstantFormat.iso(now - .minutes(30)))","case":\#(opened.id),"temperature":36.6}"#
+    if case .success(let e) = EventLineParser.parse(Substring(check)) {
+      _ = try original.ingest([e], recordedAt: now, source: "测试")
+    }
+    for table in ["event", "audit", "reminder"] + StoreTables.screening.filter({ $0 != "isolation_day" }) {
       let n = try original.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
       #expect(n > 0, "\(table) has rows to copy")
     }

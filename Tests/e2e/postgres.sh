@@ -75,7 +75,9 @@ check "verify on the round-tripped SQLite store is clean" "$bin" verify --db "$w
 check "the copied PostgreSQL store reports what the original did" cmp -s "$work/up.json" "$work/orig.json"
 check "the round-tripped SQLite store reports what the original did" cmp -s "$work/back.json" "$work/orig.json"
 check "the round trip keeps every row (sqlite3 dump of the data tables)" bash -c "
-  for t in place household help_case assignment task_tally place_stats help_due help_due_hour task_sequence; do
+  for t in place household help_case assignment task_tally place_stats help_due help_due_hour task_sequence \
+    screening_result screening_tally returnee arrival isolation_case isolation_check isolation_stats isolation_due \
+    isolation_due_hour isolation_day; do
     diff <(sqlite3 '$work/j.sqlite' \"SELECT * FROM \$t ORDER BY 1, 2\") <(sqlite3 '$work/back.sqlite' \"SELECT * FROM \$t ORDER BY 1, 2\") >/dev/null || exit 1
   done"
 

@@ -60,4 +60,42 @@ check "a check with symptoms is recorded" "$bin" isolation check --db "$db" --ca
 check "the symptom is in the green-channel count ($g0 → +1)" test "$(green 2026-11-22T21:00:00+08:00)" -eq $((g0 + 1))
 check "releasing before the end day is refused" bash -c "! '$bin' isolation close --db '$db' --case $case_id --at 2026-11-23T08:00:00+08:00 2>/dev/null"
 check "verify agrees with every rollup" "$bin" verify --db "$db"
+
+# The board: f on an assignment of the task detail records the finish with its result (tmux).
+source "$here/tmux.bash"
+unit2=$(sqlite3 "$db" "SELECT a.unit_id FROM assignment a WHERE a.task_id = 6 AND a.finished_at IS NULL AND a.unit_id <> $unit
+  AND (SELECT count(*) FROM household h WHERE h.unit_id = a.unit_id) >= 2 ORDER BY a.unit_id LIMIT 1")
+room2=$(sqlite3 "$db" "SELECT room FROM household WHERE unit_id = $unit2 ORDER BY id LIMIT 1")
+path2=$(sqlite3 "$db" "WITH RECURSIVE up(id, parent_id, name, depth) AS (
+    SELECT id, parent_id, name, depth FROM place WHERE id = $unit2
+    UNION ALL SELECT p.id, p.parent_id, p.name, p.depth FROM place p JOIN up ON p.id = up.parent_id)
+  SELECT group_concat(name, '/') FROM (SELECT name FROM up WHERE depth > 0 ORDER BY depth)")
+"$bin" report --json --db "$db" --at "$at" >"$work/board-before.json"
+term_start 160 48 "env TERM=xterm-256color $bin board --db $db --operator 值班员 --path '$path2' --view tasks --start-at $at"
+wait_for "任务" 10
+keys Enter
+check "the task detail opens on the unit's assignment" wait_for "任务详情" 5
+keys f
+check "f opens the result form" wait_for "排查结果" 5
+keys -l "7"
+keys Tab
+keys -l "$room2 王强 吉林珲春"
+keys Tab
+keys -l "$room2 王强 高"
+keys Tab
+keys -l "门锁未装"
+keys Enter
+check "the board confirms the result" wait_for "已记录" 5
+check "the task detail shows the screening line" wait_for "需隔离" 5
+keys q
+check "the board quits cleanly" clean_exit
+"$bin" report --json --db "$db" --at "$at" >"$work/board-after.json"
+check "the form's finish moved task 6's totals by 7 households, 1 returnee, 1 to isolate, 1 problem" python3 -c "
+import json,sys
+a=[t for t in json.load(open(sys.argv[1]))['tasks'] if t['id']==6][0]['screening']
+b=[t for t in json.load(open(sys.argv[2]))['tasks'] if t['id']==6][0]['screening']
+sys.exit(0 if tuple(b[k]-a[k] for k in ('households_checked','returnees','to_isolate','problems')) == (7,1,1,1) else 1)
+" "$work/board-before.json" "$work/board-after.json"
+check "an isolation case for the board's person exists" bash -c "sqlite3 '$db' \"SELECT count(*) FROM isolation_case WHERE unit_id = $unit2 AND name = '王强'\" | grep -qx 1"
+check "verify agrees after the board's finish" "$bin" verify --db "$db"
 finish

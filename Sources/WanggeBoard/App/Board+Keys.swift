@@ -29,6 +29,9 @@ extension Board {
       case .revealing(var editor, let target):
         try handleRevealPrompt(key, editor: &editor, target: target, tick: tick)
         return true
+      case .finishingScreening(var form, let target):
+        try handleScreeningFinish(key, form: &form, target: target, tick: tick)
+        return true
       case .confirmingReminder(var modal, let task):
         try handleReminderConfirm(key, modal: &modal, task: task, tick: tick)
         return true
@@ -157,7 +160,7 @@ extension Board {
       copyTable(tick: tick)
       return true
     case .dispatch where writesRefused, .undo where writesRefused, .remind where writesRefused,
-      .replaceLeader where writesRefused:
+      .replaceLeader where writesRefused, .finishAssignment where writesRefused:
       say(refusedWriteText, kind: .pending, tick: tick)
       return true
     case .dispatch:
@@ -172,6 +175,9 @@ extension Board {
       return true
     case .replaceLeader:
       try startLeaderReplace(tick: tick)
+      return true
+    case .finishAssignment:
+      try startScreeningFinish(tick: tick)
       return true
     case .reveal:
       startReveal(tick: tick)

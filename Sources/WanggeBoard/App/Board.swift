@@ -21,6 +21,8 @@ public final class Board {
     case replacingLeader(Form, LeaderReplaceTarget)
     /// The reason prompt of `v` before one household is revealed (Board+Reveal).
     case revealing(LineEditor, RevealTarget)
+    /// The result form of `f` on an assignment of the task detail (Board+ScreeningFinish).
+    case finishingScreening(Form, ScreeningFinishTarget)
   }
 
   /// Selection and sort of one view at one place, kept while moving around.
@@ -171,6 +173,7 @@ public final class Board {
     } else {
       views = [.overview, .leaders, .help, .tasks]
     }
+    if store is any ScreeningDesk { views.append(.isolation) }
     if openTask != nil && view == .taskDetail { views.append(.taskDetail) }
     return views
   }

@@ -65,7 +65,7 @@ struct ScreenLoader {
         primary: StationModel.units(units, at: now, t),
         secondary: [
           HelpModel.make(help, filter: HelpFilter(), at: now, title: t("帮扶住户", "Help households"), t)
-        ])
+        ] + (try stationIsolation(place: place, at: now, limit: helpLimit)))
     case .leaders:
       let page = try store.leaders(under: place.id, at: now, window: window, limit: leaderUnitLimit)
       if page.isTooLarge {
@@ -95,6 +95,13 @@ struct ScreenLoader {
     case .tasks:
       return Screen(
         primary: TasksModel.make(try store.tasks(in: place.id, at: now, window: window), at: now, t))
+    case .isolation:
+      let desk = store as? any ScreeningDesk
+      let figures = try desk?.isolationFigures(at: place.id, now: now) ?? IsolationFigures()
+      return Screen(
+        primary: IsolationModel.cases(
+          try desk?.isolationCases(under: place.id, limit: helpLimit) ?? [], figures: figures, at: now,
+          title: t("居家隔离", "Home isolation"), t))
     case .taskDetail:
       let summary = try store.tasks(in: place.id, at: now, window: window).first { $0.task.id == openTask }
       if let task = openTask, try store.fanOut(of: place.id).units > leaderUnitLimit {
@@ -121,5 +128,22 @@ struct ScreenLoader {
       }
       return Screen(primary: primary, secondary: [TasksModel.ranking(ranks, by: groupBy, t)])
     }
+  }
+}
+
+extension ScreenLoader {
+  /// The station's checks due today and people expected today (none for a store without screening,
+  /// or when nothing of either is there, so a station without isolation looks as before).
+  func stationIsolation(place: Place, at now: Instant, limit: Int) throws -> [TableModel] {
+    guard let desk = store as? any ScreeningDesk else { return [] }
+    let figures = try desk.isolationFigures(at: place.id, now: now)
+    let arrivals = try desk.expectedArrivals(under: place.id, day: LocalDay(now), limit: limit)
+    var out: [TableModel] = []
+    if figures.active > 0 {
+      let due = try desk.isolationCases(under: place.id, limit: limit)
+      out.append(IsolationModel.checksToday(due, figures: figures, at: now, words))
+    }
+    if !arrivals.isEmpty { out.append(IsolationModel.arrivals(arrivals, words)) }
+    return out
   }
 }

@@ -1,6 +1,8 @@
 /// The board's views; which ones a place offers depends on its level.
 public enum BoardView: String, CaseIterable, Sendable {
   case overview, station, leaders, help, unit, tasks
+  /// Home-isolation cases in scope, most overdue first (stores without screening have no such tab).
+  case isolation
   /// One task's assignments (opened with Enter from `tasks`; not a tab of its own).
   case taskDetail = "task"
 
@@ -14,6 +16,7 @@ public enum BoardView: String, CaseIterable, Sendable {
     case .unit: t("住户", "Households")
     case .tasks: t("任务", "Tasks")
     case .taskDetail: t("任务详情", "Task")
+    case .isolation: t("隔离", "Isolation")
     }
   }
 }

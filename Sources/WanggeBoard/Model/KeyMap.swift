@@ -5,7 +5,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
   case up, down, pageUp, pageDown, top, bottom, drill, back, upLevel, nextView, previousView, filter, sort,
     reverseSort
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
-  case dispatch, undo, remind, group, queue, replaceLeader, reveal
+  case dispatch, undo, remind, group, queue, replaceLeader, reveal, finishAssignment
   case hourBack, hourForward, dayBack, dayForward, live, actionOnly, copy, baseline
 }
 
@@ -59,6 +59,9 @@ public enum KeyMap {
     KeyBinding(
       keys: [.char("f")], label: "f", action: .flagFilter, zh: "按情况筛选", en: "filter by flag", inHintBar: true,
       views: [.help]),
+    KeyBinding(
+      keys: [.char("f")], label: "f", action: .finishAssignment, zh: "填写排查结果（完成）",
+      en: "record a result (finish)", inHintBar: true, views: [.taskDetail]),
     KeyBinding(
       keys: [.char("m")], label: "m", action: .modeFilter, zh: "按方式筛选", en: "filter by mode", inHintBar: true,
       views: [.help]),

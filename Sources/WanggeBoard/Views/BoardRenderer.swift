@@ -30,7 +30,8 @@ public enum BoardRenderer {
     case .overview: frame.scroll = renderOverview(board, in: rows[2], buffer: &buffer, tick: tick)
     case .station, .leaders, .taskDetail:
       frame.scroll = renderSplit(board, in: rows[2], buffer: &buffer, tick: tick)
-    case .help, .unit, .tasks: frame.scroll = primary(board, in: rows[2], buffer: &buffer, tick: tick)
+    case .help, .unit, .tasks, .isolation:
+      frame.scroll = primary(board, in: rows[2], buffer: &buffer, tick: tick)
     }
     var cursor: (x: Int, y: Int)?
     switch board.mode {
@@ -42,7 +43,8 @@ public enum BoardRenderer {
       cursor = TextPrompt(label: ":", editor: editor, isFocused: true).render(in: rows[3], buffer: &buffer)
     case .revealing(let editor, let target):
       cursor = RevealPrompt.render(board, editor, target, in: rows[3], &buffer)
-    case .help, .normal, .dispatching, .confirming, .confirmingReminder, .replacingLeader:
+    case .help, .normal, .dispatching, .confirming, .confirmingReminder, .replacingLeader,
+      .finishingScreening:
       // The first key of each binding; `? 帮助` and `q 退出` stay when the line is short.
       KeyHintBar(
         KeyMap.active(in: board.view).filter(\.inHintBar).map {
@@ -65,6 +67,9 @@ public enum BoardRenderer {
       modal.render(in: buffer.area, buffer: &buffer)
     case .replacingLeader(let form, let target):
       cursor = ReplaceOverlay.render(board, form: form, target: target, in: buffer.area, buffer: &buffer)
+    case .finishingScreening(let form, let target):
+      cursor = ScreeningFinishOverlay.render(
+        board, form: form, target: target, in: buffer.area, buffer: &buffer)
     default: break
     }
     frame.cursor = cursor

@@ -24,7 +24,7 @@ public enum PostgresDemo {
     var summary = try writer.run()
     try PostgresLoad.write(
       into: connection, replace: replace, fill: { _ in try sink.finish() },
-      derive: { db in try db.execScript(derivedRows) })
+      derive: { db in try db.execScript(derivedRows) }, late: { _ in try sink.finishLate() })
     summary.seconds = Date().timeIntervalSince(started)
     return summary
   }

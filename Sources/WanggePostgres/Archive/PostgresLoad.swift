@@ -7,10 +7,11 @@ import WanggeStore
 /// the old store until the commit and the new one after it.
 enum PostgresLoad {
   /// Loads through `fill` (which COPYs the rows with a ``PostgresTableSink`` on the connection it is
-  /// given), then runs `derive` (rows computed from the loaded ones), then the other migrations.
+  /// given), then runs `derive` (rows computed from the loaded ones), then the other migrations,
+  /// then `late` (the rows of tables those migrations create, ``PostgresSchema/lateTables``).
   static func write(
     into connection: PGConnection, replace: Bool, fill: (PGConnection) throws -> Void,
-    derive: (PGConnection) throws -> Void = { _ in }
+    derive: (PGConnection) throws -> Void = { _ in }, late: (PGConnection) throws -> Void = { _ in }
   ) throws {
     try connection.transaction(maxAttempts: 1) { db in
       try db.exec("SELECT pg_advisory_xact_lock($1)", [PostgresMigrator.lockKey])
@@ -24,6 +25,12 @@ enum PostgresLoad {
       try fill(db)
       try derive(db)
       try PostgresMigrator.apply(db)
+      try late(db)
+      for table in PostgresSchema.lateIdentityTables {
+        try db.exec(
+          "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)"
+        )
+      }
     }
     try connection.exec("ANALYZE")
   }

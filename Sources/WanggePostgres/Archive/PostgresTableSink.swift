@@ -10,7 +10,8 @@ import WanggeStore
 ///   (for `wangge copy`, whose source streams one table after another).
 /// - `spooled`: streams may be open together (the demo writes them interleaved), so each goes to
 ///   an unlinked owner-only temporary file, and ``finish()`` COPYs them one after another.
-/// Memory stays constant either way.
+/// Memory stays constant either way. Tables a later migration creates (``PostgresSchema/lateTables``)
+/// are spooled in either mode and COPYed by ``finishLate()``, once the migrations have made them.
 final class PostgresTableSink: TableSink {
   enum Mode { case direct, spooled }
 
@@ -18,6 +19,7 @@ final class PostgresTableSink: TableSink {
   let mode: Mode
   private var current: DirectCopy?
   private var spools: [SpooledRows] = []
+  private var late: [SpooledRows] = []
   /// Rows stored so far by finished streams.
   private(set) var rowsStored = 0
 
@@ -26,13 +28,18 @@ final class PostgresTableSink: TableSink {
     self.mode = mode
   }
 
-  deinit { for s in spools { s.closeFile() } }
+  deinit { for s in spools + late { s.closeFile() } }
 
   func rows(of table: String, columns: [String]) throws -> any RowStream {
     guard StoreTables.all.contains(table) else {
       throw StoreError.notAStore(path: table, reason: "is not a table of the Wangge store contract")
     }
     let sql = "COPY \(table)(\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) FROM STDIN"
+    if PostgresSchema.lateTables.contains(table) {
+      let spool = try SpooledRows(table: table, sql: sql)
+      late.append(spool)
+      return spool
+    }
     switch mode {
     case .direct:
       try endCurrent()
@@ -51,6 +58,15 @@ final class PostgresTableSink: TableSink {
   @discardableResult func finish() throws -> Int {
     try endCurrent()
     for spool in spools {
+      rowsStored += try spool.copy(into: connection)
+    }
+    return rowsStored
+  }
+
+  /// COPYs the spooled rows of the tables later migrations create (call after them). Returns the
+  /// rows stored in all.
+  @discardableResult func finishLate() throws -> Int {
+    for spool in late {
       rowsStored += try spool.copy(into: connection)
     }
     return rowsStored

@@ -11,10 +11,18 @@ extension PostgresSchema {
     "screening_tally", "isolation_stats", "isolation_due", "isolation_due_hour", "isolation_day",
   ]
 
-  /// Every table migration 8 adds (dropped with the store; not yet carried by `wangge copy`).
+  /// Every table migration 8 adds (dropped with the store; `wangge copy` and the demo load them
+  /// after the migrations, ``lateTables``).
   static var screeningTables: [String] {
     screeningRawTables.map(\.table) + ["isolation_check"] + screeningRollupTables
   }
+
+  /// Tables of ``StoreTables/all`` that a migration after ``tablesVersion`` creates: a load COPYs
+  /// their rows once every migration has run.
+  static var lateTables: Set<String> { Set(screeningTables) }
+
+  /// Late tables whose `id` is an identity column (its sequence is moved past the loaded ids).
+  static let lateIdentityTables = ["returnee", "isolation_case"]
 
   static var screeningV8: String {
     var sql = """

@@ -11,9 +11,16 @@ public protocol StoreArchive {
 public enum StoreTables {
   /// Every table that holds the store's data (engines' bookkeeping tables, such as migration
   /// ledgers, are not part of it).
-  public static let all = [
-    "meta", "level", "place", "department", "squad", "leader", "unit", "household", "help_case",
-    "volunteer", "task", "assignment", "visit", "event", "place_stats", "task_tally", "help_due",
-    "level_count", "audit", "reminder", "help_due_hour", "task_sequence",
+  public static let all =
+    [
+      "meta", "level", "place", "department", "squad", "leader", "unit", "household", "help_case",
+      "volunteer", "task", "assignment", "visit", "event", "place_stats", "task_tally", "help_due",
+      "level_count", "audit", "reminder", "help_due_hour", "task_sequence",
+    ] + screening
+
+  /// The screening tables (results, returnees, arrivals, isolation cases and checks, their rollups).
+  public static let screening = [
+    "screening_result", "returnee", "arrival", "isolation_case", "isolation_check", "screening_tally",
+    "isolation_stats", "isolation_due", "isolation_due_hour", "isolation_day",
   ]
 }
