@@ -20,6 +20,7 @@ enum PostgresLoad {
         try dropStore(db)
       }
       try PostgresMigrator.apply(db, upTo: PostgresSchema.tablesVersion)
+      try db.execScript(PostgresSchema.censusTablesSQL)  // loaded before migration 11 makes them
       try db.exec("DELETE FROM task_sequence")
       try fill(db)
       try derive(db)
@@ -37,7 +38,9 @@ enum PostgresLoad {
 
   /// Drops every Wangge table, the migration ledger and the change-feed function.
   static func dropStore(_ db: PGConnection) throws {
-    let tables = (PostgresSchema.dataTables + PostgresSchema.operatorTables + ["wangge_migrations"])
+    let tables =
+      (PostgresSchema.dataTables + PostgresSchema.censusTables + PostgresSchema.operatorTables
+      + ["wangge_migrations"])
       .joined(separator: ", ")
     let functions = PostgresSchema.storeFunctions.map { "DROP FUNCTION IF EXISTS \($0) CASCADE;" }
     try db.execScript(
