@@ -10,7 +10,10 @@ struct DispatchCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
   @Option(help: "Place path, e.g. 河北街道/水映花城社区 (the root's name for the whole grid).") var scope: String
-  @Option(help: "Task type: screening (排查), notice (通知) or visit (走访).") var type: TaskType
+  @Option(
+    name: [.customLong("type"), .customLong("kind")],
+    help: "Task type: screening (排查), notice (通知), visit (走访) or census (敲门核实).")
+  var type: TaskType
   @Option(help: "Title of the task.") var title: String
   @Option(help: "Details for the unit leaders.") var details = ""
   @Option(

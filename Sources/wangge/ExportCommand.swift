@@ -9,20 +9,25 @@ struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
     abstract:
-      "Export households, leaders, help cases or places under a place as .csv or .xlsx (phones masked).")
+      "Export households, leaders, help cases, places, units, tasks or the report under a place as .csv or .xlsx (phones masked)."
+  )
 
-  @Argument(help: "households, leaders, help or places.") var kind: String
+  @Argument(help: "households, leaders, help, places, units, tasks or report.") var kind: String
   @Option(help: "The place to export (default: the whole store).") var scope: String?
   @Option(help: "csv (UTF-8 with BOM, opens in Excel) or xlsx.") var format: LedgerFileFormat = .csv
   @Option(help: "The file to write (default: KIND.csv or KIND.xlsx).") var out: String?
   @Flag(name: .customLong("reveal-phones"), help: "Write phones in full (default: masked, 138****5678).")
   var revealPhones = false
   @OptionGroup var store: StoreOptions
+  @OptionGroup var clock: ClockOption
+  @Option(help: "units, tasks, report: count tasks issued in the last N days.") var days: Int = 7
 
   func run() throws {
-    guard let k = RegistryKind(rawValue: kind) else {
-      fail("unknown ledger \"\(kind)\": write households, leaders, help or places")
+    let k = RegistryKind(rawValue: kind)
+    guard k != nil || ExportTables.kinds.contains(kind) else {
+      fail("unknown export \"\(kind)\": write households, leaders, help, places, units, tasks or report")
     }
+    if let p = InputBounds.rangeProblem(days, 1...InputBounds.maxDays) { fail("--days: \(p)") }
     let s = try store.openForReading()
     if revealPhones {
       OwnerOnly.refuse(
@@ -34,6 +39,20 @@ struct ExportCommand: ParsableCommand {
     let path = out ?? "\(kind).\(format.rawValue)"
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+      guard let k else {
+        let now = clock.clock.now()
+        let window = Span.days(Int64(days))
+        let table =
+          switch kind {
+          case "units": try ExportTables.units(s, scope: place, at: now, window: window, reveal: revealPhones)
+          case "tasks": try ExportTables.tasks(s, scope: place, at: now, window: window)
+          default: try ExportTables.report(s, scope: place, at: now, window: window)
+          }
+        try writeLedgerTable(table, format: format, to: path, sheet: kind)
+        let masked = kind == "units" && !revealPhones ? " (phones masked)" : ""
+        print("wrote \(table.rows.count) \(kind) row(s) to \(path)\(masked)")
+        return
+      }
       let levels = try s.levels()
       var rows: [LedgerRow] = []
       try s.exportLedger(k, scope: place) { rows.append(LedgerRowMapping.ledger($0, reveal: revealPhones)) }

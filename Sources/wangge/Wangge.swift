@@ -12,7 +12,7 @@ struct Wangge: ParsableCommand {
       TasksCommand.self, RemindCommand.self, RankingsCommand.self, GalleryCommand.self,
       MigrateCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, TemplateCommand.self,
       OperatorCommand.self, RevealCommand.self, AuditCommand.self, CopyCommand.self,
-      LeaderCommand.self, HouseholdCommand.self, HelpCaseCommand.self,
+      LeaderCommand.self, HouseholdCommand.self, HelpCaseCommand.self, CensusCommand.self,
       IsolationCommand.self, ArrivalCommand.self,
       BaselineCommand.self, DecisionCommand.self, BriefCommand.self, BulletinCommand.self, DutyCommand.self,
     ],

@@ -42,7 +42,7 @@ import WanggeStore
         "SELECT count(*) FROM squad s JOIN department d ON d.id = s.department_id WHERE d.name = '公安局'",
         "SELECT count(*) FROM unit WHERE leader_id IS NULL",
         "SELECT count(*) FROM (SELECT leader_id FROM unit GROUP BY 1 HAVING count(*) = 2)",
-        "SELECT count(*) FROM household WHERE phone NOT LIKE '100%'",
+        "SELECT count(*) FROM household WHERE phone NOT LIKE '140________'",  // fictional 140… mobiles
       ]
       return try q.map { try Int.fetchOne(db, sql: $0) }
     }

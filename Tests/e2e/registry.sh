@@ -70,11 +70,11 @@ ch household move-out --unit "$unit" --room 901 --reason 搬离 --id m1 >"$work/
 check "the same id again changes nothing" grep -q "already recorded" "$work/again.out"
 ch household vacant --unit "$unit" --room 101 >/dev/null
 check "vacant keeps verify clean" "$bin" verify --db "$db"
-"$bin" audit --db "$db" --limit 5 >"$work/audit2.txt"
+"$bin" audit --db "$db" >"$work/audit2.txt"  # the board's R changes run on its clock, after $at
 check "the audit names the operator of the command-line changes" test "$(grep -c '站长' "$work/audit2.txt")" = 5
 # The same change through ingest.
 printf '{"id":"i1","type":"help_open","at":"%s","unit":"%s","room":"201","mode":"phone","helper":"钱七","cadence":"2d"}\n' "$at" "$unit" >"$work/ev.jsonl"
 "$bin" ingest "$work/ev.jsonl" --db "$db" >/dev/null
 check "a help case opens through ingest too (verify clean)" "$bin" verify --db "$db"
-check "… and is audited" bash -c "'$bin' audit --db '$db' --limit 1 | grep -q help_open"
+check "… and is audited" bash -c "'$bin' audit --db '$db' | grep -q 'help_open.*event i1:'"
 finish

@@ -4,7 +4,7 @@ import WanggeStore
 
 /// The dispatch form's fields: type, title, details, acknowledge and finish windows.
 enum DispatchForm {
-  static let types: [TaskType] = [.screening, .notice, .visitRound]
+  static let types: [TaskType] = [.screening, .notice, .visitRound, .census]
 
   static func make(_ language: Language) -> Form {
     let t = Words(language)
@@ -31,6 +31,7 @@ enum DispatchForm {
     case .screening: t("排查", "screening")
     case .notice: t("通知", "notice")
     case .visitRound: t("走访", "visit round")
+    case .census: t("敲门核实", "census")
     }
   }
 

@@ -62,7 +62,8 @@ struct ScreenLoader {
       let units = try store.stationUnits(under: place.id, at: now, window: window)
       let help = try store.helpCases(under: place.id, filter: HelpFilter(), limit: helpLimit)
       return Screen(
-        primary: StationModel.units(units, at: now, t),
+        primary: StationModel.units(
+          units, at: now, census: try CensusCells.verified(units, store as? any CensusDesk), t),
         secondary: [
           HelpModel.make(help, filter: HelpFilter(), at: now, title: t("帮扶住户", "Help households"), t)
         ] + (try stationIsolation(place: place, at: now, limit: helpLimit)))
@@ -91,7 +92,10 @@ struct ScreenLoader {
       return Screen(
         primary: HelpModel.make(page, filter: helpFilter, at: now, title: t("一对一帮扶", "One-to-one help"), t))
     case .unit:
-      return Screen(primary: UnitModel.make(try store.households(ofUnit: place.id), at: now, t))
+      let households = try store.households(ofUnit: place.id)
+      let checks =
+        try (store as? any CensusDesk)?.lastCensusChecks(households: households.map(\.household.id)) ?? [:]
+      return Screen(primary: UnitModel.make(households, at: now, checks: checks, t))
     case .tasks:
       return Screen(
         primary: TasksModel.make(try store.tasks(in: place.id, at: now, window: window), at: now, t))

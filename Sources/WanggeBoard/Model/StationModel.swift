@@ -4,7 +4,10 @@ import WanggeStore
 
 /// The station panel: the compound's units with leader and task state, and its help households.
 enum StationModel {
-  static func units(_ rows: [StationUnitRow], at now: Instant, _ t: Words) -> TableModel {
+  /// `census`: households verified per unit by its current task when that is a census (核实 23/29).
+  static func units(_ rows: [StationUnitRow], at now: Instant, census: [Int64: Int] = [:], _ t: Words)
+    -> TableModel
+  {
     let c = CellText(t)
     let columns = [
       ModelColumn(t("单元", "Unit"), width: 12, alignment: .left, priority: 100, grows: true),
@@ -29,7 +32,9 @@ enum StationModel {
             ? TableCell(t("无单元长", "no leader"), style: StatusKind.overdue.style) : TableCell(u.leaderName),
           TableCell(u.department),
           TableCell(PhoneMask.mask(u.leaderPhone)),
-          state.map { c.state($0, secondsLeft: left) } ?? TableCell("—", style: Style(.muted)),
+          u.currentTask?.type == TaskType.census.rawValue
+            ? CensusCells.progress(census[u.unitID] ?? 0, of: u.households, state: state, t)
+            : state.map { c.state($0, secondsLeft: left) } ?? TableCell("—", style: Style(.muted)),
           u.currentTask.map { c.countdown($0, at: now) } ?? TableCell("—", style: Style(.muted)), group,
           TableCell("\(u.reached)/\(u.households)"),
         ],

@@ -4,9 +4,12 @@ import WanggeStore
 
 /// The households of one unit: reachability, flags, help, masked phones.
 enum UnitModel {
-  static func make(_ households: [HouseholdRow], at now: Instant, _ t: Words) -> TableModel {
+  /// `checks`: each household's last census verification; with any, a 核实 column shows when and by whom.
+  static func make(
+    _ households: [HouseholdRow], at now: Instant, checks: [Int64: CensusCheck] = [:], _ t: Words
+  ) -> TableModel {
     let c = CellText(t)
-    let columns = [
+    var columns = [
       ModelColumn(t("房号", "Room"), width: 5, alignment: .left, priority: 100),
       ModelColumn(t("户主", "Head"), width: 8, alignment: .left, priority: 95, grows: true),
       ModelColumn(t("人数", "People"), width: 6, priority: 60),
@@ -15,6 +18,7 @@ enum UnitModel {
       ModelColumn(t("情况", "Flags"), width: 12, alignment: .left, priority: 85),
       ModelColumn(t("帮扶", "Help"), width: 14, alignment: .left, priority: 80),
     ]
+    if !checks.isEmpty { columns.append(CensusCells.column(t)) }
     let ordered = households.sorted { NaturalOrder.less($0.household.room, $1.household.room) }
     let rows = ordered.map { r in
       let h = r.household
@@ -29,7 +33,7 @@ enum UnitModel {
             return cell
           }()
       }
-      return ModelRow(
+      var row = ModelRow(
         key: "hh\(h.id)",
         cells: [
           TableCell(h.room), TableCell(h.headName), c.count(h.size), TableCell(PhoneMask.mask(h.phone)),
@@ -41,6 +45,11 @@ enum UnitModel {
           .number(Double(h.flags.rawValue)),
           r.helpCase.map { .number(Double($0.dueAt.epochSeconds)) } ?? .none,
         ])
+      if !checks.isEmpty {
+        row.cells.append(CensusCells.lastCheck(checks[h.id], t))
+        row.sortKeys.append(checks[h.id].map { .number(Double($0.at.epochSeconds)) } ?? .none)
+      }
+      return row
     }
     let reached = households.filter { $0.household.reach.isReached }.count
     return TableModel(

@@ -55,7 +55,7 @@ public struct EscalationPolicy: Hashable, Sendable {
     switch type {
     case .screening: EscalationPolicy(steps: [.hours(0), .hours(1), .hours(3)])
     case .notice: EscalationPolicy(steps: [.hours(0), .minutes(30), .hours(1)])
-    case .visitRound: EscalationPolicy(steps: [.hours(0), .hours(2), .hours(6)])
+    case .visitRound, .census: EscalationPolicy(steps: [.hours(0), .hours(2), .hours(6)])
     }
   }
 

@@ -6,6 +6,8 @@ public enum TaskType: String, Sendable, CaseIterable, Codable {
   case notice
   /// 走访 — a visit round.
   case visitRound = "visit"
+  /// 敲门核实 — door-knocking census (敲门行动): verify every household's residency.
+  case census
 
   /// Default window to acknowledge.
   public var defaultAckWindow: Span {
@@ -13,6 +15,7 @@ public enum TaskType: String, Sendable, CaseIterable, Codable {
     case .screening: .hours(3)
     case .notice: .hours(1)
     case .visitRound: .hours(6)
+    case .census: .hours(6)
     }
   }
 
@@ -22,6 +25,7 @@ public enum TaskType: String, Sendable, CaseIterable, Codable {
     case .screening: .hours(15)
     case .notice: .hours(4)
     case .visitRound: .hours(48)
+    case .census: .hours(72)
     }
   }
 
@@ -31,6 +35,7 @@ public enum TaskType: String, Sendable, CaseIterable, Codable {
     case .screening: "排查"
     case .notice: "通知"
     case .visitRound: "走访"
+    case .census: "敲门核实"
     }
   }
 }

@@ -21,10 +21,14 @@ final class CSVSheetReader {
   /// The first row holding bytes that are not text in the encoding, once one is seen.
   private(set) var firstUndecodableRow: Int?
 
-  init(url: URL, file: String, encoding: LedgerEncoding?) {
+  /// Where the parsing thread learns the header, to check rows ahead of the caller (nil: it does not).
+  let checksAhead: RowChecksAhead?
+
+  init(url: URL, file: String, encoding: LedgerEncoding?, checksAhead: RowChecksAhead? = nil) {
     self.url = url
     self.file = file
     self.encoding = encoding
+    self.checksAhead = checksAhead
   }
 
   /// What reading found besides the rows.
@@ -36,7 +40,9 @@ final class CSVSheetReader {
 
   /// Calls `emit` with every row in order, and `progress` with the bytes of the file read so far after
   /// each chunk.
-  func read(_ emit: (RawSheetRow) throws -> Void, progress: (Int64) -> Void = { _ in }) throws -> Outcome {
+  func read(_ emit: (RawSheetRow, CheckedRow?) throws -> Void, progress: (Int64) -> Void = { _ in }) throws
+    -> Outcome
+  {
     guard let handle = try? FileHandle(forReadingFrom: url) else {
       throw LedgerFileError([
         LedgerProblem(
@@ -46,6 +52,7 @@ final class CSVSheetReader {
     }
     let queue = BatchQueue()
     let parser = ChunkParser(handle: handle, file: file, encoding: encoding, queue: queue)
+    parser.checksAhead = checksAhead
     let thread = Thread { parser.run() }
     thread.stackSize = 1 << 20
     thread.start()
@@ -54,7 +61,9 @@ final class CSVSheetReader {
       usedEncoding = batch.encoding
       if firstUndecodableRow == nil { firstUndecodableRow = batch.firstUndecodableRow }
       for (k, cells) in batch.rows.enumerated() {
-        try emit(RawSheetRow(number: batch.firstRow + k, cells: cells))
+        try emit(
+          RawSheetRow(number: batch.firstRow + k, cells: cells),
+          batch.checked.isEmpty ? nil : batch.checked[k])
       }
       progress(batch.bytesDone)
     }
@@ -71,6 +80,8 @@ struct ParsedBatch: Sendable {
   var firstUndecodableRow: Int?
   /// Bytes of the file up to the end of this chunk's records.
   var bytesDone: Int64 = 0
+  /// Each row checked on the parsing thread (nil: the header row or above); empty: none checked.
+  var checked: [CheckedRow?] = []
 }
 
 /// A bounded hand-over of parsed chunks from the parsing thread to the caller.
@@ -142,6 +153,9 @@ final class ChunkParser: @unchecked Sendable {
   let file: String
   let encoding: LedgerEncoding?
   let queue: BatchQueue
+  /// Set before `run`: the header, once the caller has found it.
+  var checksAhead: RowChecksAhead?
+  private var validator: RowValidator?
 
   init(handle: FileHandle, file: String, encoding: LedgerEncoding?, queue: BatchQueue) {
     self.handle = handle
@@ -208,12 +222,23 @@ final class ChunkParser: @unchecked Sendable {
         text = used!.decodeLossy(records)
       }
       let rows = try PlainCSV.rows(text)
-      let batch = ParsedBatch(
+      var batch = ParsedBatch(
         rows: rows, firstRow: rowsSoFar + 1, encoding: used!, firstUndecodableRow: firstBad,
         bytesDone: bytesRead - Int64(carry.count))
+      batch.checked = check(rows, firstRow: rowsSoFar + 1)
       rowsSoFar += rows.count
       if !queue.put(batch) { return }
       if atEnd { break }
+    }
+  }
+
+  /// The rows below the header checked here, once the caller has found the header (else none).
+  private func check(_ rows: [[String]], firstRow: Int) -> [CheckedRow?] {
+    guard let known = checksAhead?.known else { return [] }
+    if validator == nil { validator = RowValidator(header: known.header, file: file) }
+    return rows.enumerated().map { k, cells in
+      let raw = RawSheetRow(number: firstRow + k, cells: cells)
+      return raw.number > known.row && !raw.isBlank ? validator!.validate(raw) : nil
     }
   }
 

@@ -18,13 +18,18 @@ public struct LedgerReadOptions: Sendable {
   public var sheet: String?
   /// Keep the raw rejected rows for an errors file (at most `LedgerBounds.maxProblems`).
   public var keepRejected: Bool
+  /// CSV: check rows on the parsing thread once the header is known (the same results; the caller's
+  /// thread then only applies them). `WANGGE_IMPORT_CHECKS_AHEAD=0` turns it off, to compare.
+  public var checkRowsAhead: Bool
   public init(
-    levels: LevelChain, encoding: LedgerEncoding? = nil, sheet: String? = nil, keepRejected: Bool = true
+    levels: LevelChain, encoding: LedgerEncoding? = nil, sheet: String? = nil, keepRejected: Bool = true,
+    checkRowsAhead: Bool = ProcessInfo.processInfo.environment["WANGGE_IMPORT_CHECKS_AHEAD"] != "0"
   ) {
     self.levels = levels
     self.encoding = encoding
     self.sheet = sheet
     self.keepRejected = keepRejected
+    self.checkRowsAhead = checkRowsAhead
   }
 }
 
@@ -89,7 +94,9 @@ public enum LedgerReader {
           fix: "save it as .xlsx or .csv (文件 → 另存为)")
       ])
     } else {
-      let reader = CSVSheetReader(url: url, file: name, encoding: options.encoding)
+      let ahead = options.checkRowsAhead ? RowChecksAhead(file: name) : nil
+      state.checksAhead = ahead
+      let reader = CSVSheetReader(url: url, file: name, encoding: options.encoding, checksAhead: ahead)
       func encodingProblem() -> LedgerProblem? {
         guard let bad = reader.firstUndecodableRow, let used = reader.usedEncoding else { return nil }
         return LedgerProblem(
@@ -99,7 +106,7 @@ public enum LedgerReader {
             : "pass --encoding gb18030 or save the file as UTF-8")
       }
       do {
-        let outcome = try reader.read({ try state.take($0, onRow) }, progress: progress)
+        let outcome = try reader.read({ try state.take($0, onRow, checked: $1) }, progress: progress)
         format = .csv(outcome.encoding)
       } catch let e as LedgerFileError {
         throw LedgerFileError((encodingProblem().map { [$0] } ?? []) + e.problems)
@@ -137,6 +144,8 @@ struct ReadState {
   var problems: [LedgerProblem] = []
   var dropped = 0
   var rejected: [RejectedRow] = []
+  /// Told the header once found, so the CSV parsing thread checks the rows after it.
+  var checksAhead: RowChecksAhead?
 
   init(file: String, options: LedgerReadOptions) {
     self.file = file
@@ -153,7 +162,10 @@ struct ReadState {
     }
   }
 
-  mutating func take(_ raw: RawSheetRow, _ onRow: (LedgerRecord) throws -> Void) throws {
+  /// `checked`: the row's check, made ahead on the parsing thread (nil: check it here).
+  mutating func take(_ raw: RawSheetRow, _ onRow: (LedgerRecord) throws -> Void, checked: CheckedRow? = nil)
+    throws
+  {
     rowsSeen += 1
     if raw.isBlank { return }
     guard let validator else {
@@ -166,13 +178,14 @@ struct ReadState {
         case .success(let h):
           header = h
           self.validator = RowValidator(header: h, file: file)
+          checksAhead?.found(h, on: raw.number)
         case .failure(let e): throw e
         }
       }
       return
     }
     rowsRead += 1
-    switch validator.validate(raw) {
+    switch checked ?? validator.validate(raw) {
     case .success(let row):
       rowsAccepted += 1
       try onRow(LedgerRecord(rowNumber: raw.number, row: row, cells: raw.cells))

@@ -21,6 +21,7 @@ enum PostgresLoad {
         try dropStore(db)
       }
       try PostgresMigrator.apply(db, upTo: PostgresSchema.tablesVersion)
+      try db.execScript(PostgresSchema.censusTablesSQL)  // loaded before migration 10 makes them
       try db.exec("DELETE FROM task_sequence")
       try fill(db)
       try derive(db)
@@ -45,8 +46,8 @@ enum PostgresLoad {
   /// Drops every Wangge table, the migration ledger and the change-feed function.
   static func dropStore(_ db: PGConnection) throws {
     let tables =
-      (PostgresSchema.dataTables + PostgresSchema.operatorTables + PostgresSchema.screeningTables
-      + PostgresSchema.meetingTables
+      (PostgresSchema.dataTables + PostgresSchema.censusTables + PostgresSchema.operatorTables
+      + PostgresSchema.screeningTables + PostgresSchema.meetingTables
       + ["wangge_migrations"])
       .joined(separator: ", ")
     let functions = PostgresSchema.storeFunctions.map { "DROP FUNCTION IF EXISTS \($0) CASCADE;" }

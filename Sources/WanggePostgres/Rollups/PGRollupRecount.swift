@@ -169,7 +169,7 @@ extension PostgresStore {
     try read { db in
       var c = RollupComparison()
       try ScreeningRecount.mismatches(PGScreeningSQL(db), into: &c)
-      return try PGRollupRecount(db).mismatches(db) + c.mismatches
+      return try PGRollupRecount(db).mismatches(db) + c.mismatches + Self.censusMismatches(db)
     }
   }
 }

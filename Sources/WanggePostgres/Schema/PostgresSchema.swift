@@ -28,6 +28,7 @@ public enum PostgresSchema {
     Migration(version: 7, identifier: "v7-station-undo", sql: stationUndoV7),
     Migration(version: 8, identifier: "v8-screening", sql: screeningV8),
     Migration(version: 9, identifier: "v9-meetings", sql: meetingsV9),
+    Migration(version: 10, identifier: "v10-census", sql: censusV10),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.
@@ -52,7 +53,7 @@ public enum PostgresSchema {
       "wangge_notify_change", "wangge_add_stats", "wangge_add_tally", "wangge_audit_append_only",
       "wangge_check_rollup_places", "wangge_move_help_due", "wangge_operator_role", "wangge_scope_ancestors",
       "wangge_scope_places", "wangge_unscoped",
-    ] + personalDataFunctions + stationUndoFunctions
+    ] + personalDataFunctions + stationUndoFunctions + censusFunctions
 
   static let tablesV1 = """
     CREATE TABLE meta(key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);

@@ -206,7 +206,13 @@ struct PGEventApplier {
       ackedAt: old.ack.map(Instant.init(epochSeconds:)),
       finishedAt: old.finish.map(Instant.init(epochSeconds:)),
       event: at, finishes: finishes, deadlines: task.deadlines)
-    guard merged.changed else { return false }
+    var census = false  // a census finish records its households (WanggeStore/Census)
+    if finishes, task.type == .census {
+      census = try CensusRules.apply(
+        result, task: task, unit: unit, places: [unit] + (try state.ancestors(db, of: unit)), at: at,
+        source: source, access: PGCensusAccess(db: db))
+    }
+    guard merged.changed else { return census }
     let key = PGIngestState.Key(task: task.id, unit: unit)
     state.assignments[key] = PGIngestState.Times(
       ack: merged.ackedAt?.epochSeconds, finish: merged.finishedAt?.epochSeconds)

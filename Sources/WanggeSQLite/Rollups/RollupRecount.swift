@@ -161,7 +161,7 @@ extension SQLiteStore {
     try pool.read { db in
       var c = RollupComparison()
       try ScreeningRecount.mismatches(GRDBScreeningSQL(db), into: &c)
-      return try RollupRecount(db).mismatches(db) + c.mismatches
+      return try RollupRecount(db).mismatches(db) + c.mismatches + Self.censusMismatches(db)
     }
   }
 }

@@ -233,7 +233,8 @@ struct EventApplier {
       ackedAt: oldAck.map(Instant.init(epochSeconds:)),
       finishedAt: oldFinish.map(Instant.init(epochSeconds:)),
       event: finish ?? ack, finishes: finish != nil, deadlines: task.deadlines)
-    guard merged.changed else { return false }
+    let census = try censusFinish(task: task, unit: unit, at: ack, finished: finish != nil, result: result)
+    guard merged.changed else { return census }
     try db.cachedStatement(
       sql: """
         UPDATE assignment SET acked_at = ?, finished_at = ?, result = coalesce(?, result)
@@ -335,6 +336,18 @@ extension EventApplier {
     }
   }
 
+  /// A census finish records its households (`WanggeStore/Census`); true when one changed.
+  fileprivate mutating func censusFinish(
+    task: GridTask, unit: Int64, at: Instant, finished: Bool, result: String?
+  )
+    throws -> Bool
+  {
+    guard finished, task.type == .census else { return false }
+    return try CensusRules.apply(
+      result, task: task, unit: unit, places: [unit] + (try ancestors(of: unit)), at: at, source: source,
+      access: SQLiteCensusAccess(db: db))
+  }
+
   /// Acknowledgements and finishes by unit id, the bulk of every day's events: the same checks and
   /// effects as the general path, through C-level statements.
   fileprivate mutating func applyAssignment(
@@ -356,8 +369,9 @@ extension EventApplier {
       ackedAt: old.ack.map(Instant.init(epochSeconds:)),
       finishedAt: old.finish.map(Instant.init(epochSeconds:)),
       event: event.at, finishes: finished, deadlines: task.deadlines)
+    let census = try censusFinish(task: task, unit: unit, at: event.at, finished: finished, result: result)
     guard merged.changed else {
-      summary.noEffect += 1
+      if census { summary.applied += 1 } else { summary.noEffect += 1 }
       return
     }
     try raw.update(

@@ -16,6 +16,7 @@ public enum StoreTables {
       "meta", "level", "place", "department", "squad", "leader", "unit", "household", "help_case",
       "volunteer", "task", "assignment", "visit", "event", "place_stats", "task_tally", "help_due",
       "level_count", "audit", "reminder", "help_due_hour", "task_sequence",
+      "census_check", "census_unit", "census_day",
     ] + screening
 
   /// The screening tables (results, returnees, arrivals, isolation cases and checks, their rollups).

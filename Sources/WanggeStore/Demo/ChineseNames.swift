@@ -73,6 +73,11 @@ public enum ChineseNames {
     return round == 0 ? base : "第\(round + 1)分局\(base)"
   }
 
-  /// An obviously fake phone number: the 100 prefix is not issued to any real line.
-  public static func phone(_ n: Int) -> String { String(10_000_000_000 + n) }
+  /// The first demo phone less one: demo numbers are `140` followed by a counter (14000000001…), shaped
+  /// like a mobile so a demo export re-imports, in a block carriers do not issue to personal 11-digit
+  /// lines (140 is kept for data-only SIMs), so no real person is called.
+  public static let phoneBase = 14_000_000_000
+
+  /// The `n`th demo phone (deterministic; fictional, see ``phoneBase``).
+  public static func phone(_ n: Int) -> String { String(phoneBase + n) }
 }

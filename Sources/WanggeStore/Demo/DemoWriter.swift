@@ -403,7 +403,7 @@ public struct DemoWriter {
       insertHousehold.utf8(scratch)
       ChineseNames.person(into: &scratch, &rng)
       insertHousehold.utf8(scratch)
-      ChineseNames.digits(10_000_000_000 + phoneCounter, into: &scratch)  // the fake 100 prefix
+      ChineseNames.digits(ChineseNames.phoneBase + phoneCounter, into: &scratch)  // fictional 140…
       insertHousehold.utf8(scratch)
       try insertHousehold.int(size).int(reach.rawValue).int(flags.rawValue).run()
       unit.households += 1
