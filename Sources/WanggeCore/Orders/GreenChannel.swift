@@ -120,7 +120,9 @@ public enum GreenProblem: Error, Hashable, Sendable, CustomStringConvertible {
 /// whoever resolves it also takes it).
 public enum GreenMachine {
   /// `channel` after `action` at `at`; taking one already held by the same person changes nothing.
-  public static func apply(_ action: GreenAction, to channel: GreenChannel, at: Instant) throws -> GreenChannel {
+  public static func apply(_ action: GreenAction, to channel: GreenChannel, at: Instant) throws
+    -> GreenChannel
+  {
     var g = channel
     guard g.state != .resolved else { throw GreenProblem.resolved(id: g.id) }
     switch action {

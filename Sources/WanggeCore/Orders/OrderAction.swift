@@ -49,9 +49,12 @@ public enum OrderProblem: Error, Hashable, Sendable, CustomStringConvertible {
 public enum OrderMachine {
   /// `order` after `action` at `at`. Claiming an order one already holds changes nothing (returns it
   /// unchanged), so a retried claim is harmless.
-  public static func apply(_ action: OrderAction, to order: ServiceOrder, at: Instant) throws -> ServiceOrder {
+  public static func apply(_ action: OrderAction, to order: ServiceOrder, at: Instant) throws -> ServiceOrder
+  {
     var o = order
-    if case .closed = o.state, let outcome = o.outcome { throw OrderProblem.closed(order: o.id, outcome: outcome) }
+    if case .closed = o.state, let outcome = o.outcome {
+      throw OrderProblem.closed(order: o.id, outcome: outcome)
+    }
     switch action {
     case .claim(let v):
       if o.state == .claimed {

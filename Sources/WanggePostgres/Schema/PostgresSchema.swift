@@ -26,6 +26,7 @@ public enum PostgresSchema {
     Migration(version: 5, identifier: "v5-operators", sql: operatorsV5),
     Migration(version: 6, identifier: "v6-personal-data", sql: personalDataV6),
     Migration(version: 7, identifier: "v7-station-undo", sql: stationUndoV7),
+    Migration(version: 9, identifier: "v7-orders", sql: ordersV9),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.
@@ -50,7 +51,7 @@ public enum PostgresSchema {
       "wangge_notify_change", "wangge_add_stats", "wangge_add_tally", "wangge_audit_append_only",
       "wangge_check_rollup_places", "wangge_move_help_due", "wangge_operator_role", "wangge_scope_ancestors",
       "wangge_scope_places", "wangge_unscoped",
-    ] + personalDataFunctions + stationUndoFunctions
+    ] + personalDataFunctions + stationUndoFunctions + orderFunctions
 
   static let tablesV1 = """
     CREATE TABLE meta(key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);
