@@ -172,6 +172,9 @@ extension Board {
     case .replaceLeader:
       try startLeaderReplace(tick: tick)
       return true
+    case .openOrder, .claimOrder, .closeOrder:
+      startOrderCommand(action, tick: tick)
+      return true
     case .reveal:
       startReveal(tick: tick)
       return true

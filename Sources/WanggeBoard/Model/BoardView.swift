@@ -1,6 +1,8 @@
 /// The board's views; which ones a place offers depends on its level.
 public enum BoardView: String, CaseIterable, Sendable {
   case overview, station, leaders, help, unit, tasks
+  /// Service orders (工单) and volunteers (志愿者) of the place.
+  case orders, volunteers
   /// One task's assignments (opened with Enter from `tasks`; not a tab of its own).
   case taskDetail = "task"
 
@@ -13,6 +15,8 @@ public enum BoardView: String, CaseIterable, Sendable {
     case .help: t("帮扶", "Help")
     case .unit: t("住户", "Households")
     case .tasks: t("任务", "Tasks")
+    case .orders: t("工单", "Orders")
+    case .volunteers: t("志愿者", "Volunteers")
     case .taskDetail: t("任务详情", "Task")
     }
   }

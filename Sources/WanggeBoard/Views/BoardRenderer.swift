@@ -30,7 +30,7 @@ public enum BoardRenderer {
     case .overview: frame.scroll = renderOverview(board, in: rows[2], buffer: &buffer, tick: tick)
     case .station, .leaders, .taskDetail:
       frame.scroll = renderSplit(board, in: rows[2], buffer: &buffer, tick: tick)
-    case .help, .unit, .tasks: frame.scroll = primary(board, in: rows[2], buffer: &buffer, tick: tick)
+    case .help, .unit, .tasks, .orders, .volunteers: frame.scroll = primary(board, in: rows[2], buffer: &buffer, tick: tick)
     }
     var cursor: (x: Int, y: Int)?
     switch board.mode {
@@ -98,6 +98,10 @@ public enum BoardRenderer {
     for drop in [1, 2, 2]
     where DisplayWidth.of(left) + DisplayWidth.of(right()) + 2 > area.width && parts.count > drop {
       parts.remove(at: drop)
+    }
+    if let alert = board.screen.greenAlert {
+      StatusLine(left: left + " · " + alert, right: right(), role: .critical).render(in: area, buffer: &buffer)
+      return
     }
     StatusLine(left: left, right: right(), role: .banner).render(in: area, buffer: &buffer)
   }
