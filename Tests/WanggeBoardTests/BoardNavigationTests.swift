@@ -93,13 +93,13 @@ import WanggeStore
 
   @Test func tabCyclesTheViewsThePlaceOffers() throws {
     let board = try BoardFixture.board(path: BoardFixture.compound)
-    #expect(board.availableViews == [.station, .overview, .leaders, .help, .tasks])
+    #expect(board.availableViews == [.station, .overview, .leaders, .help, .tasks, .orders, .volunteers])
     var seen: [BoardView] = [board.view]
-    for _ in 0..<5 {
+    for _ in 0..<7 {
       _ = board.handle(.tab, tick: 0)
       seen.append(board.view)
     }
-    #expect(seen == [.station, .overview, .leaders, .help, .tasks, .station])
+    #expect(seen == [.station, .overview, .leaders, .help, .tasks, .orders, .volunteers, .station])
   }
 
   @Test func slashFiltersRowsByTextOrEscapeClearsIt() throws {
