@@ -94,16 +94,13 @@ public enum BoardRenderer {
       board.storeLabel, t("值班 ", "operator ") + board.operatorName, t("中文", "English"),
     ]
     if let access = board.accessLabel { parts[0] += " · " + access }
+    if let alert = board.screen.greenAlert { left += " · " + alert }
     func right() -> String { parts.joined(separator: " · ") + " " }
     for drop in [1, 2, 2]
     where DisplayWidth.of(left) + DisplayWidth.of(right()) + 2 > area.width && parts.count > drop {
       parts.remove(at: drop)
     }
-    if let alert = board.screen.greenAlert {
-      StatusLine(left: left + " · " + alert, right: right(), role: .critical).render(in: area, buffer: &buffer)
-      return
-    }
-    StatusLine(left: left, right: right(), role: .banner).render(in: area, buffer: &buffer)
+    StatusLine(left: left, right: right(), role: board.screen.greenAlert == nil ? .banner : .critical).render(in: area, buffer: &buffer)
   }
 
   /// Breadcrumbs on the left, the view tabs on the right.
