@@ -102,7 +102,14 @@ extension Board {
       say(e.description, kind: .late, tick: tick)
       return
     }
+    let key = selectedRow?.key
     try reload(compare: true, tick: tick)
+    // The order keeps the cursor when its new state moves it in the list (c then x acts on the same order).
+    if let key, let index = rows.firstIndex(where: { $0.key == key }) {
+      var c = cursor
+      c.selected = index
+      cursor = c
+    }
   }
 
   /// The volunteer `text` names under this place: the exact name, else the one whose name or pinyin
