@@ -180,7 +180,7 @@ struct GreenListJSON: Encodable {
 struct VolunteerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "volunteer", abstract: "Volunteers and party members (双报到).",
-    subcommands: [VolunteerListCommand.self])
+    subcommands: [VolunteerListCommand.self, VolunteerImportCommand.self])
 }
 
 struct VolunteerListCommand: ParsableCommand {

@@ -16,7 +16,12 @@ extension Board {
         say(words("先选中一户", "Select a household first"), kind: .pending, tick: tick)
         return
       }
-      mode = .command(LineEditor("order 代购 "))
+      // The help view's 需求 (needs noted at visits) become the order's items in one key.
+      let needsColumn = screen.primary.columns.firstIndex { $0.title == words("需求", "Needs") }
+      let needs = needsColumn.flatMap { i in
+        selectedRow?.cells.indices.contains(i) == true ? selectedRow?.cells[i].text : nil
+      }
+      mode = .command(LineEditor("order 代购 " + (needs.map { $0 == "—" ? "" : $0 } ?? "")))
     case .claimOrder, .closeOrder:
       guard selectedOrder != nil else {
         say(words("先选中一张工单", "Select an order first"), kind: .pending, tick: tick)

@@ -61,7 +61,7 @@ extension PostgresSchema {
         TO wangge_station, wangge_commander, wangge_admin;
       GRANT SELECT ON \(orderTables.joined(separator: ", ")) TO wangge_viewer;
       GRANT INSERT, UPDATE ON service_order, green_channel, order_event TO wangge_station;
-      GRANT UPDATE ON volunteer TO wangge_station;
+      GRANT INSERT, UPDATE ON volunteer, volunteer_profile TO wangge_station;
       GRANT INSERT, UPDATE, DELETE ON \(orderTables.joined(separator: ", ")) TO wangge_commander;
 
       """
@@ -70,6 +70,7 @@ extension PostgresSchema {
       ("order_event", inScope("place_id")), ("order_stats", inScope("place_id")),
       ("order_due", inScope("place_id")), ("order_due_hour", inScope("place_id")),
       ("order_closed", inScope("place_id")),
+      ("volunteer_profile", "\(unscoped) OR volunteer_id IN (SELECT v.id FROM volunteer v)"),
     ]
     for (table, read) in policies {
       sql += """

@@ -145,9 +145,11 @@ extension OrderBook {
       return
     }
     let ids = try sql.rows(
-      "SELECT id FROM green_channel WHERE household_id = ? AND state <> 'resolved' ORDER BY id",
+      "SELECT id, opened_at FROM green_channel WHERE household_id = ? AND state <> 'resolved' ORDER BY id",
       [.int(household)])
     for (i, row) in ids.enumerated() {
+      // Events may arrive out of order: the flag's close resolves the channel no earlier than its opening.
+      let at = max(at, Instant(epochSeconds: Int64(row[1]!)!))
       _ = try act(
         onGreen: row[0]!,
         .resolve(

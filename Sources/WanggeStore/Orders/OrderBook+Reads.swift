@@ -87,8 +87,9 @@ extension OrderBook {
     let rows = try sql.rows(
       Self.subtree()
         + """
-        SELECT v.id, v.name, v.phone, v.party_member, v.place_id, v.home_unit, v.team, v.posts, v.reported_at,
-          v.on_post_at FROM volunteer v WHERE v.place_id IN (SELECT id FROM sub) ORDER BY v.place_id, v.id LIMIT ?
+        SELECT v.id, v.name, v.phone, v.party_member, v.place_id, f.home_unit, f.team, f.posts, f.reported_at,
+          f.on_post_at FROM volunteer v LEFT JOIN volunteer_profile f ON f.volunteer_id = v.id
+        WHERE v.place_id IN (SELECT id FROM sub) ORDER BY v.place_id, v.id LIMIT ?
         """, [.int(scope), .int(Int64(max(0, limit)))])
     var out: [VolunteerRow] = []
     for r in rows {
@@ -120,19 +121,29 @@ extension OrderBook {
       guard try sql.one("SELECT 1 FROM place WHERE id = ?", [.int(v.placeID)]) != nil else {
         throw OrderDeskError.unknown(what: "place", id: String(v.placeID), fix: "give the community's path")
       }
-      let args: [OrderArg] = [
-        .text(v.name), .text(v.phone), .int(v.isPartyMember ? 1 : 0), .int(v.placeID), .text(v.homeUnit),
-        .text(v.team), .text(v.posts.joined(separator: "、")), .opt(v.reportedAt?.epochSeconds),
+      let base: [OrderArg] = [
+        .text(v.name), .text(v.phone), .int(v.isPartyMember ? 1 : 0), .int(v.placeID), .int(v.id),
+      ]
+      let profile: [OrderArg] = [
+        .text(v.homeUnit), .text(v.team), .text(v.posts.joined(separator: "、")),
+        .opt(v.reportedAt?.epochSeconds),
         .opt(v.onPostAt?.epochSeconds), .int(v.id),
       ]
       if try sql.one("SELECT 1 FROM volunteer WHERE id = ?", [.int(v.id)]) != nil {
         try sql.run(
-          "UPDATE volunteer SET name = ?, phone = ?, party_member = ?, place_id = ?, home_unit = ?, team = ?, posts = ?, reported_at = ?, on_post_at = ? WHERE id = ?",
-          args)
+          "UPDATE volunteer SET name = ?, phone = ?, party_member = ?, place_id = ? WHERE id = ?", base)
       } else {
         try sql.run(
-          "INSERT INTO volunteer(name, phone, party_member, place_id, home_unit, team, posts, reported_at, on_post_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          args)
+          "INSERT INTO volunteer(name, phone, party_member, place_id, id) VALUES (?, ?, ?, ?, ?)", base)
+      }
+      if try sql.one("SELECT 1 FROM volunteer_profile WHERE volunteer_id = ?", [.int(v.id)]) != nil {
+        try sql.run(
+          "UPDATE volunteer_profile SET home_unit = ?, team = ?, posts = ?, reported_at = ?, on_post_at = ? WHERE volunteer_id = ?",
+          profile)
+      } else {
+        try sql.run(
+          "INSERT INTO volunteer_profile(home_unit, team, posts, reported_at, on_post_at, volunteer_id) VALUES (?, ?, ?, ?, ?, ?)",
+          profile)
       }
     }
     return records.count

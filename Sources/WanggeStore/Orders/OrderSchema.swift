@@ -1,7 +1,7 @@
 /// The orders migration's tables, written once: SQLite's `v7-orders` and PostgreSQL's migration 9
 /// differ only in the integer and text types (and PostgreSQL's policies and functions, added there).
 public enum OrderSchema {
-  /// The new tables (orders, green channels, their events and rollups) and the volunteer columns.
+  /// The new tables (orders, green channels, their events and rollups, volunteer profiles).
   public static func tables(int: String, text: String) -> String {
     """
     CREATE TABLE service_order(
@@ -39,11 +39,11 @@ public enum OrderSchema {
     CREATE TABLE order_closed(
       place_id \(int) NOT NULL, day \(int) NOT NULL, bucket \(int) NOT NULL, count \(int) NOT NULL,
       PRIMARY KEY(place_id, day, bucket));
-    ALTER TABLE volunteer ADD COLUMN home_unit \(text) NOT NULL DEFAULT '';
-    ALTER TABLE volunteer ADD COLUMN team \(text) NOT NULL DEFAULT '';
-    ALTER TABLE volunteer ADD COLUMN posts \(text) NOT NULL DEFAULT '';
-    ALTER TABLE volunteer ADD COLUMN reported_at \(int);
-    ALTER TABLE volunteer ADD COLUMN on_post_at \(int);
+    -- What the orders desk keeps of a volunteer beside the v1 row (a table of its own, so that the v1
+    -- tables keep their columns: a copy streams them before the later migrations run).
+    CREATE TABLE volunteer_profile(
+      volunteer_id \(int) PRIMARY KEY, home_unit \(text) NOT NULL DEFAULT '', team \(text) NOT NULL DEFAULT '',
+      posts \(text) NOT NULL DEFAULT '', reported_at \(int), on_post_at \(int));
     CREATE INDEX volunteer_by_place ON volunteer(place_id);
     """
   }
@@ -51,6 +51,6 @@ public enum OrderSchema {
   /// The new data tables (for copies, change feeds and grants).
   public static let tableNames = [
     "service_order", "green_channel", "order_event", "order_stats", "order_due", "order_due_hour",
-    "order_closed",
+    "order_closed", "volunteer_profile",
   ]
 }
