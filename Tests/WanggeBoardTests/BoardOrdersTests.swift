@@ -60,4 +60,30 @@ import WanggeStore
     try board.reload(compare: true, tick: 1)
     #expect(!BoardFixture.render(board, width: 160, height: 30).text.contains("绿色通道 1"))
   }
+
+  @Test func cClaimsForAVolunteerNamedByPinyinInitials() throws {
+    let store = try BoardFixture.writableStore()
+    let compound = try store.resolve(PlacePath(parsing: BoardFixture.compound))
+    let volunteers = try store.volunteers(under: compound.id, at: t0, limit: 500).map(\.volunteer.name)
+    // A volunteer whose initials no other volunteer here starts with.
+    let unique = try #require(
+      volunteers.first { v in
+        let i = PinyinInitials.initials(of: v).lowercased()
+        return !i.isEmpty
+          && volunteers.filter { PinyinInitials.initials(of: $0).lowercased().hasPrefix(i) }.count == 1
+      })
+    _ = try store.openOrder(
+      OrderOpenRequest(
+        id: "py", householdID: try household(store), kind: .medicine, items: "药", openedBy: "x",
+        at: t0 - .minutes(5), source: "t"))
+    let board = try BoardFixture.board(store, path: BoardFixture.compound, view: .orders)
+    _ = board.handle(.char("c"), tick: 0)
+    for ch in PinyinInitials.initials(of: unique).lowercased() { _ = board.handle(.char(ch), tick: 0) }
+    _ = board.handle(.enter, tick: 0)
+    let o = try #require(
+      try store.orders(under: compound.id, at: t0, closedWithin: .days(1), limit: 5).first {
+        $0.order.id == "py"
+      })
+    #expect(o.order.claimedBy == unique, "initials \(PinyinInitials.initials(of: unique)) → \(unique)")
+  }
 }
