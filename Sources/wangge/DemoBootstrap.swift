@@ -26,6 +26,7 @@ enum DemoBootstrap {
       let meter = ProgressMeter(total: DemoPreset.jiaohe.households, label: "households")
       _ = try engine.generateDemo(
         preset: .jiaohe, seed: 1, anchor: anchor, at: path, replace: false, progress: { meter.update($0) })
+      try DemoOrders.seed(try engine.open(path, mode: .write), anchor: anchor, seed: 1)
       meter.finish()
     }
     return true

@@ -32,6 +32,7 @@ struct DemoCommand: ParsableCommand {
     do {
       summary = try engine.generateDemo(
         preset: p, seed: seed, anchor: at, at: path, replace: force, progress: { meter.update($0) })
+      try DemoOrders.seed(try engine.open(path, mode: .write), anchor: at, seed: seed)  // volunteers, a day of orders
     } catch let e as StoreError {
       meter.finish()
       fail(e.description)

@@ -15,6 +15,7 @@ struct Wangge: ParsableCommand {
       LeaderCommand.self, HouseholdCommand.self, HelpCaseCommand.self, CensusCommand.self,
       IsolationCommand.self, ArrivalCommand.self,
       BaselineCommand.self, DecisionCommand.self, BriefCommand.self, BulletinCommand.self, DutyCommand.self,
+      OrderCommand.self, GreenCommand.self, VolunteerCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )

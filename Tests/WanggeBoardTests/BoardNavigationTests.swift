@@ -93,13 +93,17 @@ import WanggeStore
 
   @Test func tabCyclesTheViewsThePlaceOffers() throws {
     let board = try BoardFixture.board(path: BoardFixture.compound)
-    #expect(board.availableViews == [.station, .overview, .leaders, .help, .tasks, .isolation])
+    #expect(
+      board.availableViews == [
+        .station, .overview, .leaders, .help, .tasks, .orders, .volunteers, .isolation,
+      ])
     var seen: [BoardView] = [board.view]
-    for _ in 0..<6 {
+    for _ in 0..<8 {
       _ = board.handle(.tab, tick: 0)
       seen.append(board.view)
     }
-    #expect(seen == [.station, .overview, .leaders, .help, .tasks, .isolation, .station])
+    #expect(
+      seen == [.station, .overview, .leaders, .help, .tasks, .orders, .volunteers, .isolation, .station])
   }
 
   @Test func slashFiltersRowsByTextOrEscapeClearsIt() throws {

@@ -75,8 +75,15 @@ import WanggeCore
     _ = board.handle(.char("1"), tick: 0)
     #expect(board.view == .station)
     _ = board.handle(.char("7"), tick: 0)
-    #expect(board.view == .station)
-    #expect(BoardFixture.render(board, width: 120, height: 30, tick: 0.1).text.contains("这里只有 6 个视图"))
+    #expect(board.view == board.availableViews[6])
+    _ = board.handle(.char("8"), tick: 0)
+    #expect(board.view == .isolation)
+    let unit = try BoardFixture.board(path: BoardFixture.unit)
+    _ = unit.handle(.char("9"), tick: 0)
+    #expect(unit.view == .unit)
+    #expect(
+      BoardFixture.render(unit, width: 120, height: 30, tick: 0.1).text.contains(
+        "这里只有 \(unit.availableViews.count) 个视图"))
     #expect(board.handle(.function(10), tick: 0) == false)
   }
 }

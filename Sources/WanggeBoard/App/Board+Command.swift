@@ -117,6 +117,8 @@ extension Board {
         return true
       }
       try switchView(to: next, tick: tick)
+    case .order?, .claim?, .close?:
+      try runOrderCommand(BoardCommandName(rawValue: name)!, argument, tick: tick)
     case nil:
       say(
         words(

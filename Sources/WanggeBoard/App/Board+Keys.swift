@@ -178,6 +178,8 @@ extension Board {
       return true
     case .finishAssignment:
       try startScreeningFinish(tick: tick)
+    case .openOrder, .claimOrder, .closeOrder:
+      startOrderCommand(action, tick: tick)
       return true
     case .reveal:
       startReveal(tick: tick)
@@ -272,7 +274,7 @@ extension Board {
     }
   }
 
-  /// `1`–`7`: the N-th view this place offers (as on the tabs).
+  /// `1`–`9`: the N-th view this place offers (as on the tabs).
   func jumpToView(_ n: Int, tick: Double) throws {
     let views = availableViews
     guard views.indices.contains(n - 1) else {

@@ -167,11 +167,11 @@ public final class Board {
   public var availableViews: [BoardView] {
     var views: [BoardView]
     if isUnit {
-      views = [.unit, .help, .tasks]
+      views = [.unit, .help, .tasks, .orders]
     } else if place.hasStation {
-      views = [.station, .overview, .leaders, .help, .tasks]
+      views = [.station, .overview, .leaders, .help, .tasks, .orders, .volunteers]
     } else {
-      views = [.overview, .leaders, .help, .tasks]
+      views = [.overview, .leaders, .help, .tasks, .orders, .volunteers]
     }
     if store is any ScreeningDesk { views.append(.isolation) }
     if openTask != nil && view == .taskDetail { views.append(.taskDetail) }
@@ -215,6 +215,11 @@ public final class Board {
       view: view, place: place, at: now, helpFilter: helpFilter, helpLimit: helpLimit,
       leaderUnitLimit: leaderUnitLimit, openTask: openTask, groupBy: groupBy,
       liveAt: rewind.seconds > 0 ? clock.now() : nil, baseline: baseline)
+    screen.greenAlert = try (store as? any OrderDesk).flatMap { d in
+      try d.orderFigures(for: [place.id], at: now)[place.id].flatMap {
+        OrdersModel.greenAlert($0, at: now, words)
+      }
+    }
     asOf = now
     token = before
     var all = screen.primary.rows + screen.secondary.flatMap(\.rows)

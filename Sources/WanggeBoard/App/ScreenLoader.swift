@@ -42,6 +42,12 @@ struct ScreenLoader {
           table, kept: kept, children: figures.children, scope: figures.scope, scopeID: place.id,
           baseline: baseline, t)
       }
+      if let desk = store as? any OrderDesk {
+        // `工单 待领 · 超时` per child, from the order rollups (shown once the scope has an open order).
+        let ids = [place.id] + figures.children.map(\.place.id)
+        let orders = try desk.orderFigures(for: ids, at: now)
+        if (orders[place.id]?.open ?? 0) > 0 { OrdersModel.addOverviewColumn(&table, orders, t) }
+      }
       // The command board: what needs someone now (bounded: see `actionQueue`) and what is running.
       let queue = try store.actionQueue(
         under: place, tasks: scopeTasks, at: now, window: window, limit: Self.queueLimit,
@@ -106,6 +112,20 @@ struct ScreenLoader {
         primary: IsolationModel.cases(
           try desk?.isolationCases(under: place.id, limit: helpLimit) ?? [], figures: figures, at: now,
           title: t("居家隔离", "Home isolation"), t))
+    case .orders:
+      guard let desk = store as? any OrderDesk else {
+        return Screen(primary: TableModel(title: "", columns: [], rows: []))
+      }
+      let f = try desk.orderFigures(for: [place.id], at: now)[place.id] ?? OrderFigures()
+      let rows = try desk.orders(under: place.id, at: now, closedWithin: .days(1), limit: helpLimit)
+      return Screen(primary: OrdersModel.make(rows, figures: f, at: now, t))
+    case .volunteers:
+      guard let desk = store as? any OrderDesk else {
+        return Screen(primary: TableModel(title: "", columns: [], rows: []))
+      }
+      return Screen(
+        primary: OrdersModel.volunteers(
+          try desk.volunteers(under: place.id, at: now, limit: helpLimit), at: now, t))
     case .taskDetail:
       let summary = try store.tasks(in: place.id, at: now, window: window).first { $0.task.id == openTask }
       if let task = openTask, try store.fanOut(of: place.id).units > leaderUnitLimit {

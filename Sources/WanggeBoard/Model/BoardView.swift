@@ -3,6 +3,8 @@ public enum BoardView: String, CaseIterable, Sendable {
   case overview, station, leaders, help, unit, tasks
   /// Home-isolation cases in scope, most overdue first (stores without screening have no such tab).
   case isolation
+  /// Service orders (工单) and volunteers (志愿者) of the place.
+  case orders, volunteers
   /// One task's assignments (opened with Enter from `tasks`; not a tab of its own).
   case taskDetail = "task"
 
@@ -15,6 +17,8 @@ public enum BoardView: String, CaseIterable, Sendable {
     case .help: t("帮扶", "Help")
     case .unit: t("住户", "Households")
     case .tasks: t("任务", "Tasks")
+    case .orders: t("工单", "Orders")
+    case .volunteers: t("志愿者", "Volunteers")
     case .taskDetail: t("任务详情", "Task")
     case .isolation: t("隔离", "Isolation")
     }

@@ -7,6 +7,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
   case dispatch, undo, remind, group, queue, replaceLeader, reveal, finishAssignment
   case hourBack, hourForward, dayBack, dayForward, live, actionOnly, copy, baseline
+  case openOrder, claimOrder, closeOrder
 }
 
 /// One binding of the live key map; `?` help and the hint bar are generated from these.
@@ -86,9 +87,19 @@ public enum KeyMap {
     KeyBinding(
       keys: [.char("g")], label: "g", action: .group, zh: "分组：指挥部/部门/小组", en: "group by station/dept/squad",
       inHintBar: true, views: [.taskDetail]),
+    KeyBinding(
+      keys: [.char("o")], label: "o", action: .openOrder, zh: "为选中住户开工单",
+      en: "open an order for the household",
+      inHintBar: false, views: [.help, .unit]),
+    KeyBinding(
+      keys: [.char("c")], label: "c", action: .claimOrder, zh: "为志愿者领单（姓名或拼音首字母）",
+      en: "claim for a volunteer (name or pinyin initials)", inHintBar: false, views: [.orders]),
+    KeyBinding(
+      keys: [.char("x")], label: "x", action: .closeOrder, zh: "结单（已送达/拒收/已取消）",
+      en: "close (delivered/refused/cancelled)", inHintBar: false, views: [.orders]),
     KeyBinding(keys: [.char(":")], label: ":", action: .command, zh: "命令", en: "command", inHintBar: true),
     KeyBinding(
-      keys: (1...7).map { .char(Character("\($0)")) }, label: "1–7", action: .jumpView, zh: "切换到第 N 个视图",
+      keys: (1...9).map { .char(Character("\($0)")) }, label: "1–9", action: .jumpView, zh: "切换到第 N 个视图",
       en: "switch to the N-th view", inHintBar: false),
     KeyBinding(
       keys: [.char("?"), .function(1)], label: "? F1", action: .help, zh: "帮助", en: "help", inHintBar: true),
@@ -134,7 +145,7 @@ public enum KeyMap {
 
 /// The `:` commands, for completion and help.
 public enum BoardCommandName: String, CaseIterable, Sendable {
-  case goto, theme, lang, view, q
+  case goto, theme, lang, view, order, claim, close, q
 
   public func help(_ t: Words) -> String {
     switch self {
@@ -142,6 +153,9 @@ public enum BoardCommandName: String, CaseIterable, Sendable {
     case .theme: t(":theme 名称 — 切换主题", ":theme NAME — change theme")
     case .lang: t(":lang zh|en — 切换语言", ":lang zh|en — change language")
     case .view: t(":view overview|station|leaders|help|unit — 切换视图", ":view NAME — change view")
+    case .order: t(":order 类型 内容 — 为选中住户开工单", ":order KIND ITEMS — open an order for the household")
+    case .claim: t(":claim 姓名|拼音首字母 — 领单", ":claim NAME|initials — claim the order")
+    case .close: t(":close 已送达|拒收|已取消 [备注] — 结单", ":close OUTCOME [note] — close the order")
     case .q: t(":q — 退出", ":q — quit")
     }
   }

@@ -8,6 +8,8 @@ public struct Screen: Sendable {
   public var history: [String: [Double?]]
   /// The overview's headline figures (empty elsewhere).
   public var strip: [StripFigure]
+  /// `‼ 绿色通道 2 · 最久 47 分` while a green channel under the place is untaken (the header shows it).
+  public var greenAlert: String? = nil
   public init(
     primary: TableModel, secondary: [TableModel] = [], history: [String: [Double?]] = [:],
     strip: [StripFigure] = []

@@ -30,7 +30,7 @@ public enum BoardRenderer {
     case .overview: frame.scroll = renderOverview(board, in: rows[2], buffer: &buffer, tick: tick)
     case .station, .leaders, .taskDetail:
       frame.scroll = renderSplit(board, in: rows[2], buffer: &buffer, tick: tick)
-    case .help, .unit, .tasks, .isolation:
+    case .help, .unit, .tasks, .isolation, .orders, .volunteers:
       frame.scroll = primary(board, in: rows[2], buffer: &buffer, tick: tick)
     }
     var cursor: (x: Int, y: Int)?
@@ -99,12 +99,14 @@ public enum BoardRenderer {
       board.storeLabel, t("值班 ", "operator ") + board.operatorName, t("中文", "English"),
     ]
     if let access = board.accessLabel { parts[0] += " · " + access }
+    if let alert = board.screen.greenAlert { left += " · " + alert }
     func right() -> String { parts.joined(separator: " · ") + " " }
     for drop in [1, 2, 2]
     where DisplayWidth.of(left) + DisplayWidth.of(right()) + 2 > area.width && parts.count > drop {
       parts.remove(at: drop)
     }
-    StatusLine(left: left, right: right(), role: .banner).render(in: area, buffer: &buffer)
+    StatusLine(left: left, right: right(), role: board.screen.greenAlert == nil ? .banner : .critical).render(
+      in: area, buffer: &buffer)
   }
 
   /// Breadcrumbs on the left, the view tabs on the right.

@@ -47,7 +47,7 @@ enum PostgresLoad {
   static func dropStore(_ db: PGConnection) throws {
     let tables =
       (PostgresSchema.dataTables + PostgresSchema.censusTables + PostgresSchema.operatorTables
-      + PostgresSchema.screeningTables + PostgresSchema.meetingTables
+      + PostgresSchema.screeningTables + PostgresSchema.meetingTables + PostgresSchema.orderTables
       + ["wangge_migrations"])
       .joined(separator: ", ")
     let functions = PostgresSchema.storeFunctions.map { "DROP FUNCTION IF EXISTS \($0) CASCADE;" }

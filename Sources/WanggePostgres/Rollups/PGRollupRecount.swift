@@ -170,6 +170,7 @@ extension PostgresStore {
       var c = RollupComparison()
       try ScreeningRecount.mismatches(PGScreeningSQL(db), into: &c)
       return try PGRollupRecount(db).mismatches(db) + c.mismatches + Self.censusMismatches(db)
+        + OrderRecount(PGOrderSQL(db: db)).mismatches()
     }
   }
 }

@@ -29,6 +29,7 @@ public enum PostgresSchema {
     Migration(version: 8, identifier: "v8-screening", sql: screeningV8),
     Migration(version: 9, identifier: "v9-meetings", sql: meetingsV9),
     Migration(version: 10, identifier: "v10-census", sql: censusV10),
+    Migration(version: 11, identifier: "v11-orders", sql: ordersV11),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.
@@ -54,6 +55,7 @@ public enum PostgresSchema {
       "wangge_check_rollup_places", "wangge_move_help_due", "wangge_operator_role", "wangge_scope_ancestors",
       "wangge_scope_places", "wangge_unscoped",
     ] + personalDataFunctions + stationUndoFunctions + censusFunctions
+    + orderFunctions
 
   static let tablesV1 = """
     CREATE TABLE meta(key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);

@@ -139,7 +139,12 @@ struct PGEventApplier {
       else {
         throw FieldProblem(field: "household", problem: "household \(household) has no one-to-one help case")
       }
-      return { a in try a.recordGreen(household: household, unit: unit, was: green != 0, open: open) }
+      return { a in
+        guard try a.recordGreen(household: household, unit: unit, was: green != 0, open: open) else { return false }
+        try OrderBook(PGOrderSQL(db: a.db)).applyOldGreenEvent(
+          id: event.id, household: household, open: open, at: event.at, source: a.source)
+        return true
+      }
     case .registry: fatalError("registry changes are applied by applyRegistry")
     case .screening: fatalError("screening events are applied by applyScreening")
     }

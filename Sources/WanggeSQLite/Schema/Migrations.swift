@@ -32,18 +32,21 @@ enum Migrations {
     }
     m.registerMigration("v7-meetings") { db in try db.execute(sql: meetingsV7) }
     m.registerMigration(CensusSchema.identifier) { db in try db.execute(sql: CensusSchema.sql) }
+    m.registerMigration("v9-orders") { db in
+      try db.execute(sql: OrderSchema.tables(int: "INTEGER", text: "TEXT") + "\nPRAGMA user_version = 9;")
+    }
     return m
   }
 
   /// The schema version this binary writes (`PRAGMA user_version`, set by the latest migration).
   /// A store with a higher version, or a migration this binary does not know, is refused.
-  static let schemaVersion = 8
+  static let schemaVersion = 9
 
   /// Every migration this binary knows, oldest first.
   static var identifiers: [String] {
     [
       "v1-grid", indexMigration, "v2-dispatch", "v3-help-due-hours", "v4-event-integrity",
-      "v5-audit-append-only", "v6-screening", "v7-meetings", CensusSchema.identifier,
+      "v5-audit-append-only", "v6-screening", "v7-meetings", CensusSchema.identifier, "v9-orders",
     ]
   }
 

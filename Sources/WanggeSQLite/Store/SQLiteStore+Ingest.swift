@@ -109,7 +109,12 @@ struct EventApplier {
       else {
         throw FieldProblem(field: "household", problem: "household \(household) has no one-to-one help case")
       }
-      return { a in try a.recordGreen(household: household, unit: unit, was: green, open: open) }
+      return { a in
+        guard try a.recordGreen(household: household, unit: unit, was: green, open: open) else { return false }
+        try OrderBook(SQLiteOrderSQL(db: a.db)).applyOldGreenEvent(
+          id: event.id, household: household, open: open, at: at, source: a.source)
+        return true
+      }
     case .registry: fatalError("registry changes are applied by applyRegistry")
     case .screening: fatalError("screening events are applied by applyScreening")
     }

@@ -49,6 +49,7 @@ public final class Simulator: @unchecked Sendable {
       return GridEvent(id: idPrefix + String(sequence), at: now, kind: event)
     }
     let summary = try store.ingest(events, recordedAt: now, source: "sim")
+    try stepOrders(at: now)  // orders and green channels beside the events (Orders/Simulator+Orders.swift)
     for (kind, _) in planned { counts.count(kind) }
     counts.ingest.add(summary)
     return summary
