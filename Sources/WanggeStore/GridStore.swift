@@ -19,7 +19,7 @@ public struct LateArrivals: Hashable, Sendable {
 }
 
 /// The whole store contract as the commands, the board and the simulator use it, whatever the engine.
-public protocol GridStore: BoardSource, TaskDesk, SimulationSource, LedgerDesk, OperatorDesk {
+public protocol GridStore: BoardSource, TaskDesk, SimulationSource, LedgerDesk, OperatorDesk, ReportDesk {
   /// Where the store is, as the user named it (a file path; a URL without its password).
   var location: String { get }
   /// A short name for the board's header (a file name, or host and database).

@@ -37,7 +37,7 @@ enum PostgresLoad {
 
   /// Drops every Wangge table, the migration ledger and the change-feed function.
   static func dropStore(_ db: PGConnection) throws {
-    let tables = (PostgresSchema.dataTables + PostgresSchema.operatorTables + ["wangge_migrations"])
+    let tables = (PostgresSchema.dataTables + PostgresSchema.reportTables + PostgresSchema.operatorTables + ["wangge_migrations"])
       .joined(separator: ", ")
     let functions = PostgresSchema.storeFunctions.map { "DROP FUNCTION IF EXISTS \($0) CASCADE;" }
     try db.execScript(

@@ -166,6 +166,6 @@ struct PGRollupRecount {
 extension PostgresStore {
   /// Recomputes every rollup from the raw rows in one snapshot and lists the differences.
   public func verify() throws -> [RollupMismatch] {
-    try read { db in try PGRollupRecount(db).mismatches(db) }
+    try read { db in try PGRollupRecount(db).mismatches(db) } + reportRollupMismatches()
   }
 }

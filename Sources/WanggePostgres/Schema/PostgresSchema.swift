@@ -26,6 +26,7 @@ public enum PostgresSchema {
     Migration(version: 5, identifier: "v5-operators", sql: operatorsV5),
     Migration(version: 6, identifier: "v6-personal-data", sql: personalDataV6),
     Migration(version: 7, identifier: "v7-station-undo", sql: stationUndoV7),
+    Migration(version: 10, identifier: "v10-reports", sql: reportsV10),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.

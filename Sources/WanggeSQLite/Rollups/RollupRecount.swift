@@ -158,6 +158,6 @@ struct RollupRecount {
 
 extension SQLiteStore {
   public func verify() throws -> [RollupMismatch] {
-    try pool.read { db in try RollupRecount(db).mismatches(db) }
+    try pool.read { db in try RollupRecount(db).mismatches(db) } + reportRollupMismatches()
   }
 }

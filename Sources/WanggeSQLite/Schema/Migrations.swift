@@ -27,18 +27,21 @@ enum Migrations {
     m.registerMigration("v5-audit-append-only") { db in
       try db.execute(sql: auditAppendOnlyV5)
     }
+    m.registerMigration("v8-reports") { db in
+      try db.execute(sql: reportsV8)
+    }
     return m
   }
 
   /// The schema version this binary writes (`PRAGMA user_version`, set by the latest migration).
   /// A store with a higher version, or a migration this binary does not know, is refused.
-  static let schemaVersion = 5
+  static let schemaVersion = 8
 
   /// Every migration this binary knows, oldest first.
   static var identifiers: [String] {
     [
       "v1-grid", indexMigration, "v2-dispatch", "v3-help-due-hours", "v4-event-integrity",
-      "v5-audit-append-only",
+      "v5-audit-append-only", "v8-reports",
     ]
   }
 

@@ -1,0 +1,53 @@
+/// A value bound to or read from a report-system statement.
+public enum SQLValue: Sendable, Hashable {
+  case int(Int64)
+  case text(String)
+  case null
+
+  /// The value as an integer (engines that answer in text are parsed).
+  public var int: Int64? {
+    switch self {
+    case .int(let v): v
+    case .text(let s): Int64(s)
+    case .null: nil
+    }
+  }
+  /// The value as text.
+  public var text: String? {
+    switch self {
+    case .int(let v): String(v)
+    case .text(let s): s
+    case .null: nil
+    }
+  }
+}
+
+extension SQLValue: ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+  public init(integerLiteral v: Int64) { self = .int(v) }
+  public init(stringLiteral v: String) { self = .text(v) }
+  public static func of(_ v: Int64?) -> SQLValue { v.map { .int($0) } ?? .null }
+  public static func of(_ v: Bool?) -> SQLValue { v.map { .int($0 ? 1 : 0) } ?? .null }
+  public static func of(_ v: String?) -> SQLValue { v.map { .text($0) } ?? .null }
+}
+
+/// The engine side of the report system: statements in the common SQL of both engines, with `?`
+/// placeholders, run inside the engine's current transaction. The report rules themselves live once,
+/// in ``ReportLedger``; an engine supplies only this.
+public protocol ReportSQL {
+  /// Runs a statement; returns the rows it changed.
+  @discardableResult func run(_ sql: String, _ args: [SQLValue]) throws -> Int
+  /// Runs a query; returns its rows.
+  func rows(_ sql: String, _ args: [SQLValue]) throws -> [[SQLValue]]
+}
+
+extension ReportSQL {
+  /// The first column of the first row as an integer (nil: no row or NULL).
+  func int(_ sql: String, _ args: [SQLValue] = []) throws -> Int64? { try rows(sql, args).first?.first?.int }
+}
+
+/// An engine that runs ``ReportSQL`` in a write or a read transaction; conforming gives it the whole
+/// ``ReportDesk`` (the shared implementation below).
+public protocol ReportSQLHost: ReportDesk {
+  func reportWrite<T>(_ body: (any ReportSQL) throws -> T) throws -> T
+  func reportRead<T>(_ body: (any ReportSQL) throws -> T) throws -> T
+}
