@@ -13,6 +13,7 @@ struct Wangge: ParsableCommand {
       MigrateCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, TemplateCommand.self,
       OperatorCommand.self, RevealCommand.self, AuditCommand.self, CopyCommand.self,
       LeaderCommand.self, HouseholdCommand.self, HelpCaseCommand.self,
+      IncidentCommand.self, SpotCheckCommand.self, SuperviseCommand.self, ScoreCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )
