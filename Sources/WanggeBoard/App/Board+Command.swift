@@ -110,13 +110,15 @@ extension Board {
       }
       requestedTheme = argument
     case .view?:
-      guard let next = BoardView(rawValue: argument), availableViews.contains(next) else {
+      guard let next = BoardView(rawValue: argument), availableViews.contains(next) || (next == .reports && !isUnit)
+      else {
         say(
           words("这里可用的视图：", "Views here: ") + availableViews.map(\.rawValue).joined(separator: ", "),
           kind: .late, tick: tick)
         return true
       }
       try switchView(to: next, tick: tick)
+    case .spotcheck?: try spotCheck(argument, tick: tick)
     case nil:
       say(
         words(

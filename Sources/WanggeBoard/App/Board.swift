@@ -38,6 +38,8 @@ public final class Board {
   public var words: Words
   public var themeName: String
   public var operatorName: String
+  /// The spot-check round drawn on the board (`:spotcheck`), shown in the `报告` view.
+  public var spotCheckRound: Int64?
   public var storeLabel: String
   public var isDemo: Bool
   /// True when the board shows the store as it stood at its clock's fixed instant (`--at`): read-only.
@@ -142,7 +144,7 @@ public final class Board {
     self.screen = Screen(primary: TableModel(title: "", columns: [], rows: []))
     if let start, start.id != root.id { trail = try Self.trail(to: start.id, store: store) }
     let views = availableViews
-    self.view = view.flatMap { views.contains($0) ? $0 : nil } ?? views[0]
+    self.view = view.flatMap { views.contains($0) || ($0 == .reports && !isUnit) ? $0 : nil } ?? views[0]
     try reload(compare: false, tick: 0)
   }
 
@@ -169,6 +171,8 @@ public final class Board {
     } else {
       views = [.overview, .leaders, .help, .tasks]
     }
+    // 报告 opens with `:view reports` or `:spotcheck` and shows as a tab while open (like a task).
+    if !isUnit && view == .reports { views.append(.reports) }
     if openTask != nil && view == .taskDetail { views.append(.taskDetail) }
     return views
   }
@@ -209,7 +213,7 @@ public final class Board {
     screen = try ScreenLoader(store: store, levels: levels, window: window, words: words).load(
       view: view, place: place, at: now, helpFilter: helpFilter, helpLimit: helpLimit,
       leaderUnitLimit: leaderUnitLimit, openTask: openTask, groupBy: groupBy,
-      liveAt: rewind.seconds > 0 ? clock.now() : nil)
+      liveAt: rewind.seconds > 0 ? clock.now() : nil, spotCheckRound: spotCheckRound)
     asOf = now
     token = before
     var all = screen.primary.rows + screen.secondary.flatMap(\.rows)
@@ -253,7 +257,8 @@ public final class Board {
 
   /// Shows `next` at this place; with `remembering`, Esc returns to the view left.
   func switchView(to next: BoardView, tick: Double, remembering: Bool = false) throws {
-    guard availableViews.contains(next) || next == .taskDetail, next != view else { return }
+    guard availableViews.contains(next) || next == .taskDetail || (next == .reports && !isUnit), next != view
+    else { return }
     if remembering { remember() }
     view = next
     marks.reset()

@@ -13,7 +13,8 @@ struct ScreenLoader {
 
   func load(
     view: BoardView, place: Place, at now: Instant, helpFilter: HelpFilter, helpLimit: Int,
-    leaderUnitLimit: Int, openTask: Int64?, groupBy: RankingDimension, liveAt: Instant? = nil
+    leaderUnitLimit: Int, openTask: Int64?, groupBy: RankingDimension, liveAt: Instant? = nil,
+    spotCheckRound: Int64? = nil
   ) throws -> Screen {
     let t = words
     switch view {
@@ -85,6 +86,9 @@ struct ScreenLoader {
     case .tasks:
       return Screen(
         primary: TasksModel.make(try store.tasks(in: place.id, at: now, window: window), at: now, t))
+    case .reports:
+      return try ReportsModel.screen(
+        store as? any ReportDesk, place: place, levels: levels, at: now, round: spotCheckRound, t)
     case .taskDetail:
       let summary = try store.tasks(in: place.id, at: now, window: window).first { $0.task.id == openTask }
       if let task = openTask, try store.fanOut(of: place.id).units > leaderUnitLimit {

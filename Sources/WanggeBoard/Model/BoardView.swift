@@ -3,6 +3,8 @@ public enum BoardView: String, CaseIterable, Sendable {
   case overview, station, leaders, help, unit, tasks
   /// One task's assignments (opened with Enter from `tasks`; not a tab of its own).
   case taskDetail = "task"
+  /// Incident reports up the chain, their marks and the spot-check call list.
+  case reports
 
   /// The view's tab name.
   public func name(_ t: Words) -> String {
@@ -14,6 +16,7 @@ public enum BoardView: String, CaseIterable, Sendable {
     case .unit: t("住户", "Households")
     case .tasks: t("任务", "Tasks")
     case .taskDetail: t("任务详情", "Task")
+    case .reports: t("报告", "Reports")
     }
   }
 }

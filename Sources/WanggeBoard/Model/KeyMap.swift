@@ -128,7 +128,7 @@ public enum KeyMap {
 
 /// The `:` commands, for completion and help.
 public enum BoardCommandName: String, CaseIterable, Sendable {
-  case goto, theme, lang, view, q
+  case goto, theme, lang, view, spotcheck, q
 
   public func help(_ t: Words) -> String {
     switch self {
@@ -136,6 +136,7 @@ public enum BoardCommandName: String, CaseIterable, Sendable {
     case .theme: t(":theme 名称 — 切换主题", ":theme NAME — change theme")
     case .lang: t(":lang zh|en — 切换语言", ":lang zh|en — change language")
     case .view: t(":view overview|station|leaders|help|unit — 切换视图", ":view NAME — change view")
+    case .spotcheck: t(":spotcheck 户数 [种子] — 督查抽样", ":spotcheck HOUSEHOLDS [SEED] — draw a spot check")
     case .q: t(":q — 退出", ":q — quit")
     }
   }
