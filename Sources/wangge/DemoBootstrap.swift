@@ -27,6 +27,7 @@ enum DemoBootstrap {
       _ = try engine.generateDemo(
         preset: .jiaohe, seed: 1, anchor: anchor, at: path, replace: false, progress: { meter.update($0) })
       meter.finish()
+      _ = try DemoReports.write(to: try engine.open(path, mode: .write), anchor: anchor)
     }
     return true
   }

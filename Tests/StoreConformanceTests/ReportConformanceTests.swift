@@ -239,4 +239,22 @@ import WanggeStore
       try store.recordContact(id: "c-2", group: g, place: s.id, note: "", by: "张科长", at: t0)
     }
   }
+
+  @Test(arguments: ConformanceEngine.all)
+  func demoReportsHoldEveryKindSomeLateOneMissedAndOneConcealed(engine: ConformanceEngine) throws {
+    let store = try engine.store()
+    let root = try store.root()
+    #expect(try DemoReports.write(to: store, anchor: t0) == 9)
+    let list = try store.incidents(under: root.id, at: t0, window: .days(7))
+    #expect(Set(list.map(\.kind)) == Set(IncidentKind.allCases))
+    #expect(list.filter(\.marks.late).count == 2)
+    let counters = try store.reportCounters(under: root.id, at: t0)
+    #expect(counters.reduce(0) { $0 + $1.missed } == 1)
+    #expect(counters.reduce(0) { $0 + $1.concealed } == 1)
+    let calls = try store.spotCheckCalls(round: 1)
+    #expect(calls.count == 12)
+    #expect(calls.allSatisfy { $0.outcome != nil })
+    #expect(try store.supervision(at: t0).count >= 1)
+    #expect(try store.verify().isEmpty)
+  }
 }

@@ -49,6 +49,7 @@ public final class Simulator: @unchecked Sendable {
       return GridEvent(id: idPrefix + String(sequence), at: now, kind: event)
     }
     let summary = try store.ingest(events, recordedAt: now, source: "sim")
+    _ = try fileOccasionalReport(at: now)
     for (kind, _) in planned { counts.count(kind) }
     counts.ingest.add(summary)
     return summary
