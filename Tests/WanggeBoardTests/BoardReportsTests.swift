@@ -72,4 +72,26 @@ import WanggeStore
     _ = try board.run(command: "spotcheck lots", tick: 0)
     #expect(BoardFixture.render(board, width: 120, height: 40).text.contains(":spotcheck 户数"))
   }
+
+  @Test func scoreViewRanksStationsAndEExplainsOne() throws {
+    let store = try storeWithReports()
+    let board = try Board(
+      store: store, clock: FixedClock(t0), language: .zh, themeName: "default", operatorName: "值班员",
+      storeLabel: "jiaohe.sqlite", isDemo: true,
+      start: try store.resolve(PlacePath(parsing: "河北街道/水映花城社区/水映花城居民委")), view: .score)
+    #expect(board.view == .score)
+    #expect(board.screen.secondary.isEmpty)
+    let station = try store.resolve(PlacePath(parsing: BoardFixture.compound))
+    while board.selectedRow?.drillTo != station.id {
+      let before = board.selectedRow?.key
+      _ = board.handle(.down, tick: 0)
+      if board.selectedRow?.key == before { break }
+    }
+    #expect(board.selectedRow?.drillTo == station.id)
+    _ = board.handle(.char("e"), tick: 0)
+    let text = BoardFixture.render(board, width: 120, height: 30).text
+    #expect(text.contains("水映花城小区 得分"), "\(text)")
+    #expect(text.contains("late_penalty") || text.contains("late"), "\(text)")
+    assertSnapshot(BoardFixture.render(board, width: 120, height: 30), named: "score-explain-zh-120x30")
+  }
 }

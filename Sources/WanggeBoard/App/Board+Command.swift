@@ -110,7 +110,7 @@ extension Board {
       }
       requestedTheme = argument
     case .view?:
-      guard let next = BoardView(rawValue: argument), availableViews.contains(next) || (next == .reports && !isUnit)
+      guard let next = BoardView(rawValue: argument), availableViews.contains(next) || (BoardView.onDemand.contains(next) && !isUnit)
       else {
         say(
           words("这里可用的视图：", "Views here: ") + availableViews.map(\.rawValue).joined(separator: ", "),

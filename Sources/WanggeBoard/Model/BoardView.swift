@@ -5,6 +5,11 @@ public enum BoardView: String, CaseIterable, Sendable {
   case taskDetail = "task"
   /// Incident reports up the chain, their marks and the spot-check call list.
   case reports
+  /// Stations ranked by their score, `e` explaining one.
+  case score
+
+  /// Views opened with `:view` (or `:spotcheck`) that show as a tab only while open, above a unit.
+  public static let onDemand: Set<BoardView> = [.reports, .score]
 
   /// The view's tab name.
   public func name(_ t: Words) -> String {
@@ -17,6 +22,7 @@ public enum BoardView: String, CaseIterable, Sendable {
     case .tasks: t("任务", "Tasks")
     case .taskDetail: t("任务详情", "Task")
     case .reports: t("报告", "Reports")
+    case .score: t("考核", "Scores")
     }
   }
 }

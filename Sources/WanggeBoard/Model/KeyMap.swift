@@ -6,7 +6,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
     reverseSort
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
   case dispatch, undo, remind, group, queue, replaceLeader, reveal
-  case hourBack, hourForward, dayBack, dayForward, live, actionOnly, copy
+  case hourBack, hourForward, dayBack, dayForward, live, actionOnly, copy, explain
 }
 
 /// One binding of the live key map; `?` help and the hint bar are generated from these.
@@ -110,6 +110,9 @@ public enum KeyMap {
       inHintBar: false),
     KeyBinding(
       keys: [.char(".")], label: ".", action: .live, zh: "回到实时", en: "back to live", inHintBar: false),
+    KeyBinding(
+      keys: [.char("e")], label: "e", action: .explain, zh: "说明得分（依据的行与时间）",
+      en: "explain the score (the rows and times behind it)", inHintBar: true, views: [.score]),
     KeyBinding(
       keys: [.char("q"), .ctrl("c"), .function(10)], label: "q F10", action: .quit, zh: "退出", en: "quit",
       inHintBar: true),
