@@ -20,6 +20,7 @@ extension PostgresStore: ReportSQLHost {
 /// Statements of the report system on one PostgreSQL connection.
 struct PGReportSQL: ReportSQL {
   let db: PGConnection
+  var householdTable: String { "household_shown" }
 
   /// `?` placeholders as `$1`, `$2`… (the report statements hold no `?` in literals).
   static func numbered(_ sql: String) -> String {

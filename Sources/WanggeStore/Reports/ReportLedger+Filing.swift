@@ -69,7 +69,7 @@ extension ReportSQLHost {
     let awaiting = !external && parent != nil
     let ackDue: Instant? = awaiting ? f.filedAt + rules.ackWindow(f.severity) : nil
     let late = !external && rules.isLate(happened: f.happenedAt, filed: f.filedAt, severity: f.severity)
-    let id = (try sql.int("SELECT max(id) FROM report") ?? 0) + 1
+    let id = try places.nextID("report")
     try sql.run(
       """
       INSERT INTO report(id, event_id, kind, severity, source, place_id, household_id, station_id, commander,

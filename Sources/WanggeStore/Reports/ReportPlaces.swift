@@ -70,6 +70,12 @@ final class ReportPlaces {
     return frontier
   }
 
+  /// The next id of `name` (`report`, `spotcheck_round`, `supervision_group`) from `report_sequence`.
+  func nextID(_ name: String) throws -> Int64 {
+    try sql.run("UPDATE report_sequence SET last = last + 1 WHERE name = ?", [.text(name)])
+    return try sql.int("SELECT last FROM report_sequence WHERE name = ?", [.text(name)]) ?? 1
+  }
+
   /// Appends an audit record (the trail the dispatches use).
   func audit(
     at: Instant, operator name: String, action: String, scope: Int64?, detail: [String: any Sendable]

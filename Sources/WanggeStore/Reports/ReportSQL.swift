@@ -38,9 +38,13 @@ public protocol ReportSQL {
   @discardableResult func run(_ sql: String, _ args: [SQLValue]) throws -> Int
   /// Runs a query; returns its rows.
   func rows(_ sql: String, _ args: [SQLValue]) throws -> [[SQLValue]]
+  /// Where household rows with their phone are read (PostgreSQL: the masked `household_shown` view,
+  /// since no operator role may read `household.phone`).
+  var householdTable: String { get }
 }
 
 extension ReportSQL {
+  public var householdTable: String { "household" }
   /// The first column of the first row as an integer (nil: no row or NULL).
   func int(_ sql: String, _ args: [SQLValue] = []) throws -> Int64? { try rows(sql, args).first?.first?.int }
 }

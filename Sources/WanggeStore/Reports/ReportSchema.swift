@@ -1,13 +1,15 @@
 /// The report system's tables, written once for both engines: `int` is the integer column type
 /// (INTEGER in SQLite, BIGINT in PostgreSQL) and `text` the text type (`TEXT COLLATE "C"` there).
 /// Rollups: `report_tally` (per station and commander), `report_missed_due` (incidents learnt another
-/// way, due to become 漏报), `spotcheck_tally` (per station); `verify` recounts them.
+/// way, due to become 漏报), `spotcheck_tally` (per station); `verify` recounts them. `report_sequence`
+/// hands out report, round and group ids (never reused; a scoped PostgreSQL role cannot see every row,
+/// so `max(id) + 1` would not do).
 public enum ReportSchema {
   /// Every table, in creation order.
   public static let tables = [
     "report", "report_event", "report_tally", "report_missed_due", "station_commander", "spotcheck_round",
     "spotcheck_call", "spotcheck_tally", "supervision_group", "supervisor", "supervision_target",
-    "supervision_contact",
+    "supervision_contact", "report_sequence",
   ]
 
   public static func sql(int: String, text: String) -> String {
@@ -58,6 +60,8 @@ public enum ReportSchema {
     CREATE TABLE supervision_contact(
       id \(text) PRIMARY KEY, group_id \(int) NOT NULL, place_id \(int) NOT NULL, at \(int) NOT NULL,
       operator \(text) NOT NULL, note \(text) NOT NULL DEFAULT '');
+    CREATE TABLE report_sequence(name \(text) PRIMARY KEY, last \(int) NOT NULL);
+    INSERT INTO report_sequence(name, last) VALUES ('report', 0), ('spotcheck_round', 0), ('supervision_group', 0);
 
     """
   }

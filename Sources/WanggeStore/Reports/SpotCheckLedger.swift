@@ -38,7 +38,7 @@ extension ReportSQLHost {
           "no households under place \(d.scopeID) to draw from; give a --scope with households")
       }
       let sample = SpotCheckSampler.draw(candidates, count: d.households, seed: d.seed, weights: d.weights)
-      let round = (try sql.int("SELECT max(id) FROM spotcheck_round") ?? 0) + 1
+      let round = try places.nextID("spotcheck_round")
       try sql.run(
         "INSERT INTO spotcheck_round(id, scope_id, seed, size, drawn_at, operator) VALUES (?, ?, ?, ?, ?, ?)",
         [
@@ -77,7 +77,7 @@ extension ReportSQLHost {
         """
         SELECT c.position, c.household_id, c.station_id, h.room, h.phone, c.reasons, c.outcome, c.knows_leader,
           c.got_notice, c.service_done, c.problems, c.called_at, c.report_id
-        FROM spotcheck_call c JOIN household h ON h.id = c.household_id WHERE c.round_id = ? ORDER BY c.position
+        FROM spotcheck_call c JOIN \(sql.householdTable) h ON h.id = c.household_id WHERE c.round_id = ? ORDER BY c.position
         """, [.int(round)]
       ).map { r in
         func yes(_ v: SQLValue) -> Bool? { v.int.map { $0 != 0 } }

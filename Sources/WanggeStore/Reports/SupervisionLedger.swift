@@ -15,7 +15,7 @@ extension ReportSQLHost {
       throw ReportDeskError.outOfBounds("--supervisors: 1–50 names separated by commas, each 1–64 characters")
     }
     return try reportWrite { sql in
-      let id = (try sql.int("SELECT max(id) FROM supervision_group") ?? 0) + 1
+      let id = try ReportPlaces(sql).nextID("supervision_group")
       try sql.run(
         "INSERT INTO supervision_group(id, name, cadence, created_at) VALUES (?, ?, ?, ?)",
         [.int(id), .text(n), .int(cadence.seconds), .int(at.epochSeconds)])
