@@ -9,13 +9,15 @@ bin=$(realpath "${1:-${WANGGE_BIN:-.build/debug/wangge}}") || exit 1
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.bash"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+tag="r$$"
+trap '[[ -n ${pgdb:-} ]] && { psql "$WANGGE_TEST_POSTGRES" -qc "DROP DATABASE IF EXISTS $pgdb WITH (FORCE)"; for r in st_$tag cm_$tag; do psql "$WANGGE_TEST_POSTGRES" -qc "DROP ROLE IF EXISTS $r"; done; } >/dev/null 2>&1; rm -rf "$work"' EXIT
 export WANGGE_DB="$work/j.sqlite"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 station=河北街道/水映花城社区/水映花城居民委/水映花城小区
 anchor=2026-11-22T20:00:00+08:00
 "$bin" demo --preset jiaohe --anchor "$anchor" >/dev/null
 w() { "$bin" "$@"; }
+quietly() { "$@" >/dev/null 2>&1; }
 jget() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
 
 w incident commander --station "$station" --name 王指挥 --at "$anchor" >/dev/null
@@ -105,4 +107,28 @@ bad_config() {
 }
 check "a bad config exits non-zero and names the field" bad_config
 check "verify: every rollup matches a recount" w verify
+
+# PostgreSQL with operator roles: a station files and draws within its scope, a commander acknowledges.
+if [[ -n ${WANGGE_TEST_POSTGRES:-} ]]; then
+  pgdb="wangge_reports_$tag"
+  psql "$WANGGE_TEST_POSTGRES" -qc "CREATE DATABASE $pgdb" >/dev/null
+  url="${WANGGE_TEST_POSTGRES%/*}/$pgdb"
+  if "$bin" demo --db "$url" --anchor "$anchor" >/dev/null 2>&1; then
+    "$bin" operator add "st_$tag" --role station --scope "$station" --db "$url" --at "$anchor" >/dev/null
+    "$bin" operator add "cm_$tag" --role commander --scope 蛟河市 --db "$url" --at "$anchor" >/dev/null
+    st() { PGUSER="st_$tag" "$bin" "$@" --db "${url/:\/\/postgres@/://st_$tag@}"; }
+    cm() { PGUSER="cm_$tag" "$bin" "$@" --db "${url/:\/\/postgres@/://cm_$tag@}"; }
+    pid=$(st incident file --kind 聚集 --severity 2 --place "$station/12号楼" --text 聚集 --happened "$anchor" \
+      --at 2026-11-22T20:10:00+08:00 --id pg-1 --json | jget 'd["id"]')
+    check "postgres: a station files a report in its scope" test -n "$pid"
+    check "postgres: … and not outside it" bash -c "! PGUSER=st_$tag '$bin' incident file --db '${url/:\/\/postgres@/://st_$tag@}' --kind 其他 --severity 4 --place 长安街道 --text x --happened $anchor --at $anchor 2>/dev/null"
+    check "postgres: a station draws a spot check with masked phones" \
+      bash -c "PGUSER=st_$tag '$bin' spotcheck draw --db '${url/:\/\/postgres@/://st_$tag@}' --scope '$station' --households 3 --seed 7 --at $anchor | grep -q '\*\*\*\*'"
+    check "postgres: a commander acknowledges it" \
+      test "$(cm incident ack --report "$pid" --id pg-1-ack --at 2026-11-22T20:20:00+08:00 --json | jget 'd["phase"]')" = acknowledged
+    check "postgres: verify" quietly "$bin" verify --db "$url"
+  else
+    check "postgres: demo" false
+  fi
+fi
 finish
