@@ -28,6 +28,7 @@ enum DemoBootstrap {
         preset: .jiaohe, seed: 1, anchor: anchor, at: path, replace: false, progress: { meter.update($0) })
       try DemoOrders.seed(try engine.open(path, mode: .write), anchor: anchor, seed: 1)
       meter.finish()
+      _ = try DemoReports.write(to: try engine.open(path, mode: .write), anchor: anchor)
     }
     return true
   }

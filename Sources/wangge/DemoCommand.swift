@@ -41,6 +41,12 @@ struct DemoCommand: ParsableCommand {
       fail("\(error)")  // a server that cannot be reached: the message names host and port
     }
     meter.finish()
+    do {
+      let s = try engine.open(path, mode: .write)
+      _ = try DemoReports.write(to: s, anchor: at)
+    } catch {
+      fail("the demo's reports: \(error)")
+    }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0  // 0: not a file
     print(
       """

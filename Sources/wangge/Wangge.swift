@@ -16,6 +16,7 @@ struct Wangge: ParsableCommand {
       IsolationCommand.self, ArrivalCommand.self,
       BaselineCommand.self, DecisionCommand.self, BriefCommand.self, BulletinCommand.self, DutyCommand.self,
       OrderCommand.self, GreenCommand.self, VolunteerCommand.self,
+      IncidentCommand.self, SpotCheckCommand.self, SuperviseCommand.self, ScoreCommand.self,
     ],
     defaultSubcommand: BoardCommand.self
   )

@@ -110,7 +110,9 @@ extension Board {
       }
       requestedTheme = argument
     case .view?:
-      guard let next = BoardView(rawValue: argument), availableViews.contains(next) else {
+      guard let next = BoardView(rawValue: argument),
+        availableViews.contains(next) || (BoardView.onDemand.contains(next) && !isUnit)
+      else {
         say(
           words("这里可用的视图：", "Views here: ") + availableViews.map(\.rawValue).joined(separator: ", "),
           kind: .late, tick: tick)
@@ -119,6 +121,7 @@ extension Board {
       try switchView(to: next, tick: tick)
     case .order?, .claim?, .close?:
       try runOrderCommand(BoardCommandName(rawValue: name)!, argument, tick: tick)
+    case .spotcheck?: try spotCheck(argument, tick: tick)
     case nil:
       say(
         words(

@@ -184,6 +184,10 @@ extension Board {
     case .reveal:
       startReveal(tick: tick)
       return true
+    case .explain:
+      explainStation = selectedRow?.drillTo
+      try reload(compare: false, tick: tick)
+      return true
     case .remind where view == .overview && !onQueue:
       say(
         words("r 提醒待办里选中的任务：先按 a 进入待办", "r reminds the task of an action: press a to reach the queue first"),

@@ -40,6 +40,10 @@ public final class Board {
   public var words: Words
   public var themeName: String
   public var operatorName: String
+  /// The spot-check round drawn on the board (`:spotcheck`), shown in the `报告` view.
+  public var spotCheckRound: Int64?
+  /// The station whose score `e` explains in the `考核` view.
+  public var explainStation: Int64?
   public var storeLabel: String
   public var isDemo: Bool
   /// True when the board shows the store as it stood at its clock's fixed instant (`--at`): read-only.
@@ -146,7 +150,9 @@ public final class Board {
     self.screen = Screen(primary: TableModel(title: "", columns: [], rows: []))
     if let start, start.id != root.id { trail = try Self.trail(to: start.id, store: store) }
     let views = availableViews
-    self.view = view.flatMap { views.contains($0) ? $0 : nil } ?? views[0]
+    self.view =
+      view.flatMap { views.contains($0) || (BoardView.onDemand.contains($0) && !isUnit) ? $0 : nil }
+      ?? views[0]
     try reload(compare: false, tick: 0)
   }
 
@@ -174,6 +180,8 @@ public final class Board {
       views = [.overview, .leaders, .help, .tasks, .orders, .volunteers]
     }
     if store is any ScreeningDesk { views.append(.isolation) }
+    // 报告 opens with `:view reports` or `:spotcheck` and shows as a tab while open (like a task).
+    if !isUnit && BoardView.onDemand.contains(view) { views.append(view) }
     if openTask != nil && view == .taskDetail { views.append(.taskDetail) }
     return views
   }
@@ -214,7 +222,8 @@ public final class Board {
     screen = try ScreenLoader(store: store, levels: levels, window: window, words: words).load(
       view: view, place: place, at: now, helpFilter: helpFilter, helpLimit: helpLimit,
       leaderUnitLimit: leaderUnitLimit, openTask: openTask, groupBy: groupBy,
-      liveAt: rewind.seconds > 0 ? clock.now() : nil, baseline: baseline)
+      liveAt: rewind.seconds > 0 ? clock.now() : nil, baseline: baseline, spotCheckRound: spotCheckRound,
+      explainStation: explainStation)
     screen.greenAlert = try (store as? any OrderDesk).flatMap { d in
       try d.orderFigures(for: [place.id], at: now)[place.id].flatMap {
         OrdersModel.greenAlert($0, at: now, words)
@@ -263,7 +272,10 @@ public final class Board {
 
   /// Shows `next` at this place; with `remembering`, Esc returns to the view left.
   func switchView(to next: BoardView, tick: Double, remembering: Bool = false) throws {
-    guard availableViews.contains(next) || next == .taskDetail, next != view else { return }
+    guard
+      availableViews.contains(next) || next == .taskDetail || (BoardView.onDemand.contains(next) && !isUnit),
+      next != view
+    else { return }
     if remembering { remember() }
     view = next
     marks.reset()

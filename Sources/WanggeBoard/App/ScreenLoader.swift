@@ -14,7 +14,7 @@ struct ScreenLoader {
   func load(
     view: BoardView, place: Place, at now: Instant, helpFilter: HelpFilter, helpLimit: Int,
     leaderUnitLimit: Int, openTask: Int64?, groupBy: RankingDimension, liveAt: Instant? = nil,
-    baseline: Baseline? = nil
+    baseline: Baseline? = nil, spotCheckRound: Int64? = nil, explainStation: Int64? = nil
   ) throws -> Screen {
     let t = words
     switch view {
@@ -126,6 +126,12 @@ struct ScreenLoader {
       return Screen(
         primary: OrdersModel.volunteers(
           try desk.volunteers(under: place.id, at: now, limit: helpLimit), at: now, t))
+    case .reports:
+      return try ReportsModel.screen(
+        store as? any ReportDesk, place: place, levels: levels, at: now, round: spotCheckRound, t)
+    case .score:
+      return try ScoresModel.screen(
+        store as? any ReportDesk, place: place, at: now, weights: ScoreWeights(), explain: explainStation, t)
     case .taskDetail:
       let summary = try store.tasks(in: place.id, at: now, window: window).first { $0.task.id == openTask }
       if let task = openTask, try store.fanOut(of: place.id).units > leaderUnitLimit {

@@ -7,6 +7,13 @@ public enum BoardView: String, CaseIterable, Sendable {
   case orders, volunteers
   /// One task's assignments (opened with Enter from `tasks`; not a tab of its own).
   case taskDetail = "task"
+  /// Incident reports up the chain, their marks and the spot-check call list.
+  case reports
+  /// Stations ranked by their score, `e` explaining one.
+  case score
+
+  /// Views opened with `:view` (or `:spotcheck`) that show as a tab only while open, above a unit.
+  public static let onDemand: Set<BoardView> = [.reports, .score]
 
   /// The view's tab name.
   public func name(_ t: Words) -> String {
@@ -21,6 +28,8 @@ public enum BoardView: String, CaseIterable, Sendable {
     case .volunteers: t("志愿者", "Volunteers")
     case .taskDetail: t("任务详情", "Task")
     case .isolation: t("隔离", "Isolation")
+    case .reports: t("报告", "Reports")
+    case .score: t("考核", "Scores")
     }
   }
 }

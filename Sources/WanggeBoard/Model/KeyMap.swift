@@ -6,7 +6,7 @@ public enum BoardAction: String, Sendable, CaseIterable {
     reverseSort
   case flagFilter, modeFilter, command, help, pause, quit, jumpView
   case dispatch, undo, remind, group, queue, replaceLeader, reveal, finishAssignment
-  case hourBack, hourForward, dayBack, dayForward, live, actionOnly, copy, baseline
+  case hourBack, hourForward, dayBack, dayForward, live, actionOnly, copy, baseline, explain
   case openOrder, claimOrder, closeOrder
 }
 
@@ -128,6 +128,9 @@ public enum KeyMap {
     KeyBinding(
       keys: [.char(".")], label: ".", action: .live, zh: "回到实时", en: "back to live", inHintBar: false),
     KeyBinding(
+      keys: [.char("e")], label: "e", action: .explain, zh: "说明得分（依据的行与时间）",
+      en: "explain the score (the rows and times behind it)", inHintBar: true, views: [.score]),
+    KeyBinding(
       keys: [.char("q"), .ctrl("c"), .function(10)], label: "q F10", action: .quit, zh: "退出", en: "quit",
       inHintBar: true),
   ]
@@ -145,7 +148,7 @@ public enum KeyMap {
 
 /// The `:` commands, for completion and help.
 public enum BoardCommandName: String, CaseIterable, Sendable {
-  case goto, theme, lang, view, order, claim, close, q
+  case goto, theme, lang, view, order, claim, close, spotcheck, q
 
   public func help(_ t: Words) -> String {
     switch self {
@@ -156,6 +159,7 @@ public enum BoardCommandName: String, CaseIterable, Sendable {
     case .order: t(":order 类型 内容 — 为选中住户开工单", ":order KIND ITEMS — open an order for the household")
     case .claim: t(":claim 姓名|拼音首字母 — 领单", ":claim NAME|initials — claim the order")
     case .close: t(":close 已送达|拒收|已取消 [备注] — 结单", ":close OUTCOME [note] — close the order")
+    case .spotcheck: t(":spotcheck 户数 [种子] — 督查抽样", ":spotcheck HOUSEHOLDS [SEED] — draw a spot check")
     case .q: t(":q — 退出", ":q — quit")
     }
   }

@@ -28,7 +28,7 @@ public enum BoardRenderer {
     renderTrail(board, in: rows[1], buffer: &buffer)
     switch board.view {
     case .overview: frame.scroll = renderOverview(board, in: rows[2], buffer: &buffer, tick: tick)
-    case .station, .leaders, .taskDetail:
+    case .station, .leaders, .taskDetail, .reports, .score:
       frame.scroll = renderSplit(board, in: rows[2], buffer: &buffer, tick: tick)
     case .help, .unit, .tasks, .isolation, .orders, .volunteers:
       frame.scroll = primary(board, in: rows[2], buffer: &buffer, tick: tick)

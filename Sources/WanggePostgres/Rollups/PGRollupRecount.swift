@@ -171,6 +171,6 @@ extension PostgresStore {
       try ScreeningRecount.mismatches(PGScreeningSQL(db), into: &c)
       return try PGRollupRecount(db).mismatches(db) + c.mismatches + Self.censusMismatches(db)
         + OrderRecount(PGOrderSQL(db: db)).mismatches()
-    }
+    } + reportRollupMismatches()
   }
 }

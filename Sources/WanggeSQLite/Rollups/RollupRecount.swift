@@ -163,6 +163,6 @@ extension SQLiteStore {
       try ScreeningRecount.mismatches(GRDBScreeningSQL(db), into: &c)
       return try RollupRecount(db).mismatches(db) + c.mismatches + Self.censusMismatches(db)
         + OrderRecount(SQLiteOrderSQL(db: db)).mismatches()
-    }
+    } + reportRollupMismatches()
   }
 }

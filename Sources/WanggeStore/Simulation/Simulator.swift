@@ -50,6 +50,7 @@ public final class Simulator: @unchecked Sendable {
     }
     let summary = try store.ingest(events, recordedAt: now, source: "sim")
     try stepOrders(at: now)  // orders and green channels beside the events (Orders/Simulator+Orders.swift)
+    _ = try fileOccasionalReport(at: now)
     for (kind, _) in planned { counts.count(kind) }
     counts.ingest.add(summary)
     return summary
