@@ -5,6 +5,7 @@ import WanggeStore
 /// shared ``GridEventPlanner`` (the same SQL as SQLite's, with `$n` parameters).
 struct PGPlannerReads: PlannerReads {
   let db: PGConnection
+  var screeningSQL: any ScreeningSQL { PGScreeningSQL(db) }
 
   /// Each probe walks a primary key in order from `$1`, looks at no more than `$2` rows (NULL: no
   /// bound) and returns up to `$3` of those that qualify, the key first; `$4` is the probe's extra.

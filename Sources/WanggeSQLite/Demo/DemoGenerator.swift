@@ -33,23 +33,27 @@ public struct DemoGenerator {
   {
     let started = Date()
     var summary = Summary()
-    try Self.build(at: path, replace: replace, fillUpTo: Migrations.tablesMigration, started: started) { db in
-      var writer = try DemoWriter(
-        into: SQLiteTableSink(db), preset: preset, seed: seed, anchor: anchor, progress: progress)
-      summary = try writer.run()
-    }
+    var sink: SQLiteTableSink?
+    try Self.build(
+      at: path, replace: replace, fillUpTo: Migrations.tablesMigration, started: started,
+      fill: { db in
+        let s = SQLiteTableSink(db, deferring: Set(StoreTables.screening))
+        sink = s
+        var writer = try DemoWriter(into: s, preset: preset, seed: seed, anchor: anchor, progress: progress)
+        summary = try writer.run()
+      }, late: { db in try sink?.insertDeferred(into: db) })
     summary.seconds = Date().timeIntervalSince(started)
     return summary
   }
 
   /// Builds a new store at `path` the way every bulk load does: a partial file (`PATH.partial-PID`,
   /// owner-only) migrated up to `fillUpTo`, filled by `fill` in one transaction, then the remaining
-  /// migrations (indexes, derived tables), ANALYZE, WAL mode, and one rename over `path`. Refuses an
+  /// migrations (indexes, derived tables), `late` (rows of tables those migrations make), ANALYZE, WAL mode, and one rename over `path`. Refuses an
   /// existing `path` without `replace` (``StoreError/exists(path:)``); on any error the partial files
   /// are removed and `path` is left as it was.
   static func build(
     at path: String, replace: Bool, fillUpTo: String, started: Date = Date(),
-    fill: (Database) throws -> Void
+    fill: (Database) throws -> Void, late: (Database) throws -> Void = { _ in }
   ) throws {
     let fm = FileManager.default
     Self.removeStalePartials(of: path)
@@ -78,6 +82,10 @@ public struct DemoGenerator {
       }
       phase("rows written", started)
       try Migrations.migrator().migrate(queue)
+      try queue.inTransaction { db in
+        try late(db)
+        return .commit
+      }
       phase("indexes built", started)
       try queue.writeWithoutTransaction { db in
         try db.execute(

@@ -8,11 +8,29 @@ final class SQLiteTableSink: TableSink {
   /// Tables opened so far, in order.
   private(set) var tables: [String] = []
 
-  init(_ db: Database) { self.db = db }
+  /// Tables a later migration makes: their rows are kept (``DeferredRows``) until ``insertDeferred(into:)``.
+  let deferring: Set<String>
+  private(set) var deferred: [DeferredRows] = []
+
+  init(_ db: Database, deferring: Set<String> = []) {
+    self.db = db
+    self.deferring = deferring
+  }
+
+  /// Inserts the rows of the deferred tables (call once the migrations have made them).
+  func insertDeferred(into db: Database) throws {
+    for rows in deferred { try rows.insert(into: db) }
+    deferred = []
+  }
 
   func rows(of table: String, columns: [String]) throws -> any RowStream {
     guard StoreTables.all.contains(table) else {
       throw StoreError.notAStore(path: table, reason: "is not a table of the Wangge store contract")
+    }
+    if deferring.contains(table) {
+      let rows = DeferredRows(table: table, columns: columns)
+      deferred.append(rows)
+      return rows
     }
     tables.append(table)
     let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")

@@ -6,6 +6,7 @@ import WanggeStore
 /// ``GridEventPlanner``.
 struct SQLitePlannerReads: PlannerReads {
   let db: Database
+  var screeningSQL: any ScreeningSQL { GRDBScreeningSQL(db) }
 
   /// Each probe walks a primary key in order from `?1`, looks at no more than `?2` rows (-1: no
   /// bound) and returns up to `?3` of those that qualify, the key first; `?4` is the probe's extra.

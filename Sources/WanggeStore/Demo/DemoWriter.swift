@@ -14,6 +14,8 @@ public struct DemoWriter {
   let unitDepth: Int
   let progress: (Int) -> Void
   var rng: SeededRandom
+  /// Returnees, arrivals and isolation cases, from a random stream of their own (DemoWriter+Isolation).
+  var isolation: DemoIsolation
 
   /// childCounts[d][i]: children of the i-th place at depth d.
   var childCounts: [[Int]] = []
@@ -129,6 +131,7 @@ public struct DemoWriter {
     insertLeader = streams["leader"]!
     insertVolunteer = streams["volunteer"]!
     insertTask = streams["task"]!
+    isolation = try DemoIsolation(sink: sink, preset: preset, seed: seed, depth: unitDepth)
   }
 
   /// Writes the whole grid; returns what was written.
@@ -269,6 +272,7 @@ public struct DemoWriter {
     }
     if isStation { try writeVolunteers(placeID: id, households: Int(acc.stats.households)) }
     try close(id: id, acc: acc)
+    try closeIsolation(depth: depth, id: id)
     parent.stats.add(acc.stats)
     for t in acc.tallies.indices { parent.tallies[t].add(acc.tallies[t]) }
     for d in acc.levelCounts.indices { parent.levelCounts[d] += acc.levelCounts[d] }
@@ -328,6 +332,8 @@ public struct DemoWriter {
       try writeHouseholds(
         unitID: unitID, count: householdsPerUnit[start + position], groupBuilt: groupBuilt, into: &unit)
       try insertStatsRow(unitID, unit)
+      try writeIsolation(unitID: unitID, households: householdsPerUnit[start + position])
+      try closeIsolation(depth: unitDepth, id: unitID)
       acc.stats.add(unit)
       if shared { acc.stats.leaders -= 1 }
       acc.levelCounts[unitDepth] += 1
@@ -343,7 +349,8 @@ public struct DemoWriter {
     departmentCounter[dept] += 1
     phoneCounter += 1
     let home = communityNames.isEmpty ? preset.rootName : rng.pick(communityNames)
-    try insertLeader.int(id).text(ChineseNames.person(&rng)).text(ChineseNames.phone(phoneCounter)).int(
+    isolation.leaderName = ChineseNames.person(&rng)
+    try insertLeader.int(id).text(isolation.leaderName).text(ChineseNames.phone(phoneCounter)).int(
       dept + 1
     )
     .int(squad).text(home).run()

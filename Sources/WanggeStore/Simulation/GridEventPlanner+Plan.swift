@@ -9,6 +9,10 @@ struct PickedKeys {
   var groups: Set<Int64> = []
   /// Help households due for a visit, most overdue first (read once per step).
   var overdue: [Int64]?
+  /// Isolation cases due soonest and people expected today (read once per step), cases checked.
+  var dueCases: [Int64]?
+  var arrivals: [(household: Int64, name: String)]?
+  var checked: Set<Int64> = []
 }
 
 extension GridEventPlanner {
@@ -34,6 +38,8 @@ extension GridEventPlanner {
       case .visit: event = try pickVisit(reads, &picked, shape, now, batch: count)
       case .reach: event = try pickReach(reads, &picked, shape.households)
       case .group: event = try pickGroup(reads, &picked, shape.units)
+      case .check: event = try pickCheck(reads, &picked, shape, batch: count)
+      case .arrive: event = try pickArrival(reads, &picked, now: now, batch: count)
       }
       guard let event else {
         work.exhausted.insert(kind)

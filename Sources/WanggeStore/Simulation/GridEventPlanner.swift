@@ -67,6 +67,8 @@ struct PlannerWork {
   var unreached: Int64 = 0
   var groupsMissing: Int64 = 0
   var helpCases: Int64 = 0
+  /// The root's active isolation cases and people expected.
+  var isolation: (active: Int64, expected: Int64) = (0, 0)
   /// Kinds found to have nothing left during this step.
   var exhausted: Set<SimulatedKind> = []
 
@@ -83,6 +85,7 @@ struct PlannerWork {
     if let backlog = try reads.backlog(root: shape.rootID) {
       (unreached, groupsMissing, helpCases) = (backlog.unreached, backlog.groupsMissing, backlog.helpCases)
     }
+    isolation = PlannerIsolation(sql: reads.screeningSQL).backlog(root: shape.rootID)
   }
 
   func isAvailable(_ kind: SimulatedKind) -> Bool {
@@ -93,6 +96,8 @@ struct PlannerWork {
     case .visit: return helpCases > 0
     case .reach: return unreached > 0
     case .group: return groupsMissing > 0
+    case .check: return isolation.active > 0
+    case .arrive: return isolation.expected > 0
     }
   }
 }

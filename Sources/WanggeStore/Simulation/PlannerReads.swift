@@ -93,6 +93,8 @@ public protocol PlannerReads {
   func depth(of place: Int64) throws -> Int?
   /// Whether any unit lies under `place`.
   func hasUnits(under place: Int64) throws -> Bool
+  /// The screening tables of the same snapshot, for reading (``PlannerIsolation``).
+  var screeningSQL: any ScreeningSQL { get }
 }
 
 /// A store the shared planner can read: runs `body` with the reads of one snapshot.
