@@ -149,7 +149,12 @@ extension ActionQueueReads {
     // Each overdue task and the late visits get a share of the list, so that one kind does not hide the rest.
     let share = max(3, limit / (overdueTasks.count + 1))
     var lateVisits = 0
-    for row in try helpCases(under: scope.id, filter: HelpFilter(), limit: limit).rows {
+    let scopeFigures = try figures(for: [scope.id], at: now, window: window)[scope.id] ?? PlaceFigures()
+    var helpRows: [HelpCaseRow] = []
+    try collectHelp(
+      at: scope.id, figures: scopeFigures, now: now, window: window, quota: share, limit: limit,
+      leafUnits: leafUnits, into: &helpRows)
+    for row in helpRows {
       let late = now.since(row.helpCase.dueAt).seconds
       guard row.helpCase.greenChannel || (late > 0 && lateVisits < share) else { continue }
       if !row.helpCase.greenChannel { lateVisits += 1 }
@@ -161,7 +166,7 @@ extension ActionQueueReads {
     }
     let total = overdueTasks.reduce(0) { $0 + $1.acknowledgementsOverdue + $1.finishesOverdue }
     if !overdueTasks.isEmpty {
-      let units = try figures(for: [scope.id], at: now, window: window)[scope.id]?.units ?? 0
+      let units = scopeFigures.units
       for task in overdueTasks {
         var found: [ActionItem] = []
         try collectOverdue(
@@ -175,6 +180,31 @@ extension ActionQueueReads {
     let kept = items.filter { !$0.kind.isOverdue }
     let overdue = items.filter(\.kind.isOverdue).prefix(max(0, limit - kept.count))
     return ActionQueue(items: (kept + overdue).sorted(by: ActionItem.urgent), overdueAssignments: total)
+  }
+
+  /// Green channels and late visits under `place`: read where a place holds at most `leafUnits` units,
+  /// walking down only into children whose rollups show an open green channel or an overdue visit
+  /// (so a city's 50,000 help cases are never read to find the few rows the queue shows).
+  private func collectHelp(
+    at place: Int64, figures f: PlaceFigures, now: Instant, window: Span, quota: Int, limit: Int,
+    leafUnits: Int, into found: inout [HelpCaseRow]
+  ) throws {
+    let late = found.filter { !$0.helpCase.greenChannel }.count
+    guard f.greenChannelOpen > 0 || (f.helpOverdue > 0 && late < quota) else { return }
+    let children = f.units <= leafUnits ? [] : try self.children(of: place)
+    guard !children.isEmpty else {
+      found += try helpCases(under: place, filter: HelpFilter(), limit: max(quota, f.greenChannelOpen)).rows
+      return
+    }
+    let figures = try self.figures(for: children.map(\.id), at: now, window: window)
+    let ordered = children.compactMap { c in figures[c.id].map { (c, $0) } }
+      .sorted { ($0.1.greenChannelOpen, $0.1.helpOverdue) > ($1.1.greenChannelOpen, $1.1.helpOverdue) }
+    for (child, cf) in ordered {
+      guard found.count < limit + f.greenChannelOpen else { return }
+      try collectHelp(
+        at: child.id, figures: cf, now: now, window: window, quota: quota, limit: limit, leafUnits: leafUnits,
+        into: &found)
+    }
   }
 
   /// Walks down from `place` through children whose tallies show `task` overdue, until a place small
