@@ -86,6 +86,7 @@ public struct PostgresEngine: StoreEngine {
       }
       try db.exec(
         "SELECT setval(pg_get_serial_sequence('audit', 'id'), coalesce(max(id), 0) + 1, false) FROM audit")
+      try PostgresLoad.advanceSerials(db)
     }
     return rows
   }

@@ -15,5 +15,6 @@ public enum StoreTables {
     "meta", "level", "place", "department", "squad", "leader", "unit", "household", "help_case",
     "volunteer", "task", "assignment", "visit", "event", "place_stats", "task_tally", "help_due",
     "level_count", "audit", "reminder", "help_due_hour", "task_sequence",
+    "baseline", "baseline_figure", "decision", "duty_post", "duty_sign",
   ]
 }
