@@ -117,11 +117,12 @@ extension Board {
         return true
       }
       try switchView(to: next, tick: tick)
+    case .decision?: try addDecision(argument, tick: tick)
     case nil:
       say(
         words(
-          "未知命令 :\(name)（可用：goto theme lang view q）",
-          "Unknown command :\(name) (try goto, theme, lang, view, q)"),
+          "未知命令 :\(name)（可用：goto theme lang view decision q）",
+          "Unknown command :\(name) (try goto, theme, lang, view, decision, q)"),
         kind: .late, tick: tick)
     }
     return true

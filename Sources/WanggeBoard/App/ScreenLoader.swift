@@ -61,11 +61,16 @@ struct ScreenLoader {
     case .station:
       let units = try store.stationUnits(under: place.id, at: now, window: window)
       let help = try store.helpCases(under: place.id, filter: HelpFilter(), limit: helpLimit)
-      return Screen(
+      let duty = try (store as? any DutyDesk)?.dutyNow(of: place.id, at: now) ?? []
+      let decisions = try (store as? any MeetingDesk)?.decisions(of: place.id, at: now) ?? []
+      var screen = Screen(
         primary: StationModel.units(units, at: now, t),
         secondary: [
           HelpModel.make(help, filter: HelpFilter(), at: now, title: t("帮扶住户", "Help households"), t)
-        ])
+        ] + (duty.isEmpty ? [] : [DutyModel.team(duty, t)])
+          + (decisions.isEmpty ? [] : [DecisionModel.make(decisions, at: now, t)]))
+      screen.onDuty = DutyModel.onDuty(duty)
+      return screen
     case .leaders:
       let page = try store.leaders(under: place.id, at: now, window: window, limit: leaderUnitLimit)
       if page.isTooLarge {

@@ -131,7 +131,7 @@ public enum KeyMap {
 
 /// The `:` commands, for completion and help.
 public enum BoardCommandName: String, CaseIterable, Sendable {
-  case goto, theme, lang, view, q
+  case goto, theme, lang, view, decision, q
 
   public func help(_ t: Words) -> String {
     switch self {
@@ -139,6 +139,8 @@ public enum BoardCommandName: String, CaseIterable, Sendable {
     case .theme: t(":theme 名称 — 切换主题", ":theme NAME — change theme")
     case .lang: t(":lang zh|en — 切换语言", ":lang zh|en — change language")
     case .view: t(":view overview|station|leaders|help|unit — 切换视图", ":view NAME — change view")
+    case .decision:
+      t(":decision 事项 / 负责人 [/ 时限] — 记录例会决定", ":decision TEXT / OWNER [/ DUE] — record a decision")
     case .q: t(":q — 退出", ":q — quit")
     }
   }

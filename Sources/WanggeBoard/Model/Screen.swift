@@ -8,6 +8,8 @@ public struct Screen: Sendable {
   public var history: [String: [Double?]]
   /// The overview's headline figures (empty elsewhere).
   public var strip: [StripFigure]
+  /// Who is on post now at this place by the duty roster (the header's 值班), if anyone.
+  public var onDuty: String? = nil
   public init(
     primary: TableModel, secondary: [TableModel] = [], history: [String: [Double?]] = [:],
     strip: [StripFigure] = []
