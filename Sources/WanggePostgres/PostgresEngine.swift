@@ -88,6 +88,7 @@ public struct PostgresEngine: StoreEngine {
         }
         try db.exec(
           "SELECT setval(pg_get_serial_sequence('audit', 'id'), coalesce(max(id), 0) + 1, false) FROM audit")
+        try PostgresLoad.advanceSerials(db)
       }, late: { _ in rows = try sink.finishLate() })
     return rows
   }

@@ -60,7 +60,9 @@ check "the refusal names the database and --force" grep -q "demo_$$.*--force" "$
 check "the refused demo left the store as it was" \
   bash -c "test -s '$work/pg-after.json' && cmp -s '$work/pg-after.json' '$work/pg-before.json'"
 
-# copy: SQLite → PostgreSQL → SQLite.
+# copy: SQLite → PostgreSQL → SQLite (with a baseline and a decision, so the meeting tables travel).
+"$bin" baseline mark --db "$work/j.sqlite" --name 早例会 --at "$at" >/dev/null
+"$bin" decision add --db "$work/j.sqlite" --scope 蛟河市 --text 补齐卡口值守 --owner 第一书记 --at "$at" >/dev/null
 up=$(newdb up)
 "$bin" copy --from "$work/j.sqlite" --to "$up" >"$work/up.out" 2>&1
 check "copy SQLite → PostgreSQL succeeds" test $? -eq 0
@@ -80,6 +82,12 @@ check "the round trip keeps every row (sqlite3 dump of the data tables)" bash -c
     isolation_due_hour isolation_day; do
     diff <(sqlite3 '$work/j.sqlite' \"SELECT * FROM \$t ORDER BY 1, 2\") <(sqlite3 '$work/back.sqlite' \"SELECT * FROM \$t ORDER BY 1, 2\") >/dev/null || exit 1
   done"
+check "the round trip keeps the meeting tables (baseline, its figures, the decision)" bash -c "
+  for t in baseline baseline_figure decision duty_post duty_sign; do
+    diff <(sqlite3 '$work/j.sqlite' \"SELECT * FROM \$t ORDER BY 1, 2\") <(sqlite3 '$work/back.sqlite' \"SELECT * FROM \$t ORDER BY 1, 2\") >/dev/null || exit 1
+  done
+  test \$(sqlite3 '$work/back.sqlite' 'SELECT count(*) FROM baseline_figure') -gt 1000 &&
+  test \$(sqlite3 '$work/back.sqlite' 'SELECT count(*) FROM decision') -eq 1"
 
 # copy refuses an existing target (both engines), and --force replaces it.
 "$bin" copy --from "$work/j.sqlite" --to "$up" >/dev/null 2>"$work/refuse.err"

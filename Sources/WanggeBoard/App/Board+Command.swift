@@ -122,11 +122,12 @@ extension Board {
     case .order?, .claim?, .close?:
       try runOrderCommand(BoardCommandName(rawValue: name)!, argument, tick: tick)
     case .spotcheck?: try spotCheck(argument, tick: tick)
+    case .decision?: try addDecision(argument, tick: tick)
     case nil:
       say(
         words(
-          "未知命令 :\(name)（可用：goto theme lang view q）",
-          "Unknown command :\(name) (try goto, theme, lang, view, q)"),
+          "未知命令 :\(name)（可用：goto theme lang view decision q）",
+          "Unknown command :\(name) (try goto, theme, lang, view, decision, q)"),
         kind: .late, tick: tick)
     }
     return true

@@ -67,12 +67,18 @@ struct ScreenLoader {
     case .station:
       let units = try store.stationUnits(under: place.id, at: now, window: window)
       let help = try store.helpCases(under: place.id, filter: HelpFilter(), limit: helpLimit)
-      return Screen(
+      let duty = try (store as? any DutyDesk)?.dutyNow(of: place.id, at: now) ?? []
+      let decisions = try (store as? any MeetingDesk)?.decisions(of: place.id, at: now) ?? []
+      var screen = Screen(
         primary: StationModel.units(
           units, at: now, census: try CensusCells.verified(units, store as? any CensusDesk), t),
         secondary: [
           HelpModel.make(help, filter: HelpFilter(), at: now, title: t("帮扶住户", "Help households"), t)
-        ] + (try stationIsolation(place: place, at: now, limit: helpLimit)))
+        ] + (duty.isEmpty ? [] : [DutyModel.team(duty, t)])
+          + (decisions.isEmpty ? [] : [DecisionModel.make(decisions, at: now, t)])
+          + (try stationIsolation(place: place, at: now, limit: helpLimit)))
+      screen.onDuty = DutyModel.onDuty(duty)
+      return screen
     case .leaders:
       let page = try store.leaders(under: place.id, at: now, window: window, limit: leaderUnitLimit)
       if page.isTooLarge {

@@ -148,7 +148,7 @@ public enum KeyMap {
 
 /// The `:` commands, for completion and help.
 public enum BoardCommandName: String, CaseIterable, Sendable {
-  case goto, theme, lang, view, order, claim, close, spotcheck, q
+  case goto, theme, lang, view, order, claim, close, spotcheck, decision, q
 
   public func help(_ t: Words) -> String {
     switch self {
@@ -160,6 +160,8 @@ public enum BoardCommandName: String, CaseIterable, Sendable {
     case .claim: t(":claim 姓名|拼音首字母 — 领单", ":claim NAME|initials — claim the order")
     case .close: t(":close 已送达|拒收|已取消 [备注] — 结单", ":close OUTCOME [note] — close the order")
     case .spotcheck: t(":spotcheck 户数 [种子] — 督查抽样", ":spotcheck HOUSEHOLDS [SEED] — draw a spot check")
+    case .decision:
+      t(":decision 事项 / 负责人 [/ 时限] — 记录例会决定", ":decision TEXT / OWNER [/ DUE] — record a decision")
     case .q: t(":q — 退出", ":q — quit")
     }
   }

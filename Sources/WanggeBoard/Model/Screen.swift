@@ -10,6 +10,8 @@ public struct Screen: Sendable {
   public var strip: [StripFigure]
   /// `‼ 绿色通道 2 · 最久 47 分` while a green channel under the place is untaken (the header shows it).
   public var greenAlert: String? = nil
+  /// Who is on post now at this place by the duty roster (the header's 值班), if anyone.
+  public var onDuty: String? = nil
   public init(
     primary: TableModel, secondary: [TableModel] = [], history: [String: [Double?]] = [:],
     strip: [StripFigure] = []

@@ -96,7 +96,8 @@ public enum BoardRenderer {
     // Most important last to go: as-of time, then operator, language, store.
     var parts = [
       (board.paused ? t("⏸ 已暂停 · ", "⏸ paused · ") : "") + when,
-      board.storeLabel, t("值班 ", "operator ") + board.operatorName, t("中文", "English"),
+      board.storeLabel, t("值班 ", "operator ") + (board.screen.onDuty ?? board.operatorName),
+      t("中文", "English"),
     ]
     if let access = board.accessLabel { parts[0] += " · " + access }
     if let alert = board.screen.greenAlert { left += " · " + alert }

@@ -43,6 +43,7 @@ final class PostgresTableSink: TableSink {
     switch mode {
     case .direct:
       try endCurrent()
+      try createIfLater(table)
       let copy = try DirectCopy(connection, sql: sql)
       current = copy
       return copy

@@ -17,7 +17,8 @@ public enum StoreTables {
       "volunteer", "task", "assignment", "visit", "event", "place_stats", "task_tally", "help_due",
       "level_count", "audit", "reminder", "help_due_hour", "task_sequence",
       "census_check", "census_unit", "census_day",
-    ] + screening
+      "baseline", "baseline_figure", "decision", "duty_post", "duty_sign",
+    ] + screening + OrderSchema.tableNames + ReportSchema.tables
 
   /// The screening tables (results, returnees, arrivals, isolation cases and checks, their rollups).
   public static let screening = [
