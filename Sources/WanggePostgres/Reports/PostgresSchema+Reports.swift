@@ -34,7 +34,7 @@ extension PostgresSchema {
     sql += "GRANT INSERT, UPDATE ON report, report_event, report_tally, report_missed_due, spotcheck_call, "
     sql += "spotcheck_tally, spotcheck_round TO wangge_station;\n"
     sql += "GRANT DELETE ON report_missed_due TO wangge_station;\n"
-    sql += "GRANT UPDATE ON report_sequence TO wangge_station;\n"
+    sql += "GRANT INSERT, UPDATE ON report_sequence TO wangge_station;\n"
     sql += "GRANT INSERT, UPDATE, DELETE ON \(reportTables.joined(separator: ", ")) TO wangge_commander;\n"
     for p in reportPolicies {
       sql += """

@@ -72,7 +72,10 @@ final class ReportPlaces {
 
   /// The next id of `name` (`report`, `spotcheck_round`, `supervision_group`) from `report_sequence`.
   func nextID(_ name: String) throws -> Int64 {
-    try sql.run("UPDATE report_sequence SET last = last + 1 WHERE name = ?", [.text(name)])
+    // An upsert, so that no migration seeds rows a copy of the store would then bring again.
+    try sql.run(
+      "INSERT INTO report_sequence(name, last) VALUES (?, 1) "
+        + "ON CONFLICT(name) DO UPDATE SET last = report_sequence.last + 1", [.text(name)])
     return try sql.int("SELECT last FROM report_sequence WHERE name = ?", [.text(name)]) ?? 1
   }
 

@@ -61,7 +61,6 @@ public enum ReportSchema {
       id \(text) PRIMARY KEY, group_id \(int) NOT NULL, place_id \(int) NOT NULL, at \(int) NOT NULL,
       operator \(text) NOT NULL, note \(text) NOT NULL DEFAULT '');
     CREATE TABLE report_sequence(name \(text) PRIMARY KEY, last \(int) NOT NULL);
-    INSERT INTO report_sequence(name, last) VALUES ('report', 0), ('spotcheck_round', 0), ('supervision_group', 0);
 
     """
   }
