@@ -119,7 +119,8 @@ enum ChineseCommandLine {
     "Print JSON (shape in the README).": "输出 JSON（格式见 README）。", "Print JSON.": "输出 JSON。",
     "Count tasks issued in the last N days.": "统计最近 N 天下发的任务。",
     "Place path, e.g. 河北街道/水映花城社区 (the root's name for the whole grid).": "地点路径，例如 河北街道/水映花城社区（整个网格用根地点的名字）。",
-    "Task type: screening (排查), notice (通知) or visit (走访).": "任务类型：screening（排查）、notice（通知）或 visit（走访）。",
+    "Task type: screening (排查), notice (通知), visit (走访) or census (敲门核实).":
+      "任务类型：screening（排查）、notice（通知）、visit（走访）或 census（敲门核实）。",
     "Title of the task.": "任务标题。", "Details for the unit leaders.": "给单元长的说明。",
     "Window to acknowledge, e.g. 3h, 90m, 1d12h, 3小时 (default: the type's).":
       "响应时限，例如 3h、90m、1d12h、3小时（默认：按类型）。",

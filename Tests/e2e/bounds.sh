@@ -55,7 +55,7 @@ refused "dispatch --ack-within 9223372036854775807" "--ack-within: \"92233720368
   "$bin" dispatch --db "$db" --scope "$scope" --type notice --title x --ack-within 9223372036854775807
 refused "dispatch --ack-within 90" "give a unit: 90m, 3h, 1d12h, 3小时, 90分钟, 1天" \
   "$bin" dispatch --db "$db" --scope "$scope" --type notice --title x --ack-within 90
-refused "dispatch --type bogus" "Please provide one of 'screening', 'notice' or 'visit'" \
+refused "dispatch --type bogus" "Please provide one of 'screening', 'notice', 'visit' or 'census'" \
   "$bin" dispatch --db "$db" --scope "$scope" --type bogus --title x
 refused "dispatch --finish-within 31d" "--finish-within: at most 30 days" \
   "$bin" dispatch --db "$db" --scope "$scope" --type notice --title x --finish-within 31d
