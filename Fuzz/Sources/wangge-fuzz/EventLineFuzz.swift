@@ -28,6 +28,11 @@ struct EventLineFuzz: FuzzTarget {
         // A registry change names what it changes and digests without trapping.
         require(!change.typeCode.isEmpty, "a registry change without a type")
         _ = change.digestText
+      case .screening(let event):
+        // A screening event (arrival, isolation) names a positive household and digests without trapping.
+        require(!event.typeCode.isEmpty, "a screening event without a type")
+        if let h = event.household { require(h > 0, "household \(h)") }
+        _ = event.digestText
       }
     }
   }
