@@ -84,16 +84,8 @@ extension OrderBook {
       try Self.check("outcome", outcome, max: 400)
       content = ["resolve", id, by, outcome, String(at.epochSeconds)].joined(separator: "\u{1f}")
     }
-    if let prior = try sql.one("SELECT content FROM order_event WHERE id = ?", [.text(eventID)]) {
-      guard prior[0] == content else { throw OrderDeskError.conflictingID(eventID) }
-      return OrderWrite(value: old, applied: false)
-    }
-    if at < old.openedAt {
-      throw OrderDeskError.invalid(
-        field: "at",
-        problem:
-          "\(InstantFormat.iso(at)) is before the channel was opened (\(InstantFormat.iso(old.openedAt)))")
-    }
+    if try isRepeat(eventID, content: content) { return OrderWrite(value: old, applied: false) }
+    try Self.refuseBefore(opened: old.openedAt, at: at, what: "channel")
     let new: GreenChannel
     do {
       new = try GreenMachine.apply(action, to: old, at: at)

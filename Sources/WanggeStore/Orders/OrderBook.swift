@@ -153,16 +153,8 @@ public struct OrderBook {
       try Self.check("note", note, max: 400, empty: true)
       content = ["close", id, outcome.rawValue, by, note, String(at.epochSeconds)].joined(separator: "\u{1f}")
     }
-    if let prior = try sql.one("SELECT content FROM order_event WHERE id = ?", [.text(eventID)]) {
-      guard prior[0] == content else { throw OrderDeskError.conflictingID(eventID) }
-      return OrderWrite(value: old, applied: false)
-    }
-    if at < old.openedAt {
-      throw OrderDeskError.invalid(
-        field: "at",
-        problem:
-          "\(InstantFormat.iso(at)) is before the order was opened (\(InstantFormat.iso(old.openedAt)))")
-    }
+    if try isRepeat(eventID, content: content) { return OrderWrite(value: old, applied: false) }
+    try Self.refuseBefore(opened: old.openedAt, at: at, what: "order")
     let new: ServiceOrder
     do {
       new = try OrderMachine.apply(action, to: old, at: at)
