@@ -50,6 +50,15 @@ struct BoardCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     board.clipboardWorks = OSC52.isKnownToWork(environment: environment)
     if let tmp = environment["TMPDIR"], !tmp.isEmpty { board.copyDirectory = tmp }
+    // Automatic baselines at the configured times (as `baseline auto`); a bad entry is said and none marked.
+    if let times = environment["WANGGE_BASELINE_TIMES"] {
+      switch BaselineSchedule.parse(times) {
+      case .success(let s): board.autoBaseline.schedule = s.minutes.isEmpty ? nil : s
+      case .failure(let p):
+        printError("WANGGE_BASELINE_TIMES: \(p.description); no automatic baselines")
+        board.autoBaseline.schedule = nil
+      }
+    }
     let backend: NcursesBackend
     do {
       backend = try NcursesBackend(theme: loaded.theme)

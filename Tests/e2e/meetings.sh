@@ -21,6 +21,7 @@ sqlite3 "$db" "SELECT unit_id FROM assignment WHERE task_id=6 AND acked_at IS NU
 "$bin" ingest "$work/acks.jsonl" --db "$db" >/dev/null
 "$bin" brief --db "$db" --at $anchor >"$work/brief.txt"
 after=$(grep -oE '按时响应数 [0-9]+' "$work/brief.txt" | grep -oE '[0-9]+')
+check "the brief has the orders, reports (with marks), isolation and tomorrow's desk sections" bash -c "for s in 工单（未结·超时） 事件报告（未结） 隔离漏查（基线以来） 明日到期（工单·报告·隔离）; do grep -q \"【\$s】\" '$work/brief.txt' || exit 1; done && grep -A1 '【事件报告（未结）】' '$work/brief.txt' | grep -q '迟报/漏报/瞒报'"
 check "the brief shows the 100 acknowledgements as ↑100" grep -q "按时响应数 $after (↑100) ✓" "$work/brief.txt"
 check "and the figure moved by exactly 100" test $((after - before)) = 100
 check "the brief's Δ of the response rate is ↑0.5 points" grep -q '按时响应 79.9% (↑0.5) ✓' "$work/brief.txt"
@@ -51,10 +52,32 @@ d=xml.dom.minidom.parseString(t); assert d.getElementsByTagName('svg') and d.get
 done
 check "the bulletin ranks the streets, names the best and the worst" bash -c "'$bin' bulletin --db '$db' --week 2026-W47 --at $anchor | grep -q '表扬：长安街道' && '$bin' bulletin --db '$db' --week 2026-W47 --at $anchor | grep -q '通报：民主街道'"
 check "a bad week is refused" bash -c "! '$bin' bulletin --db '$db' --week 2026-48 --at $anchor 2>/dev/null"
-if command -v chromium >/dev/null; then
-  (cd "$work" && timeout 60 chromium --headless --no-sandbox --disable-gpu --screenshot=bulletin.png --window-size=900,1200 "file://$work/bulletin.html" >/dev/null 2>&1)
-  check "the bulletin renders to a PNG that is not blank" python3 -c "import os,sys; sys.exit(0 if os.path.getsize('$work/bulletin.png') > 5000 else 1)"
-fi
+"$bin" bulletin --db "$db" --week 2026-W47 --at $anchor --format markdown >"$work/bulletin.md"
+check "bulletin --format xlsx without --out is refused" bash -c "! '$bin' bulletin --db '$db' --week 2026-W47 --at $anchor --format xlsx 2>'$work/err' && grep -q -- '--out' '$work/err'"
+"$bin" bulletin --db "$db" --week 2026-W47 --at $anchor --format xlsx --out "$work/bulletin.xlsx"
+check "the xlsx bulletin is owner-only" test "$(stat -c %a "$work/bulletin.xlsx")" = 600
+check "the xlsx bulletin read with openpyxl has the markdown table's header and rows, numbers as numbers" python3 - "$work/bulletin.xlsx" "$work/bulletin.md" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = [[("" if c is None else str(c)) for c in r] for r in ws.iter_rows(values_only=True)]
+md = [l.strip("|").split("|") for l in open(sys.argv[2], encoding="utf-8") if l.startswith("| ")]
+md = [[c.strip() for c in r] for r in md]
+width = len(md[0])
+rows = [r + [""] * (width - len(r)) for r in rows]
+assert rows == md, (rows[:3], md[:3])
+assert isinstance(ws["A2"].value, int) and ws["A2"].value == 1, ws["A2"].value
+assert ws.title.startswith("周通报"), ws.title
+PY
+# Headless Chromium (scripts/setup installs it): the html bulletin renders to a PNG with its table and chart.
+(cd "$work" && timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$work/bulletin.png" --window-size=900,1200 "file://$work/bulletin.html" >/dev/null 2>&1)
+check "the bulletin renders in headless Chromium to a PNG that is not blank" python3 - "$work/bulletin.png" <<'PY'
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5000, len(data)
+w, h = struct.unpack(">II", data[16:24])
+assert (w, h) == (900, 1200), (w, h)
+PY
+[ -n "${WANGGE_KEEP_PNG:-}" ] && cp "$work/bulletin.png" "$WANGGE_KEEP_PNG"
 
 term_start 160 40 "env TERM=xterm-256color LANG=zh_CN.UTF-8 $bin board --db $db --operator 值班员 --start-at $anchor"
 check "the board starts" wait_for "合计"

@@ -54,6 +54,8 @@ public final class Board {
   public internal(set) var rewind = Span(seconds: 0)
   /// The baseline `b` compares every overview figure with (nil: plain figures).
   public internal(set) var baseline: Baseline?
+  /// The automatic baselines this board marks at their times (Board+AutoBaseline).
+  public var autoBaseline = AutoBaseline()
   /// The longest step back (`{` stops there).
   public static let longestRewind = Span.days(30)
   /// Looking back with `--at` or with `[` `{` (read-only; see also ``writesRefused``).
@@ -249,6 +251,7 @@ public final class Board {
 
   /// Polls the store's change signal; on a change re-reads what is on screen. True when redrawn data.
   public func refreshIfChanged(tick: Double) throws -> Bool {
+    markScheduledBaselineIfDue(tick: tick)
     guard !paused else { return false }
     let current = try store.changeToken()
     guard current != token else { return false }

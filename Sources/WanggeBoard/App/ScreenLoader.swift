@@ -48,6 +48,8 @@ struct ScreenLoader {
         let orders = try desk.orderFigures(for: ids, at: now)
         if (orders[place.id]?.open ?? 0) > 0 { OrdersModel.addOverviewColumn(&table, orders, t) }
       }
+      let dutyGaps = try DutyModel.overview(  // `空岗` per child and in the strip, from the duty rollup
+        &table, store as? any DutyDesk, ids: [place.id] + figures.children.map(\.place.id), at: now, t)
       // The command board: what needs someone now (bounded: see `actionQueue`) and what is running.
       let queue = try store.actionQueue(
         under: place, tasks: scopeTasks, at: now, window: window, limit: Self.queueLimit,
@@ -63,7 +65,7 @@ struct ScreenLoader {
           t)
           + ScreeningModel.strip(
             try (store as? any ScreeningDesk)?.isolationFigures(at: place.id, now: now) ?? IsolationFigures(),
-            t))
+            t) + DutyModel.strip(dutyGaps, scope: place.id, t))
     case .station:
       let units = try store.stationUnits(under: place.id, at: now, window: window)
       let help = try store.helpCases(under: place.id, filter: HelpFilter(), limit: helpLimit)

@@ -17,6 +17,7 @@ extension PostgresStore: DutyDesk {
           Int64(post.lengthMinutes),
           Int64(post.onDays), Int64(post.offDays), post.anchorDay,
         ])[0].get(0)
+      try DutyRollupBook(sql: PGOrderSQL(db: db)).postAdded(p)
       return p
     }
   }
@@ -44,12 +45,15 @@ extension PostgresStore: DutyDesk {
         throw MeetingInputError("--post \(post): no such post; `wangge duty roster --scope PLACE` lists them")
       }
       let place: Int64 = try row.get(0)
-      return try db.exec(
-        """
-        INSERT INTO duty_sign(event_id, post_id, place_id, at, kind) VALUES ($1, $2, $3, $4, $5)
-        ON CONFLICT (event_id) DO NOTHING
-        """, [eventID, post, place, at.epochSeconds, Int64(signingOut ? 0 : 1)]
-      ).affectedRows > 0
+      let inserted =
+        try db.exec(
+          """
+          INSERT INTO duty_sign(event_id, post_id, place_id, at, kind) VALUES ($1, $2, $3, $4, $5)
+          ON CONFLICT (event_id) DO NOTHING
+          """, [eventID, post, place, at.epochSeconds, Int64(signingOut ? 0 : 1)]
+        ).affectedRows > 0
+      if inserted { try DutyRollupBook(sql: PGOrderSQL(db: db)).signed(post: post, eventID: eventID) }
+      return inserted
     }
   }
 
@@ -67,5 +71,9 @@ extension PostgresStore: DutyDesk {
       }
       return out
     }
+  }
+
+  public func dutyGaps(for places: [Int64], at now: Instant) throws -> [Int64: Int] {
+    try read { db in try DutyRollupBook(sql: PGOrderSQL(db: db)).gaps(for: places, at: now) }
   }
 }

@@ -170,7 +170,7 @@ extension PostgresStore {
       var c = RollupComparison()
       try ScreeningRecount.mismatches(PGScreeningSQL(db), into: &c)
       return try PGRollupRecount(db).mismatches(db) + c.mismatches + Self.censusMismatches(db)
-        + OrderRecount(PGOrderSQL(db: db)).mismatches()
+        + OrderRecount(PGOrderSQL(db: db)).mismatches() + DutyRollupBook(sql: PGOrderSQL(db: db)).mismatches()
     } + reportRollupMismatches()
   }
 }

@@ -79,6 +79,7 @@ public enum PostgresMigrator {
     var applied: [String] = []
     for m in PostgresSchema.migrations where m.version <= version && !done.contains(m.version) {
       try db.execScript(m.sql)
+      if m.identifier == PostgresSchema.dutyIdentifier { try DutyRollupBook(sql: PGOrderSQL(db: db)).rebuild() }
       try db.exec(
         "INSERT INTO wangge_migrations(version, identifier) VALUES ($1, $2)", [m.version, m.identifier])
       applied.append(m.identifier)

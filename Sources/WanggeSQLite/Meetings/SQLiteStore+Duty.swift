@@ -18,6 +18,7 @@ extension SQLiteStore: DutyDesk {
         ])
       var p = post
       p.id = db.lastInsertedRowID
+      try DutyRollupBook(sql: SQLiteOrderSQL(db: db)).postAdded(p)
       return p
     }
   }
@@ -49,7 +50,9 @@ extension SQLiteStore: DutyDesk {
       try db.execute(
         sql: "INSERT OR IGNORE INTO duty_sign(event_id, post_id, place_id, at, kind) VALUES (?, ?, ?, ?, ?)",
         arguments: [eventID, post, place, at.epochSeconds, signingOut ? 0 : 1])
-      return db.changesCount > 0
+      guard db.changesCount > 0 else { return false }
+      try DutyRollupBook(sql: SQLiteOrderSQL(db: db)).signed(post: post, eventID: eventID)
+      return true
     }
   }
 
@@ -66,5 +69,9 @@ extension SQLiteStore: DutyDesk {
       }
       return out
     }
+  }
+
+  public func dutyGaps(for places: [Int64], at now: Instant) throws -> [Int64: Int] {
+    try pool.read { db in try DutyRollupBook(sql: SQLiteOrderSQL(db: db)).gaps(for: places, at: now) }
   }
 }

@@ -162,7 +162,7 @@ extension SQLiteStore {
       var c = RollupComparison()
       try ScreeningRecount.mismatches(GRDBScreeningSQL(db), into: &c)
       return try RollupRecount(db).mismatches(db) + c.mismatches + Self.censusMismatches(db)
-        + OrderRecount(SQLiteOrderSQL(db: db)).mismatches()
+        + OrderRecount(SQLiteOrderSQL(db: db)).mismatches() + DutyRollupBook(sql: SQLiteOrderSQL(db: db)).mismatches()
     } + reportRollupMismatches()
   }
 }

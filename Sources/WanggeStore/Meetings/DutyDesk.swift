@@ -11,6 +11,10 @@ public protocol DutyDesk: Store {
   func signDuty(post: Int64, at: Instant, eventID: String, signingOut: Bool) throws -> Bool
   /// The latest sign-in or sign-out of each of `posts` at or before `at` (true: signed in).
   func latestSigns(of posts: [Int64], at: Instant) throws -> [Int64: (at: Instant, signedIn: Bool)]
+  /// 空岗 at `now` of each of `places` (a station and its ancestors alike), from the duty rollup
+  /// (``DutyRollupBook``): a post on a shift running more than ``DutyPost/grace`` (600 s) past its
+  /// start without a sign-in for it. At start + 600 s exactly it is still awaited; at + 601 s it counts.
+  func dutyGaps(for places: [Int64], at now: Instant) throws -> [Int64: Int]
 }
 
 extension DutyDesk {

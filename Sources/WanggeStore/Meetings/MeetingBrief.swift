@@ -44,7 +44,7 @@ public struct MeetingBrief: Sendable {
   /// The hook for other features: each builder adds a section after the built-in ones, in order.
   /// Merge point for service orders (`orders`), incident reports (`reports`) and isolation checks
   /// (`screening`): append `("orders", { ctx in … })` here.
-  public static let extraSections: [(key: String, build: SectionBuilder)] = []
+  public static let extraSections: [(key: String, build: SectionBuilder)] = deskSections
 
   /// How many late leaders and green channels the brief names at most.
   public static let listLimit = 20

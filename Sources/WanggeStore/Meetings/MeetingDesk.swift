@@ -50,8 +50,14 @@ extension MeetingDesk {
     -> [Baseline]
   {
     let last = try baselines().last?.at ?? (now - Span(seconds: 86_400))
-    return try schedule.due(after: last, upTo: now, limit: 1).map {
-      try markBaseline(name: schedule.name(at: $0), at: $0, window: window)
+    // A slot is marked once: a second board or `baseline auto` marking it at the same moment is refused
+    // by the unique index on automatic slots (migration v14-duty / 16) and finds it marked.
+    return try schedule.due(after: last, upTo: now, limit: 1).compactMap { at in
+      let name = schedule.name(at: at)
+      do { return try markBaseline(name: name, at: at, window: window) } catch {
+        if try baselines().contains(where: { $0.at == at && $0.name == name }) { return nil }
+        throw error
+      }
     }
   }
 }

@@ -3,22 +3,25 @@ import Foundation
 import WanggeCore
 import WanggeStore
 
-/// `wangge bulletin --scope P --week 2026-W48 [--format markdown|html|text] [--at]`: the weekly ranking.
+/// `wangge bulletin --scope P --week 2026-W48 [--format markdown|html|text|xlsx --out FILE] [--at]`: the weekly
+/// ranking.
 struct BulletinCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bulletin",
     abstract: "The weekly bulletin (周通报): a place's children ranked over an ISO week, with the change.")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, html }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, html, xlsx }
 
   @OptionGroup var store: StoreOptions
   @Option(help: "Place path (default: the whole grid).") var scope: String?
   @Option(help: "ISO week, e.g. 2026-W48 (default: the week of --at).") var week: String?
-  @Option(help: "text, markdown or html (A4).") var format: Format = .text
+  @Option(help: "text, markdown, html (A4) or xlsx (needs --out).") var format: Format = .text
+  @Option(help: "The .xlsx file to write (with --format xlsx).") var out: String?
   @OptionGroup var clock: ClockOption
 
   func run() throws {
     let now = clock.clock.now()
+    if format == .xlsx, out == nil { fail("--format xlsx writes a file: add --out FILE.xlsx") }
     let w: IsoWeek
     if let week {
       guard let parsed = IsoWeek(week) else { fail("--week \"\(week)\": write an ISO week such as 2026-W48") }
@@ -33,6 +36,10 @@ struct BulletinCommand: ParsableCommand {
       switch format {
       case .text, .markdown: print(BulletinText.markdown(b))
       case .html: print(BulletinText.html(b))
+      case .xlsx:
+        do { try BulletinXLSX.write(b, to: out!) } catch {
+          fail("--out \(out!): cannot be written (\(error)); check the folder exists and is writable")
+        }
       }
     } catch { failOnUserError(error) }
   }
