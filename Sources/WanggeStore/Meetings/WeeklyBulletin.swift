@@ -1,65 +1,58 @@
 import WanggeCore
 
-/// The weekly bulletin (周通报): the children of a place ranked over one ISO week by on-time response,
-/// finish and overdue visits, with each one's rank change against the week before.
+/// The weekly bulletin (周通报): over one ISO week, the children of a place, its command stations, the
+/// departments whose staff lead its units and their squads, each ranked by on-time response, finish
+/// and overdue visits, with each row's rank change against the week before.
 public struct WeeklyBulletin: Sendable {
-  /// One ranked child.
+  /// One ranked row of any table (a place, a department or a squad): the row model every table shares.
   public struct Entry: Sendable, Hashable {
-    public var place: Place
+    /// The name shown (a place's name, a department's, or `部门·组`).
+    public var name: String
+    /// The place ranked (nil for a department or squad).
+    public var place: Place?
     public var figures: PlaceFigures
     public var rank: Int
     /// Last week's rank minus this week's (positive: climbed), nil when unranked last week.
     public var climbed: Int?
+    public init(name: String, place: Place?, figures: PlaceFigures, rank: Int, climbed: Int?) {
+      self.name = name
+      self.place = place
+      self.figures = figures
+      self.rank = rank
+      self.climbed = climbed
+    }
   }
   public var scopePath: String
   public var week: IsoWeek
   /// The instant the week's figures are judged at (its end, or `now` within the week).
   public var judgedAt: Instant
-  public var entries: [Entry]
+  /// The tables asked for, in ``Level`` order.
+  public var tables: [Table]
   /// The tasks counted (issued within the week), so every figure can be traced to its rows.
   public var taskIDs: [Int64]
 
-  /// Orders by on-time response (higher first), then completion, then fewer overdue visits, then name.
-  static func ranked(_ list: [(Place, PlaceFigures)]) -> [(Place, PlaceFigures)] {
-    list.sorted { a, b in
-      let ra = a.1.responseRate ?? -1
-      let rb = b.1.responseRate ?? -1
-      if ra != rb { return ra > rb }
-      let ca = a.1.completionRate ?? -1
-      let cb = b.1.completionRate ?? -1
-      if ca != cb { return ca > cb }
-      if a.1.helpOverdue != b.1.helpOverdue { return a.1.helpOverdue < b.1.helpOverdue }
-      return a.0.name < b.0.name
-    }
-  }
+  /// The children's ranking (empty when `children` was not asked for).
+  public var entries: [Entry] { tables.first { $0.level == .children }?.entries ?? [] }
 
-  public static func make(store: any GridStore, scope: Place, week: IsoWeek, at now: Instant) throws
-    -> WeeklyBulletin
-  {
-    let children = try store.children(of: scope.id)
-    let ids = children.map(\.id)
-    func rank(_ w: IsoWeek) throws -> [Int64: (Int, PlaceFigures)] {
-      let at = min(now, w.end - Span(seconds: 1))
-      let f = try store.figures(
-        for: ids, at: at, window: Span(seconds: at.epochSeconds - w.start.epochSeconds + 1))
-      let ordered = ranked(children.map { ($0, f[$0.id] ?? PlaceFigures()) })
-      var out: [Int64: (Int, PlaceFigures)] = [:]
-      for (i, e) in ordered.enumerated() { out[e.0.id] = (i + 1, e.1) }
-      return out
-    }
-    let this = try rank(week)
-    let last = try rank(week.previous)
-    let entries = children.map { c -> Entry in
-      let (r, f) = this[c.id]!
-      let climbed = last[c.id].flatMap { $0.1.assigned > 0 ? $0.0 - r : nil }
-      return Entry(place: c, figures: f, rank: r, climbed: climbed)
-    }.sorted { $0.rank < $1.rank }
+  public static func make(
+    store: any GridStore, scope: Place, week: IsoWeek, at now: Instant,
+    levels: Set<Level> = Set(Level.allCases)
+  ) throws -> WeeklyBulletin {
     let at = min(now, week.end - Span(seconds: 1))
     let tasks = try store.tasks(
       in: scope.id, at: at, window: Span(seconds: at.epochSeconds - week.start.epochSeconds + 1))
     let path = try store.path(of: scope.id).description
+    let scopePath = path.isEmpty ? scope.name : path
+    var tables: [Table] = []
+    for level in Level.allCases where levels.contains(level) {
+      let this = try candidates(level, store: store, scope: scope, week: week, at: now)
+      let last = try candidates(level, store: store, scope: scope, week: week.previous, at: now)
+      tables.append(
+        Table(
+          level: level, entries: ranking(this: this, last: last),
+          rowsCommand: level.rowsCommand(scope: scopePath, week: week, judgedAt: at)))
+    }
     return WeeklyBulletin(
-      scopePath: path.isEmpty ? scope.name : path, week: week, judgedAt: at, entries: entries,
-      taskIDs: tasks.map(\.task.id).sorted())
+      scopePath: scopePath, week: week, judgedAt: at, tables: tables, taskIDs: tasks.map(\.task.id).sorted())
   }
 }
