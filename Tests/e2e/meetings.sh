@@ -53,20 +53,70 @@ done
 check "the bulletin ranks the streets, names the best and the worst" bash -c "'$bin' bulletin --db '$db' --week 2026-W47 --at $anchor | grep -q '表扬：长安街道' && '$bin' bulletin --db '$db' --week 2026-W47 --at $anchor | grep -q '通报：民主街道'"
 check "a bad week is refused" bash -c "! '$bin' bulletin --db '$db' --week 2026-48 --at $anchor 2>/dev/null"
 "$bin" bulletin --db "$db" --week 2026-W47 --at $anchor --format markdown >"$work/bulletin.md"
+check "bulletin --level departments prints only the departments' table" bash -c "'$bin' bulletin --db '$db' --week 2026-W47 --at $anchor --level departments | grep '^## ' | grep -qx '## 机关部门排名（81）'  && test \$('$bin' bulletin --db '$db' --week 2026-W47 --at $anchor --level departments | grep -c '^## ') = 1"
 check "bulletin --format xlsx without --out is refused" bash -c "! '$bin' bulletin --db '$db' --week 2026-W47 --at $anchor --format xlsx 2>'$work/err' && grep -q -- '--out' '$work/err'"
+check "the bulletin has the stations', departments' and squads' tables, each naming its tasks and the command listing its rows" python3 - "$work/bulletin.md" <<'PY'
+import re, sys
+md = open(sys.argv[1], encoding="utf-8").read()
+heads = re.findall(r"^## (\S+)（(\d+)）$", md, re.M)
+assert [h for h, _ in heads] == ["下级排名", "指挥站排名", "机关部门排名", "部门小组排名"], heads
+assert dict(heads)["指挥站排名"] == "200", heads
+for cmd in ["wangge tasks --scope 蛟河市", "wangge rankings --by department", "wangge rankings --by squad"]:
+    assert re.search(r"- 统计：.*下发的任务 #1 #2 #3 #4 #5 #6（" + re.escape(cmd), md), cmd
+PY
+check "each new table's best and worst are the ones recounted from the assignment rows" python3 - "$work/bulletin.md" "$db" <<'PY'
+import re, sqlite3, sys
+md = open(sys.argv[1], encoding="utf-8").read()
+db = sqlite3.connect(sys.argv[2])
+start = 1794758400  # 2026-11-16T00:00:00+08:00, the start of 2026-W47
+rows = db.execute("""
+  WITH RECURSIVE up(unit, pid) AS (
+    SELECT place_id, place_id FROM unit
+    UNION ALL SELECT up.unit, p.parent_id FROM up JOIN place p ON p.id = up.pid WHERE p.has_station = 0 AND p.parent_id IS NOT NULL)
+  SELECT st.id, st.name, sp.name, d.name, s.name,
+    coalesce(a.acked_at, a.finished_at) <= t.issued_at + t.ack_within, a.finished_at IS NOT NULL
+  FROM assignment a JOIN task t ON t.id = a.task_id AND t.issued_at >= ?
+  JOIN up ON up.unit = a.unit_id JOIN place st ON st.id = up.pid AND st.has_station = 1
+  JOIN place sp ON sp.id = st.parent_id
+  JOIN unit u ON u.place_id = a.unit_id JOIN leader l ON l.id = u.leader_id
+  JOIN department d ON d.id = l.department_id LEFT JOIN squad s ON s.id = l.squad_id""", (start,)).fetchall()
+names = {}
+for sid, name, parent, *_ in rows: names.setdefault(name, set()).add(sid)
+def station(sid, name, parent): return parent + "/" + name if len(names[name]) > 1 else name
+groups = {"指挥站排名": {}, "机关部门排名": {}, "部门小组排名": {}}
+for sid, name, parent, dept, squad, on_time, done in rows:
+    for table, key in (("指挥站排名", station(sid, name, parent)), ("机关部门排名", dept), ("部门小组排名", dept + "·" + squad)):
+        g = groups[table].setdefault(key, [0, 0, 0])
+        g[0] += 1; g[1] += on_time or 0; g[2] += done
+for table, g in groups.items():
+    order = sorted(g, key=lambda k: (-g[k][1] / g[k][0], -g[k][2] / g[k][0], k))
+    section = md.split("## " + table)[1].split("\n## ")[0]
+    best = re.search(r"- 表扬：(.+?)（", section).group(1)
+    worst = re.search(r"- 通报：(.+?)（", section).group(1)
+    assert best == order[0], (table, best, order[:3])
+    if table != "指挥站排名":  # a station's tie-break on overdue visits is not recounted here
+        assert worst == order[-1], (table, worst, order[-3:])
+    else:
+        assert g[worst][1] / g[worst][0] == g[order[-1]][1] / g[order[-1]][0], (table, worst, order[-3:])
+PY
 "$bin" bulletin --db "$db" --week 2026-W47 --at $anchor --format xlsx --out "$work/bulletin.xlsx"
 check "the xlsx bulletin is owner-only" test "$(stat -c %a "$work/bulletin.xlsx")" = 600
-check "the xlsx bulletin read with openpyxl has the markdown table's header and rows, numbers as numbers" python3 - "$work/bulletin.xlsx" "$work/bulletin.md" <<'PY'
+check "the xlsx bulletin read with openpyxl has one sheet per markdown table: its header, rows (numbers as numbers) and summary" python3 - "$work/bulletin.xlsx" "$work/bulletin.md" <<'PY'
 import sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1]).active
-rows = [[("" if c is None else str(c)) for c in r] for r in ws.iter_rows(values_only=True)]
-md = [l.strip("|").split("|") for l in open(sys.argv[2], encoding="utf-8") if l.startswith("| ")]
-md = [[c.strip() for c in r] for r in md]
-width = len(md[0])
-rows = [r + [""] * (width - len(r)) for r in rows]
-assert rows == md, (rows[:3], md[:3])
-assert isinstance(ws["A2"].value, int) and ws["A2"].value == 1, ws["A2"].value
-assert ws.title.startswith("周通报"), ws.title
+book = openpyxl.load_workbook(sys.argv[1])
+sections = open(sys.argv[2], encoding="utf-8").read().split("\n## ")[1:]
+assert [ws.title for ws in book.worksheets] == ["周通报 2026-W47 " + s.split("（")[0] for s in sections], book.sheetnames
+for ws, section in zip(book.worksheets, sections):
+    rows = [[("" if c is None else str(c)) for c in r] for r in ws.iter_rows(values_only=True)]
+    lines = section.split("\n")
+    md = [[c.strip() for c in l.strip("|").split("|")] for l in lines if l.startswith("| ")]
+    width = len(md[0])
+    table = [r + [""] * (width - len(r)) for r in rows[: len(md)]]
+    assert table == md, (ws.title, table[:3], md[:3])
+    assert all(not any(c for c in r) for r in rows[len(md) : len(md) + 1]), "a blank row before the summary"
+    summary = [r[0] for r in rows[len(md) + 1 :]]
+    assert summary == [l[2:] for l in lines if l.startswith("- ")], (ws.title, summary)
+    assert isinstance(ws["A2"].value, int) and ws["A2"].value == 1, ws["A2"].value
 PY
 # Headless Chromium (scripts/setup installs it): the html bulletin renders to a PNG with its table and chart.
 (cd "$work" && timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$work/bulletin.png" --window-size=900,1200 "file://$work/bulletin.html" >/dev/null 2>&1)

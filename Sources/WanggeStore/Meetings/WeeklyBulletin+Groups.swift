@@ -1,7 +1,7 @@
 import WanggeCore
 
 /// The rows each bulletin table ranks over one week: places from the task rollups (`figures(for:)`),
-/// departments and squads from the week's assignments (one read per task of the week).
+/// departments and squads from the week's assignments (one grouped query per task of the week).
 extension WeeklyBulletin {
   /// The candidates of `level` over `week`, judged at its end (or `now` within it).
   static func candidates(
@@ -21,21 +21,36 @@ extension WeeklyBulletin {
           key: "\($0.place.id)", name: $0.label, place: $0.place, figures: f[$0.place.id] ?? PlaceFigures())
       }
     case .departments, .squads:
-      guard now >= week.start else { return [] }
-      var groups: [String: PlaceFigures] = [:]
-      for t in try store.tasks(in: scope.id, at: at, window: window) {
-        var tallies: [String: TaskTally] = [:]
-        for a in try store.assignments(of: t.task.id, under: scope.id, at: at, limit: Int.max) {
-          let key = level == .departments ? a.department : a.squad.map { a.department + "·" + $0 }
-          guard let key, !key.isEmpty else { continue }
-          tallies[key, default: TaskTally()].add(a.tally)
-        }
-        for (k, tally) in tallies {
-          groups[k, default: PlaceFigures()].add(tally, deadlines: t.task.deadlines, at: at)
-        }
-      }
-      return groups.map { Candidate(key: $0.key, name: $0.key, figures: $0.value) }
+      return try groups(store: store, scope: scope, week: week, at: now)[level] ?? []
     }
+  }
+
+  /// The departments' and squads' candidates over `week` from one read of each task's assignments
+  /// (both tables come from the same pass).
+  static func groups(store: any GridStore, scope: Place, week: IsoWeek, at now: Instant) throws
+    -> [Level: [Candidate]]
+  {
+    let at = min(now, week.end - Span(seconds: 1))
+    guard at >= week.start else { return [:] }
+    let window = Span(seconds: at.epochSeconds - week.start.epochSeconds + 1)
+    var departments: [String: PlaceFigures] = [:]
+    var squads: [String: PlaceFigures] = [:]
+    for t in try store.tasks(in: scope.id, at: at, window: window) {
+      var byDepartment: [String: TaskTally] = [:]
+      var bySquad: [String: TaskTally] = [:]
+      for g in try groupTallies(store, task: t.task.id, scope: scope, at: at) {
+        if !g.department.isEmpty { byDepartment[g.department, default: TaskTally()].add(g.tally) }
+        if let s = g.squad, !s.isEmpty { bySquad[g.department + "·" + s, default: TaskTally()].add(g.tally) }
+      }
+      for (k, v) in byDepartment {
+        departments[k, default: PlaceFigures()].add(v, deadlines: t.task.deadlines, at: at)
+      }
+      for (k, v) in bySquad { squads[k, default: PlaceFigures()].add(v, deadlines: t.task.deadlines, at: at) }
+    }
+    return [
+      .departments: departments.map { Candidate(key: $0.key, name: $0.key, figures: $0.value) },
+      .squads: squads.map { Candidate(key: $0.key, name: $0.key, figures: $0.value) },
+    ]
   }
 
   /// The command stations in scope with the name each is shown by: the scope itself when it runs

@@ -44,9 +44,17 @@ public struct WeeklyBulletin: Sendable {
     let path = try store.path(of: scope.id).description
     let scopePath = path.isEmpty ? scope.name : path
     var tables: [Table] = []
+    var grouped: [IsoWeek: [Level: [Candidate]]] = [:]
+    func rows(_ level: Level, _ w: IsoWeek) throws -> [Candidate] {
+      guard level == .departments || level == .squads else {
+        return try candidates(level, store: store, scope: scope, week: w, at: now)
+      }
+      if grouped[w] == nil { grouped[w] = try groups(store: store, scope: scope, week: w, at: now) }
+      return grouped[w]?[level] ?? []
+    }
     for level in Level.allCases where levels.contains(level) {
-      let this = try candidates(level, store: store, scope: scope, week: week, at: now)
-      let last = try candidates(level, store: store, scope: scope, week: week.previous, at: now)
+      let this = try rows(level, week)
+      let last = try rows(level, week.previous)
       tables.append(
         Table(
           level: level, entries: ranking(this: this, last: last),
