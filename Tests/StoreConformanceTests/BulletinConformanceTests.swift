@@ -106,4 +106,34 @@ import WanggeStore
       #expect(byName[e.name]?.assigned == e.figures.assigned, "\(e.name)")
     }
   }
+
+  /// Below the root the grouped query walks the scope's subtree: a street's department and squad
+  /// tables equal the dispatch rankings of that street, task by task summed.
+  @Test(arguments: ConformanceEngine.all)
+  func aStreetsDepartmentsAndSquadsMatchTheRankingsUnderIt(engine: ConformanceEngine) throws {
+    let store = try engine.store()
+    let street = try #require(try store.children(of: try store.root().id).last)
+    let w47 = try #require(IsoWeek("2026-W47"))
+    let b = try WeeklyBulletin.make(
+      store: store, scope: street, week: w47, at: now, levels: [.departments, .squads])
+    #expect(b.tables.map(\.level) == [.departments, .squads])
+    for (level, dimension) in [
+      (WeeklyBulletin.Level.departments, RankingDimension.department), (.squads, .squad),
+    ] {
+      var expected: [String: TaskTally] = [:]
+      for id in b.taskIDs {
+        for r in try store.rankings(by: dimension, task: id, under: street.id, at: now, window: .days(7)) {
+          expected[r.name, default: TaskTally()].add(r.tally)
+        }
+      }
+      let table = try #require(b.tables.first { $0.level == level })
+      #expect(!table.entries.isEmpty)
+      #expect(table.entries.count == expected.count, "\(level)")
+      for e in table.entries {
+        let t = try #require(expected[e.name.replacingOccurrences(of: "·", with: "")], "\(e.name)")
+        #expect(t.assigned == e.figures.assigned && t.acknowledgedOnTime == e.figures.acknowledgedOnTime)
+        #expect(t.finished == e.figures.finishedOnTime + e.figures.finishedLate, "\(e.name)")
+      }
+    }
+  }
 }
