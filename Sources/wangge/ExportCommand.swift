@@ -28,8 +28,11 @@ struct ExportCommand: ParsableCommand {
       fail("unknown export \"\(kind)\": write households, leaders, help, places, units, tasks or report")
     }
     if let p = InputBounds.rangeProblem(days, 1...InputBounds.maxDays) { fail("--days: \(p)") }
-    let s = try store.openForReading()
+    let s = try revealPhones ? store.openForWriting() : store.openForReading()
+    var revealer = ""
     if revealPhones {
+      // Full phones need the reveal permission, and every such export is audited (ExportReveal).
+      revealer = OperatorCheck.name(s, .reveal, option: nil)
       OwnerOnly.refuse(
         s, "export --reveal-phones",
         instead:
@@ -48,6 +51,9 @@ struct ExportCommand: ParsableCommand {
           case "tasks": try ExportTables.tasks(s, scope: place, at: now, window: window)
           default: try ExportTables.report(s, scope: place, at: now, window: window)
           }
+        if revealPhones, kind == "units" {
+          try ExportReveal.audit(s, kind: kind, scope: place, rows: table.rows.count, by: revealer, at: now)
+        }
         try writeLedgerTable(table, format: format, to: path, sheet: kind)
         let masked = kind == "units" && !revealPhones ? " (phones masked)" : ""
         print("wrote \(table.rows.count) \(kind) row(s) to \(path)\(masked)")
@@ -57,6 +63,10 @@ struct ExportCommand: ParsableCommand {
       var rows: [LedgerRow] = []
       try s.exportLedger(k, scope: place) { rows.append(LedgerRowMapping.ledger($0, reveal: revealPhones)) }
       let table = LedgerTemplates.table(LedgerRowMapping.ledgerKind(k), rows: rows, levels: levels)
+      if revealPhones {
+        try ExportReveal.audit(
+          s, kind: kind, scope: place, rows: rows.count, by: revealer, at: clock.clock.now())
+      }
       try writeLedgerTable(table, format: format, to: path, sheet: kind)
       print("wrote \(rows.count) \(kind) row(s) to \(path)\(revealPhones ? "" : " (phones masked)")")
     } catch let e as StoreError {
