@@ -24,8 +24,8 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let k = RegistryKind(rawValue: kind)
-    guard k != nil || ExportTables.kinds.contains(kind) else {
-      fail("unknown export \"\(kind)\": write households, leaders, help, places, units, tasks or report")
+    guard k != nil || ExportTables.kinds.contains(kind) || SideExport.kinds.contains(kind) else {
+      fail("unknown export \"\(kind)\": write households, leaders, help, places, units, tasks, report, volunteers or duty")
     }
     if let p = InputBounds.rangeProblem(days, 1...InputBounds.maxDays) { fail("--days: \(p)") }
     let s = try revealPhones ? store.openForWriting() : store.openForReading()
@@ -42,6 +42,16 @@ struct ExportCommand: ParsableCommand {
     let path = out ?? "\(kind).\(format.rawValue)"
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+      if SideExport.kinds.contains(kind) {
+        let now = clock.clock.now()
+        let table = try SideExport.table(kind, s, scope: place, at: now, reveal: revealPhones)
+        if revealPhones {
+          try ExportReveal.audit(s, kind: kind, scope: place, rows: table.rows.count, by: revealer, at: now)
+        }
+        try writeLedgerTable(table, format: format, to: path, sheet: kind)
+        print("wrote \(table.rows.count) \(kind) row(s) to \(path)\(revealPhones ? "" : " (phones masked)")")
+        return
+      }
       guard let k else {
         let now = clock.clock.now()
         let window = Span.days(Int64(days))
