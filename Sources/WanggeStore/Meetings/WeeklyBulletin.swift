@@ -10,6 +10,8 @@ public struct WeeklyBulletin: Sendable {
     public var rank: Int
     /// Last week's rank minus this week's (positive: climbed), nil when unranked last week.
     public var climbed: Int?
+    /// 迟报 / 漏报 / 瞒报 of the stations under it over the week (``ReportDesk/reportCounters(under:since:until:)``).
+    public var reports = WeeklyReportCounts()
   }
   public var scopePath: String
   public var week: IsoWeek
@@ -18,6 +20,9 @@ public struct WeeklyBulletin: Sendable {
   public var entries: [Entry]
   /// The tasks counted (issued within the week), so every figure can be traced to its rows.
   public var taskIDs: [Int64]
+  /// The week's 迟报 / 漏报 / 瞒报 per station and station commander (指挥长) under the scope, rows with
+  /// any count only, most counted first.
+  public var commanders: [WeeklyCommanderCount] = []
 
   /// Orders by on-time response (higher first), then completion, then fewer overdue visits, then name.
   static func ranked(_ list: [(Place, PlaceFigures)]) -> [(Place, PlaceFigures)] {
@@ -49,17 +54,55 @@ public struct WeeklyBulletin: Sendable {
     }
     let this = try rank(week)
     let last = try rank(week.previous)
-    let entries = children.map { c -> Entry in
+    let at = min(now, week.end - Span(seconds: 1))
+    let until = at + Span(seconds: 1)
+    let entries = try children.map { c -> Entry in
       let (r, f) = this[c.id]!
       let climbed = last[c.id].flatMap { $0.1.assigned > 0 ? $0.0 - r : nil }
-      return Entry(place: c, figures: f, rank: r, climbed: climbed)
+      let counts = WeeklyReportCounts(
+        try store.reportCounters(under: c.id, since: week.start, until: until))
+      return Entry(place: c, figures: f, rank: r, climbed: climbed, reports: counts)
     }.sorted { $0.rank < $1.rank }
-    let at = min(now, week.end - Span(seconds: 1))
+    let commanders = try store.reportCounters(under: scope.id, since: week.start, until: until)
+      .filter { $0.late + $0.missed + $0.concealed > 0 }
+      .map { c in
+        WeeklyCommanderCount(
+          stationID: c.stationID,
+          station: ((try? store.place(id: c.stationID)) ?? nil)?.name ?? "\(c.stationID)",
+          commander: c.commander, counts: WeeklyReportCounts([c]))
+      }
+      .sorted {
+        ($1.counts.total, $0.stationID, $0.commander) < ($0.counts.total, $1.stationID, $1.commander)
+      }
     let tasks = try store.tasks(
       in: scope.id, at: at, window: Span(seconds: at.epochSeconds - week.start.epochSeconds + 1))
     let path = try store.path(of: scope.id).description
     return WeeklyBulletin(
       scopePath: path.isEmpty ? scope.name : path, week: week, judgedAt: at, entries: entries,
-      taskIDs: tasks.map(\.task.id).sorted())
+      taskIDs: tasks.map(\.task.id).sorted(), commanders: commanders)
   }
+}
+
+/// 迟报 / 漏报 / 瞒报 counted over one bulletin week.
+public struct WeeklyReportCounts: Sendable, Hashable {
+  public var late = 0
+  public var missed = 0
+  public var concealed = 0
+  public init() {}
+  /// The sums of `counters` (the stations under one place, or one station and commander).
+  public init(_ counters: [ReportCounter]) {
+    late = counters.reduce(0) { $0 + $1.late }
+    missed = counters.reduce(0) { $0 + $1.missed }
+    concealed = counters.reduce(0) { $0 + $1.concealed }
+  }
+  public var total: Int { late + missed + concealed }
+}
+
+/// One station and its commander with the week's counts (the bulletin's 追责 lines).
+public struct WeeklyCommanderCount: Sendable, Hashable {
+  public var stationID: Int64
+  public var station: String
+  /// The commander named when the reports were filed ('' when none was named).
+  public var commander: String
+  public var counts: WeeklyReportCounts
 }

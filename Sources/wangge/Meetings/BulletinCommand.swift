@@ -53,11 +53,14 @@ enum BulletinText {
     return c > 0 ? "↑\(c)" : c < 0 ? "↓\(-c)" : "—"
   }
   static func title(_ b: WeeklyBulletin) -> String { "\(b.scopePath) 周通报 \(b.week)" }
-  static func headers() -> [String] { ["名次", "变化", "名称", "按时响应", "完成率", "响应超时", "完成超时", "走访超期"] }
+  static func headers() -> [String] {
+    ["名次", "变化", "名称", "按时响应", "完成率", "响应超时", "完成超时", "走访超期", "迟报", "漏报", "瞒报"]
+  }
   static func cells(_ e: WeeklyBulletin.Entry) -> [String] {
     [
       "\(e.rank)", climb(e.climbed), e.place.name, pct(e.figures.responseRate), pct(e.figures.completionRate),
       "\(e.figures.acknowledgementsOverdue)", "\(e.figures.finishesOverdue)", "\(e.figures.helpOverdue)",
+      "\(e.reports.late)", "\(e.reports.missed)", "\(e.reports.concealed)",
     ]
   }
   static func summary(_ b: WeeklyBulletin) -> [String] {
@@ -66,6 +69,11 @@ enum BulletinText {
     if let best = ranked.first { out.append("表扬：\(best.place.name)（按时响应 \(pct(best.figures.responseRate))）") }
     if let worst = ranked.last, ranked.count > 1 {
       out.append("通报：\(worst.place.name)（按时响应 \(pct(worst.figures.responseRate))）")
+    }
+    for c in b.commanders {
+      let who = c.commander.isEmpty ? "未指定指挥长" : "指挥长 \(c.commander)"
+      out.append(
+        "追责：\(c.station)（\(who)）迟报 \(c.counts.late)、漏报 \(c.counts.missed)、瞒报 \(c.counts.concealed)")
     }
     out.append(
       "统计：\(InstantFormat.short(b.week.start)) 至 \(InstantFormat.short(b.judgedAt)) 下发的任务 "
