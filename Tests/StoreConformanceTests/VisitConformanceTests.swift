@@ -17,11 +17,14 @@ import WanggeStore
   func target(_ store: any GridStore) throws -> Case {
     let root = try store.root()
     let row = try #require(
-      store.helpCases(under: root.id, filter: HelpFilter(), limit: 50).rows.first { !$0.helpCase.greenChannel })
+      store.helpCases(under: root.id, filter: HelpFilter(), limit: 50).rows.first {
+        !$0.helpCase.greenChannel
+      })
     var chain = [row.unitID]
     while let p = try store.place(id: chain.last!)?.parentID { chain.append(p) }
     return Case(
-      household: row.helpCase.householdID, due: row.helpCase.dueAt, cadence: row.helpCase.cadence, chain: chain)
+      household: row.helpCase.householdID, due: row.helpCase.dueAt, cadence: row.helpCase.cadence,
+      chain: chain)
   }
 
   func row(_ store: any GridStore, _ c: Case) throws -> HelpCaseRow {
@@ -45,14 +48,20 @@ import WanggeStore
     let before = try overdue(store, c, at: c.due + Span(seconds: 1))
     let needs = [VisitNeed(kind: .medicine, items: "降压药 2盒"), VisitNeed(kind: .purchase, items: "米 油")]
     _ = try store.ingest(
-      [GridEvent(id: "v-1", at: visitAt, kind: .visited(household: c.household, outcome: .notHome, needs: needs))],
+      [
+        GridEvent(
+          id: "v-1", at: visitAt, kind: .visited(household: c.household, outcome: .notHome, needs: needs))
+      ],
       recordedAt: recorded, source: "test")
     let r = try row(store, c)
     #expect(r.lastNote == VisitNote(at: visitAt, outcome: .notHome, needs: needs))
     #expect(r.helpCase.dueAt == c.due, "不在家 does not count as the visit done")
     // The same id with the same content changes nothing.
     let again = try store.ingest(
-      [GridEvent(id: "v-1", at: visitAt, kind: .visited(household: c.household, outcome: .notHome, needs: needs))],
+      [
+        GridEvent(
+          id: "v-1", at: visitAt, kind: .visited(household: c.household, outcome: .notHome, needs: needs))
+      ],
       recordedAt: recorded, source: "test")
     #expect(again.applied == 0)
     #expect(try overdue(store, c, at: c.due) == (try overdue(store, c, at: c.due - Span(seconds: 1))))
@@ -85,7 +94,8 @@ import WanggeStore
       return
     }
     #expect(p.field == "outcome" && p.problem.contains("not_home/不在家"))
-    let badNeed = #"{"id":"v-9","type":"visit","at":"2026-11-22T20:00:00+08:00","household":5,"needs":[{"kind":"rice","items":"米"}]}"#
+    let badNeed =
+      #"{"id":"v-9","type":"visit","at":"2026-11-22T20:00:00+08:00","household":5,"needs":[{"kind":"rice","items":"米"}]}"#
     guard case .failure(let q) = EventLineParser.parse(Substring(badNeed)) else {
       Issue.record("an unknown need kind was accepted")
       return
@@ -97,7 +107,10 @@ import WanggeStore
     let store = try e.store()
     let c = try target(store)
     _ = try store.ingest(
-      [GridEvent(id: "v-3", at: c.due - .minutes(1), kind: .visited(household: c.household, outcome: .noAnswer))],
+      [
+        GridEvent(
+          id: "v-3", at: c.due - .minutes(1), kind: .visited(household: c.household, outcome: .noAnswer))
+      ],
       recordedAt: c.due, source: "test")
     #expect(try row(store, c).helpCase.dueAt == c.due, "电话未接 leaves the due time")
   }
