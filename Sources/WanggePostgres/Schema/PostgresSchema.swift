@@ -57,7 +57,7 @@ public enum PostgresSchema {
       "wangge_check_rollup_places", "wangge_move_help_due", "wangge_operator_role", "wangge_scope_ancestors",
       "wangge_scope_places", "wangge_unscoped",
     ] + personalDataFunctions + stationUndoFunctions + censusFunctions
-    + orderFunctions
+    + orderFunctions + volunteerFunctions
 
   static let tablesV1 = """
     CREATE TABLE meta(key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);

@@ -22,7 +22,7 @@ extension PostgresSchema {
       CREATE POLICY scope_update ON visit_note FOR UPDATE USING (\(read)) WITH CHECK (\(read));
       CREATE POLICY scope_delete ON visit_note FOR DELETE USING (\(read));
 
-      """
+      """ + volunteerLoadV14
   }
 }
 

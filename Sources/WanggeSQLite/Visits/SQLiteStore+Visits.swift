@@ -4,7 +4,9 @@ import WanggeStore
 
 extension SQLiteStore {
   /// Migration `v12-visits`: every visit attempt with its outcome and needs (``VisitSchema``).
-  static let visitsV12 = VisitSchema.tables(int: "INTEGER", text: "TEXT") + "\nPRAGMA user_version = 12;\n"
+  static let visitsV12 =
+    VisitSchema.tables(int: "INTEGER", text: "TEXT")
+    + VolunteerSchema.tables(int: "INTEGER", text: "TEXT") + "\nPRAGMA user_version = 12;\n"
 
   /// Records one visit attempt's outcome and needs (in the ingest's transaction).
   static func recordVisitNote(

@@ -14,7 +14,7 @@ public enum VisitSchema {
   }
 
   /// The new data tables (for copies, change feeds and grants).
-  public static let tableNames = ["visit_note"]
+  public static let tableNames = ["visit_note"] + VolunteerSchema.tableNames
 
   /// The last attempt of each household in `households`: one indexed lookup per household (the help
   /// view's page), `?` placeholders. Columns: household_id, at, outcome, needs.
