@@ -133,7 +133,8 @@ struct ScreenLoader {
       }
       return Screen(
         primary: OrdersModel.volunteers(
-          try desk.volunteers(under: place.id, at: now, limit: helpLimit), at: now, t))
+          try desk.volunteers(under: place.id, at: now, limit: helpLimit),
+          figures: try desk.volunteerFigures(of: place.id, at: now), at: now, t))
     case .reports:
       return try ReportsModel.screen(
         store as? any ReportDesk, place: place, levels: levels, at: now, round: spotCheckRound, t)
