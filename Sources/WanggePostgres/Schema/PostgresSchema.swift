@@ -32,6 +32,7 @@ public enum PostgresSchema {
     Migration(version: 11, identifier: "v11-orders", sql: ordersV11),
     Migration(version: 12, identifier: "v12-reports", sql: reportsV12),
     Migration(version: 16, identifier: dutyIdentifier, sql: dutyV16),
+    Migration(version: 18, identifier: "v18-decisions", sql: decisionsV18),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.
