@@ -37,7 +37,7 @@ sqlite3 "$db" "SELECT unit_id FROM assignment WHERE task_id = $task AND finished
   awk -v t="$task" '{printf "{\"id\":\"e2e-d-%s\",\"type\":\"done\",\"task\":%s,\"unit\":%s,\"at\":\"2026-11-22T22:00:00+08:00\"}\n",$1,t,$1}' >"$work/rest.jsonl"
 "$bin" ingest "$work/rest.jsonl" --db "$db" >/dev/null
 at=2026-11-22T22:30:00+08:00
-check "every unit finished: decision list shows done 已完成 $units/$units" bash -c "'$bin' decision list --db '$db' --scope '$scope' --at $at | grep -P \"^#1\tdone\t.*已完成 $units/$units 单元\""
+check "every unit finished: decision list shows done 已完成 $units/$units" bash -c "'$bin' decision list --db '$db' --scope '$scope' --at $at | grep -qP \"^#1\tdone\t.*已完成 $units/$units 单元\""
 check "and the brief says 已完成" bash -c "'$bin' brief --db '$db' --scope '$scope' --at $at | grep -q \"明早8点前全员排查.*已完成 $units/$units 单元\""
 
 inside=$(sqlite3 "$db" "WITH RECURSIVE t(id) AS (SELECT $cid UNION ALL SELECT p.id FROM place p JOIN t ON p.parent_id = t.id) SELECT h.id FROM household h WHERE h.unit_id IN (SELECT id FROM t) ORDER BY h.id LIMIT 1")

@@ -8,15 +8,20 @@ extension Board {
   /// (as the dispatch form would, windows as `wangge dispatch --ack-within/--finish-within` take them)
   /// or the order opened for the household (as `:order` would). nil when `head` names neither;
   /// `.failure` names what to fix.
-  func decisionAction(_ head: String, text: String, now: Instant) -> Result<DecisionAction, DecisionHeadProblem>? {
+  func decisionAction(_ head: String, text: String, now: Instant) -> Result<
+    DecisionAction, DecisionHeadProblem
+  >? {
     let words = head.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
     guard let first = words.first else { return nil }
     switch first {
     case "任务", "task":
-      let typeUsage = self.words(
-        "任务类型：", "task types: ") + TaskType.allCases.map { "\($0.chineseName)/\($0.rawValue)" }.joined(separator: " ")
+      let typeUsage =
+        self.words(
+          "任务类型：", "task types: ")
+        + TaskType.allCases.map { "\($0.chineseName)/\($0.rawValue)" }.joined(separator: " ")
       guard words.count >= 2, words.count <= 4,
-        let type = TaskType(rawValue: words[1]) ?? TaskType.allCases.first(where: { $0.chineseName == words[1] })
+        let type = TaskType(rawValue: words[1])
+          ?? TaskType.allCases.first(where: { $0.chineseName == words[1] })
       else { return .failure(DecisionHeadProblem(message: typeUsage)) }
       var windows: [Span] = []
       for w in words.dropFirst(2) {

@@ -106,7 +106,8 @@ extension PostgresStore {
   /// first, so an acknowledgement committing meanwhile is counted) and tallies go, reminders stay.
   public func withdraw(task: Int64, operator name: String, at now: Instant) throws {
     try write { db in
-      if try db.exec("SELECT wangge_operator_role(session_user)")[0].optional(0, as: String.self) == "station" {
+      if try db.exec("SELECT wangge_operator_role(session_user)")[0].optional(0, as: String.self) == "station"
+      {
         return try Self.undoOwnDispatch(db, task: task, operator: name, at: now)
       }
       guard
@@ -133,7 +134,8 @@ extension PostgresStore {
 
   /// A station's withdrawal: only its own dispatch, right after sending it, through
   /// `wangge_undo_dispatch` (migration v7), which holds the DELETE a station lacks.
-  static func undoOwnDispatch(_ db: PGConnection, task: Int64, operator name: String, at now: Instant) throws {
+  static func undoOwnDispatch(_ db: PGConnection, task: Int64, operator name: String, at now: Instant) throws
+  {
     let acked: Int = try db.exec(
       "SELECT count(*) FROM assignment WHERE task_id = $1 AND (acked_at IS NOT NULL OR finished_at IS NOT NULL)",
       [task])[0].get(0)

@@ -8,7 +8,8 @@ import WanggeStore
 struct DecisionTaskOptions: ParsableArguments {
   @Option(
     name: .customLong("task"),
-    help: "Dispatch a task of this type to --scope: screening (排查), notice (通知), visit (走访) or census (敲门核实).",
+    help:
+      "Dispatch a task of this type to --scope: screening (排查), notice (通知), visit (走访) or census (敲门核实).",
     transform: { s in
       guard let t = TaskType(rawValue: s) ?? TaskType.allCases.first(where: { $0.chineseName == s }) else {
         throw ValidationError(
@@ -67,11 +68,15 @@ struct DecisionOrderOptions: ParsableArguments {
 
   /// The order `wangge order open` would open with these options.
   func request(_ kind: OrderKind, text: String, at: Instant) throws -> OrderOpenRequest {
-    guard let household else { fail("--household: an order decision needs the household it serves (--household ID)") }
+    guard let household else {
+      fail("--household: an order decision needs the household it serves (--household ID)")
+    }
     var d = OrderPolicy().deadlines(for: kind)
     if let c = claimWithin { d.claimWithin = c }
     if let c = closeWithin { d.closeWithin = c }
-    guard d.claimWithin <= d.closeWithin else { fail("--claim-within must not be longer than --close-within") }
+    guard d.claimWithin <= d.closeWithin else {
+      fail("--claim-within must not be longer than --close-within")
+    }
     return OrderOpenRequest(
       id: "decision-order-\(household)-\(at.epochSeconds)", householdID: household, kind: kind,
       items: items ?? text, openedBy: loginName(), at: at, deadlines: d, source: "decision")
