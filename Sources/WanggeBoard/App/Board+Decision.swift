@@ -12,8 +12,8 @@ extension Board {
       $0.trimmingCharacters(in: .whitespaces)
     }
     let usage = words(
-      "用法：:decision [任务 类型 [响应 完成] / | 工单 类型 户号 [内容] /] 事项 / 负责人 [/ 时限（2026-11-28 18:00 或 +24h）]",
-      "Usage: :decision [task TYPE [ACK FINISH] / | order KIND HOUSEHOLD [ITEMS] /] TEXT / OWNER [/ DUE]")
+      "用法：:decision [任务 排查 3h 15h / | 工单 买药 户号 /] 事项 / 负责人 [/ 时限 +24h]（? 看帮助）",
+      "Usage: :decision [task TYPE [ACK FINISH] / | order KIND HOUSEHOLD /] TEXT / OWNER [/ DUE] (? for help)")
     let now = clock.now()
     var action = DecisionAction.text
     if parts.count >= 3, let head = decisionAction(parts[0], text: parts[1], now: now) {
