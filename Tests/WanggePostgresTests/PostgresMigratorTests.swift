@@ -51,6 +51,7 @@ struct PostgresMigratorTests {
     let rest = [
       "v2-indexes", "v3-change-feed", "v4-change-counter", "v5-operators", "v6-personal-data",
       "v7-station-undo", "v8-screening", "v9-meetings", "v10-census", "v11-orders", "v12-reports",
+      "v13-screening-groups",
     ]
     #expect(try PostgresMigrator.state(of: db) == .older(missing: rest))
     #expect(try PostgresMigrator.migrate(db) == rest)

@@ -31,6 +31,7 @@ public enum PostgresSchema {
     Migration(version: 10, identifier: "v10-census", sql: censusV10),
     Migration(version: 11, identifier: "v11-orders", sql: ordersV11),
     Migration(version: 12, identifier: "v12-reports", sql: reportsV12),
+    Migration(version: 13, identifier: "v13-screening-groups", sql: screeningGroupsV13),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.

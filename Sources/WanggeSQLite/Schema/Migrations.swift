@@ -38,19 +38,20 @@ enum Migrations {
     m.registerMigration("v10-reports") { db in
       try db.execute(sql: reportsV10)
     }
+    m.registerMigration("v11-screening-groups") { db in try db.execute(sql: screeningGroupsV11) }
     return m
   }
 
   /// The schema version this binary writes (`PRAGMA user_version`, set by the latest migration).
   /// A store with a higher version, or a migration this binary does not know, is refused.
-  static let schemaVersion = 10
+  static let schemaVersion = 11
 
   /// Every migration this binary knows, oldest first.
   static var identifiers: [String] {
     [
       "v1-grid", indexMigration, "v2-dispatch", "v3-help-due-hours", "v4-event-integrity",
       "v5-audit-append-only", "v6-screening", "v7-meetings", CensusSchema.identifier, "v9-orders",
-      "v10-reports",
+      "v10-reports", "v11-screening-groups",
     ]
   }
 
