@@ -162,10 +162,12 @@ struct ScreenLoader {
       let list = try store.assignments(of: task, under: place.id, at: now, limit: 5000)
       let ranks = try store.rankings(by: groupBy, task: task, under: place.id, at: now, window: window)
       var primary = TasksModel.assignments(list, task: summary, groupBy: groupBy, t)
+      var ranking = TasksModel.ranking(ranks, by: groupBy, t)
       if let desk = store as? any ScreeningDesk {  // the board's fakes have none
         ScreeningModel.annotate(&primary, try desk.screeningTotals(task: task, place: place.id), t)
+        ScreeningModel.annotate(ranking: &ranking, try desk.screeningGroupTotals(task: task, by: groupBy), t)
       }
-      return Screen(primary: primary, secondary: [TasksModel.ranking(ranks, by: groupBy, t)])
+      return Screen(primary: primary, secondary: [ranking])
     }
   }
 }

@@ -31,6 +31,7 @@ public enum PostgresSchema {
     Migration(version: 10, identifier: "v10-census", sql: censusV10),
     Migration(version: 11, identifier: "v11-orders", sql: ordersV11),
     Migration(version: 12, identifier: "v12-reports", sql: reportsV12),
+    Migration(version: 13, identifier: "v13-screening-groups", sql: screeningGroupsV13),
     Migration(version: 14, identifier: "v14-visits", sql: visitsV14),
     Migration(version: 16, identifier: dutyIdentifier, sql: dutyV16),
     Migration(version: 17, identifier: "v17-ledger2", sql: ledger2V17),

@@ -23,6 +23,6 @@ public enum StoreTables {
   /// The screening tables (results, returnees, arrivals, isolation cases and checks, their rollups).
   public static let screening = [
     "screening_result", "returnee", "arrival", "isolation_case", "isolation_check", "screening_tally",
-    "isolation_stats", "isolation_due", "isolation_due_hour", "isolation_day",
+    "isolation_stats", "isolation_due", "isolation_due_hour", "isolation_day", "screening_group_tally",
   ]
 }
