@@ -21,7 +21,7 @@ public struct LateArrivals: Hashable, Sendable {
 /// The whole store contract as the commands, the board and the simulator use it, whatever the engine.
 public protocol GridStore:
   BoardSource, TaskDesk, SimulationSource, LedgerDesk, OperatorDesk, ScreeningDesk, MeetingDesk, DutyDesk,
-  CensusDesk, OrderDesk, ReportDesk
+  CensusDesk, OrderDesk, ReportDesk, ExportAuditDesk, DutyRosterImport
 {
   /// Where the store is, as the user named it (a file path; a URL without its password).
   var location: String { get }

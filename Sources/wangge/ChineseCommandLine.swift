@@ -48,7 +48,9 @@ enum ChineseCommandLine {
     return out
   }
 
-  private static let ordered = table.sorted { $0.key.count > $1.key.count }
+  private static let ordered = table.merging(commandTable) { a, _ in a }.sorted {
+    $0.key.count > $1.key.count
+  }
 
   /// Error sentences with parts that vary (names, paths), as regular expressions.
   static let patterns: [(String, String)] = [

@@ -1,12 +1,15 @@
 import Foundation
+import WanggeCore
 
 /// Encodes command output (`--json`): snake_case keys as the README documents them, sorted keys,
-/// slashes unescaped, then made safe for a terminal (bidi and C1 characters escaped, `terminalSafeJSON`).
+/// slashes unescaped, instants as ISO 8601 with the offset (`2026-12-02T07:00:00+08:00`, China time as
+/// the rest of the output), then made safe for a terminal (bidi and C1 characters escaped, `terminalSafeJSON`).
 enum CommandJSON {
   /// `value` as JSON; `pretty` for multi-line output (`report --json`), else one line.
   static func text(_ value: some Encodable, pretty: Bool = false) -> String {
     let encoder = JSONEncoder()
     encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.userInfo[.instantsAsISO8601] = true
     encoder.outputFormatting =
       pretty
       ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]

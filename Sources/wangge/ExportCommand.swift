@@ -24,12 +24,15 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let k = RegistryKind(rawValue: kind)
-    guard k != nil || ExportTables.kinds.contains(kind) else {
-      fail("unknown export \"\(kind)\": write households, leaders, help, places, units, tasks or report")
+    guard k != nil || ExportTables.kinds.contains(kind) || SideExport.kinds.contains(kind) else {
+      fail("unknown export \"\(kind)\": write households, leaders, help, places, units, tasks, report, volunteers or duty")
     }
     if let p = InputBounds.rangeProblem(days, 1...InputBounds.maxDays) { fail("--days: \(p)") }
-    let s = try store.openForReading()
+    let s = try revealPhones ? store.openForWriting() : store.openForReading()
+    var revealer = ""
     if revealPhones {
+      // Full phones need the reveal permission, and every such export is audited (ExportReveal).
+      revealer = OperatorCheck.name(s, .reveal, option: nil)
       OwnerOnly.refuse(
         s, "export --reveal-phones",
         instead:
@@ -39,6 +42,16 @@ struct ExportCommand: ParsableCommand {
     let path = out ?? "\(kind).\(format.rawValue)"
     do {
       let place = try scope.map { try s.resolve(PlacePath(parsing: $0)) } ?? s.root()
+      if SideExport.kinds.contains(kind) {
+        let now = clock.clock.now()
+        let table = try SideExport.table(kind, s, scope: place, at: now, reveal: revealPhones)
+        if revealPhones {
+          try ExportReveal.audit(s, kind: kind, scope: place, rows: table.rows.count, by: revealer, at: now)
+        }
+        try writeLedgerTable(table, format: format, to: path, sheet: kind)
+        print("wrote \(table.rows.count) \(kind) row(s) to \(path)\(revealPhones ? "" : " (phones masked)")")
+        return
+      }
       guard let k else {
         let now = clock.clock.now()
         let window = Span.days(Int64(days))
@@ -48,6 +61,9 @@ struct ExportCommand: ParsableCommand {
           case "tasks": try ExportTables.tasks(s, scope: place, at: now, window: window)
           default: try ExportTables.report(s, scope: place, at: now, window: window)
           }
+        if revealPhones, kind == "units" {
+          try ExportReveal.audit(s, kind: kind, scope: place, rows: table.rows.count, by: revealer, at: now)
+        }
         try writeLedgerTable(table, format: format, to: path, sheet: kind)
         let masked = kind == "units" && !revealPhones ? " (phones masked)" : ""
         print("wrote \(table.rows.count) \(kind) row(s) to \(path)\(masked)")
@@ -57,6 +73,10 @@ struct ExportCommand: ParsableCommand {
       var rows: [LedgerRow] = []
       try s.exportLedger(k, scope: place) { rows.append(LedgerRowMapping.ledger($0, reveal: revealPhones)) }
       let table = LedgerTemplates.table(LedgerRowMapping.ledgerKind(k), rows: rows, levels: levels)
+      if revealPhones {
+        try ExportReveal.audit(
+          s, kind: kind, scope: place, rows: rows.count, by: revealer, at: clock.clock.now())
+      }
       try writeLedgerTable(table, format: format, to: path, sheet: kind)
       print("wrote \(rows.count) \(kind) row(s) to \(path)\(revealPhones ? "" : " (phones masked)")")
     } catch let e as StoreError {

@@ -205,10 +205,9 @@ struct VolunteerListCommand: ParsableCommand {
         print(CommandJSON.text(rows.map(VolunteerJSON.init)))
         return
       }
-      let reported = rows.filter { $0.volunteer.reportedAt != nil }.count
-      let onPost = rows.filter { $0.volunteer.isOnPost(at: now) }.count
+      let f = try s.volunteerFigures(of: place.id, at: now)  // the scope's rollups, not this page
       print(
-        "volunteers \(rows.count)\treported \(reported)\ton post today \(onPost)\torders in hand \(rows.map(\.ordersInHand).reduce(0, +))"
+        "volunteers \(f.volunteers)\treported \(f.reported)\ton post today \(f.onPostToday)\torders in hand \(f.inHand)"
       )
       for r in rows {
         let v = r.volunteer

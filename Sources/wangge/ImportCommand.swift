@@ -24,8 +24,10 @@ struct ImportCommand: ParsableCommand {
   @Option(help: "Operator recorded in the audit (default: the login name).") var `operator`: String?
   @OptionGroup var clock: ClockOption
   @OptionGroup var store: StoreOptions
+  func run() throws { try run(expecting: nil) }
 
-  func run() throws {
+  /// Imports the files; `expected` (from `wangge volunteer import`): every file is a ledger of it.
+  func run(expecting expected: LedgerKind?) throws {
     var chosen: LedgerEncoding? = nil
     if let encoding {
       guard let e = LedgerEncoding(name: encoding) else {
@@ -44,45 +46,60 @@ struct ImportCommand: ParsableCommand {
         levels: try s.levels(), encoding: chosen, sheet: sheet, keepRejected: errors != nil)
       var results: [LedgerReadResult] = []
       var fileProblems: [LedgerProblem] = []
+      // Volunteers and duty ledgers feed their desks (SideImport), planned before the registry runs.
+      let (plans, sideProblems) = try SideImport.plans(
+        files, expected: expected, options: options, store: s, at: at)
+      let files = files.filter { f in
+        !plans.contains { $0.result.file == f } && !sideProblems.contains { $0.file == f }
+      }
+      let sideRefused = !sideProblems.isEmpty || plans.contains { !$0.problems.isEmpty }
       let progress = ImportProgress(totalBytes: files.map(ImportProgress.size(of:)).reduce(0, +))
-      let outcome = try s.importLedger(
-        scope: scopePath, check: check, operator: OperatorName.resolve(`operator`), at: at
-      ) { run in
-        for f in files {
-          do {
-            var refusedHere: [RejectedRow] = []
-            var r = try LedgerReader.read(URL(fileURLWithPath: f), file: f, options: options) { rec in
-              let before = run.problems.count
-              try run.add(LedgerRowMapping.registry(rec.row), file: f, rowNumber: rec.rowNumber)
-              if run.problems.count > before, options.keepRejected,
-                refusedHere.count < LedgerBounds.maxProblems
-              {
-                refusedHere.append(rec.rejected(run.problems[before...].map(\.ledgerProblem)))
+      let outcome =
+        try files.isEmpty
+        ? nil
+        : s.importLedger(
+          scope: scopePath, check: check, operator: OperatorName.resolve(`operator`), at: at
+        ) { run in
+          if sideRefused { run.refuse() }
+          for f in files {
+            do {
+              var refusedHere: [RejectedRow] = []
+              var r = try LedgerReader.read(URL(fileURLWithPath: f), file: f, options: options) { rec in
+                let before = run.problems.count
+                try run.add(LedgerRowMapping.registry(rec.row), file: f, rowNumber: rec.rowNumber)
+                if run.problems.count > before, options.keepRejected,
+                  refusedHere.count < LedgerBounds.maxProblems
+                {
+                  refusedHere.append(rec.rejected(run.problems[before...].map(\.ledgerProblem)))
+                }
+                progress.tick()
+              } progress: {
+                progress.read($0)
               }
-              progress.tick()
-            } progress: {
-              progress.read($0)
+              progress.fileDone(ImportProgress.size(of: f))
+              r.addRejected(refusedHere)
+              if !r.isClean { run.refuse() }
+              results.append(r)
+            } catch let e as LedgerFileError {
+              progress.fileDone(ImportProgress.size(of: f))
+              fileProblems += e.problems
+              run.refuse()
             }
-            progress.fileDone(ImportProgress.size(of: f))
-            r.addRejected(refusedHere)
-            if !r.isClean { run.refuse() }
-            results.append(r)
-          } catch let e as LedgerFileError {
-            progress.fileDone(ImportProgress.size(of: f))
-            fileProblems += e.problems
-            run.refuse()
           }
         }
-      }
       progress.end()
-      report(outcome, results: results, fileProblems: fileProblems)
+      report(outcome, results: results, fileProblems: fileProblems + sideProblems, side: plans)
     } catch let e as StoreError {
       fail(e.description)
     }
   }
 
-  func report(_ outcome: ImportOutcome, results: [LedgerReadResult], fileProblems: [LedgerProblem]) {
-    var problemCount = fileProblems.count + outcome.problems.count
+  func report(
+    _ outcome: ImportOutcome?, results: [LedgerReadResult], fileProblems: [LedgerProblem],
+    side: [SidePlan] = []
+  ) {
+    let results = results + side.map(\.result)
+    var problemCount = fileProblems.count + (outcome?.problems.count ?? 0)
     for p in fileProblems { writeStandardError(p.description + "\n") }
     for r in results {
       for p in r.problems { writeStandardError(p.description + "\n") }
@@ -91,13 +108,19 @@ struct ImportCommand: ParsableCommand {
         writeStandardError("\(r.file): \(r.problemsDropped) more problem(s) not listed\n")
       }
     }
-    for p in outcome.problems { writeStandardError(p.line + "\n") }
-    let sum = outcome.summary
-    for kind in RegistryKind.allCases {
-      guard let c = sum.counts[kind] else { continue }
-      print("\(kind.rawValue): \(c.added) added, \(c.changed) changed, \(c.unchanged) unchanged")
+    for p in outcome?.problems ?? [] { writeStandardError(p.line + "\n") }
+    var changes = side.map(\.changes).reduce(0, +)
+    if let sum = outcome?.summary {
+      for kind in RegistryKind.allCases {
+        guard let c = sum.counts[kind] else { continue }
+        print("\(kind.rawValue): \(c.added) added, \(c.changed) changed, \(c.unchanged) unchanged")
+      }
+      if sum.placesCreated > 0 { print("places created: \(sum.placesCreated)") }
+      changes += sum.changes
     }
-    if sum.placesCreated > 0 { print("places created: \(sum.placesCreated)") }
+    for p in side {
+      print("\(p.kind.rawValue): \(p.added) added, \(p.changed) changed, \(p.unchanged) unchanged")
+    }
     if let errors {
       writeErrorsFiles(results.filter { !$0.rejected.isEmpty }, to: errors)
     }
@@ -106,9 +129,10 @@ struct ImportCommand: ParsableCommand {
       Foundation.exit(1)
     }
     if check {
-      print("check only: nothing was written (\(sum.changes) change(s) would be made)")
+      print("check only: nothing was written (\(changes) change(s) would be made)")
     } else {
-      print("imported: \(sum.changes) change(s)")
+      SideImport.write(side)
+      print("imported: \(changes) change(s)")
     }
   }
 

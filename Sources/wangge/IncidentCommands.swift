@@ -151,7 +151,7 @@ enum IncidentStep {
         "Mark an incident learnt another way as concealed (瞒报) by its station, with evidence (commanders).")
     @OptionGroup var common: Common
     @Option(help: "How the station knew (2–2000 characters), kept with the report.") var evidence: String
-    func run() throws { common.run(.concealed, note: evidence, action: .reassign) }
+    func run() throws { common.run(.concealed, note: evidence, action: .markConcealed) }
   }
 }
 

@@ -16,7 +16,7 @@ struct TemplateCommand: ParsableCommand {
     abstract: "Write an empty ledger (households, leaders, help, places) with its headers and an example row."
   )
 
-  @Argument(help: "households, leaders, help or places.") var kind: String
+  @Argument(help: "households, leaders, help, places, volunteers or duty.") var kind: String
   @Option(help: "csv (UTF-8 with BOM, opens in Excel) or xlsx.") var format: LedgerFileFormat = .csv
   @Option(help: "The file to write (default: KIND.csv or KIND.xlsx).") var out: String?
   @Flag(help: "English headers.") var english = false
@@ -27,7 +27,7 @@ struct TemplateCommand: ParsableCommand {
 
   func run() throws {
     guard let k = LedgerKind(rawValue: kind) else {
-      fail("unknown ledger \"\(kind)\": write households, leaders, help or places")
+      fail("unknown ledger \"\(kind)\": write households, leaders, help, places, volunteers or duty")
     }
     var levels = LevelChain.jiaohe
     if let db {

@@ -15,7 +15,7 @@ struct Wangge: ParsableCommand {
       LeaderCommand.self, HouseholdCommand.self, HelpCaseCommand.self, CensusCommand.self,
       IsolationCommand.self, ArrivalCommand.self,
       BaselineCommand.self, DecisionCommand.self, BriefCommand.self, BulletinCommand.self, DutyCommand.self,
-      OrderCommand.self, GreenCommand.self, VolunteerCommand.self,
+      OrderCommand.self, GreenCommand.self, VolunteerCommand.self, VisitCommand.self,
       IncidentCommand.self, SpotCheckCommand.self, SuperviseCommand.self, ScoreCommand.self,
     ],
     defaultSubcommand: BoardCommand.self

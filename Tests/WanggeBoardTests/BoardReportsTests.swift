@@ -88,6 +88,16 @@ import WanggeStore
       if board.selectedRow?.key == before { break }
     }
     #expect(board.selectedRow?.drillTo == station.id)
+    // The ranking row carries the station's 迟报 / 漏报 / 瞒报 over the view's 7 days, as the store counts them.
+    let f = try #require(
+      try store.stationFigures(under: station.id, since: t0 - .days(7), until: t0)[station.id])
+    let columns = board.screen.primary.columns.map(\.title)
+    let cells = try #require(board.selectedRow).cells.map(\.text)
+    for (title, count) in [("迟报", f.late), ("漏报", f.missed), ("瞒报", f.concealed)] {
+      let i = try #require(columns.firstIndex(of: title), "\(columns)")
+      #expect(cells[i].hasSuffix("\(count)"), "\(title): \(cells[i]) vs \(count)")
+    }
+    #expect(f.late + f.missed > 0, "the demo's station has late or missed reports")
     _ = board.handle(.char("e"), tick: 0)
     let text = BoardFixture.render(board, width: 120, height: 30).text
     #expect(text.contains("水映花城小区 得分"), "\(text)")

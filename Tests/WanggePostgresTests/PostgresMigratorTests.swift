@@ -50,7 +50,8 @@ struct PostgresMigratorTests {
     #expect(try PostgresMigrator.migrate(db, upTo: PostgresSchema.tablesVersion) == ["v1-grid"])
     let rest = [
       "v2-indexes", "v3-change-feed", "v4-change-counter", "v5-operators", "v6-personal-data",
-      "v7-station-undo", "v8-screening", "v9-meetings", "v10-census", "v11-orders", "v12-reports", "v16-duty",
+      "v7-station-undo", "v8-screening", "v9-meetings", "v10-census", "v11-orders", "v12-reports",
+      "v13-screening-groups", "v14-visits", "v16-duty", "v17-ledger2", "v18-decisions",
     ]
     #expect(try PostgresMigrator.state(of: db) == .older(missing: rest))
     #expect(try PostgresMigrator.migrate(db) == rest)

@@ -27,4 +27,37 @@ check "a bad option value is said in Chinese" grep -q '“yesterday”不是 --a
 check "… and exits 64 (usage)" test "$status" = 64
 out=$(LANG=en_US.UTF-8 "$bin" report --db "$db" --scope 不存在 2>&1)
 check "English locale: the error stays English" grep -q 'unknown place' <<<"$out"
+# The later commands' option descriptions are Chinese too, not only the headings.
+check "help incident file: options in Chinese" bash -c "LANG=zh_CN.UTF-8 '$bin' help incident file | grep -qF '发生时间（ISO 8601）。'"
+check "bulletin --help --lang zh: the week option in Chinese" bash -c "LANG=C '$bin' bulletin --help --lang zh | grep -qF 'ISO 周，例如 2026-W48'"
+check "help duty checkin: --out in Chinese" bash -c "LANG=zh_CN.UTF-8 '$bin' help duty checkin | grep -qF '改为签退。'"
+check "help order open: the household option in Chinese" bash -c "LANG=zh_CN.UTF-8 '$bin' help order open | grep -qF '住户编号。'"
+check "LANG=en: help incident file stays English" bash -c "LANG=en_US.UTF-8 '$bin' help incident file | grep -qF 'When it happened (ISO 8601).'"
+# Every option of every subcommand of these commands has a Chinese description (a CJK character in it).
+every_option_chinese() {
+  python3 - "$bin" <<'PY'
+import os, re, subprocess, sys
+bin = sys.argv[1]
+env = dict(os.environ, LANG="zh_CN.UTF-8")
+def help(words):
+    return subprocess.run([bin, "help", *words], capture_output=True, text=True, env=env).stdout
+bad = []
+def walk(words):
+    text = help(words)
+    subs = re.findall(r"^  ([a-z][a-z-]*) ", text.split("子命令：")[1], re.M) if "子命令：" in text else []
+    if "选项：" in text:
+        for line in text.split("选项：")[1].split("子命令：")[0].splitlines():
+            m = re.match(r"^  (-\S.*?)\s{2,}(.*)$", line)
+            if m and not re.search(r"[\u4e00-\u9fff]", m.group(2)):
+                bad.append(" ".join(words) + ": " + line.strip())
+    for sub in subs:
+        if sub != "help":
+            walk(words + [sub])
+for c in "order green isolation incident spotcheck brief bulletin baseline decision duty volunteer census".split():
+    walk([c])
+print("\n".join(bad[:20]))
+sys.exit(1 if bad else 0)
+PY
+}
+check "every option of order|green|isolation|incident|spotcheck|brief|bulletin|baseline|decision|duty|volunteer|census is Chinese" every_option_chinese
 finish

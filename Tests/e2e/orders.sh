@@ -67,6 +67,16 @@ check "exactly one of two concurrent claims wins ($ra, $rb)" test $((ra + rb)) =
 holder=$(sqlite3 "$db" "SELECT claimed_by FROM service_order WHERE id = 'e2e-late'")
 check "the other is told who has it ($holder)" grep -qF "already claimed by $holder" "$work/a.err" "$work/b.err"
 
+# The demo's green flags have handled channels: two untaken and overdue at the anchor, every flag
+# with an unresolved channel. They are taken here so that only this script's channel is counted below.
+demo_green=$("$bin" green list --db "$db" --json --at "$anchor" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['untaken'], d['overdue'], ' '.join(c['id'] for c in d['channels'] if c['state'] == 'open'))")
+read -r g_untaken g_overdue g_ids <<<"$demo_green"
+flags=$(sqlite3 "$db" "SELECT count(*) FROM help_case WHERE green = 1")
+unresolved=$(sqlite3 "$db" "SELECT count(DISTINCT household_id) FROM green_channel WHERE state <> 'resolved'")
+check "the demo has untaken, overdue green channels ($g_untaken, $g_overdue) and one for every flag ($flags = $unresolved)" \
+  test "$g_untaken" -ge 1 -a "$g_overdue" = "$g_untaken" -a "$flags" = "$unresolved"
+for g in $g_ids; do "$bin" green take "$g" --db "$db" --by 值班员 --at "$(at 10000)" >/dev/null; done
+
 # A green channel: escalates at its response deadline (15 min), in the header until it is taken.
 "$bin" green open --db "$db" --household "$household" --kind 断药 --id e2e-green --at "$(at 10800)" >/dev/null
 level() { "$bin" green list --db "$db" --scope "$1" --json --at "$2" | python3 -c "import json,sys; print(json.load(sys.stdin)['escalation'])"; }

@@ -35,7 +35,7 @@ id31=$(echo "$r31" | jget 'd["id"]')
 check "the same event id again files nothing new" \
   test "$(file r31 2026-11-22T19:31:00+08:00 | jget 'd["id"]')" = "$id31"
 check "the report waits for the level above, due 30 min after filing" \
-  test "$(w incident show --report "$id31" --json --at 2026-11-22T19:31:00+08:00 | jget 'd["ack_due"]["epoch_seconds"] - d["filed_at"]["epoch_seconds"]')" = 1800
+  test "$(w incident show --report "$id31" --json --at 2026-11-22T19:31:00+08:00 | jget 'd["ack_due"] + " " + d["filed_at"]')" = "2026-11-22T20:01:00+08:00 2026-11-22T19:31:00+08:00"
 check "not escalated at the end of its window" \
   test "$(w incident show --report "$id31" --json --at 2026-11-22T20:01:00+08:00 | jget 'd["marks"]["escalated"]')" = False
 check "escalated one second later" \
@@ -60,6 +60,10 @@ check "spotcheck draw --seed 7 twice gives the same sample" test "$a" = "$b"
 round=$(w spotcheck draw --scope "$station" --households 5 --seed 7 --at "$anchor" --json)
 rid=$(echo "$round" | jget 'd["id"]')
 hh=$(echo "$round" | jget 'd["calls"][0]["household_id"]')
+check "spotcheck draw --json: drawn_at is ISO 8601 with the offset" \
+  test "$(echo "$round" | jget 'd["drawn_at"]')" = 2026-11-22T20:00:00+08:00
+check "incident list --json: instants are ISO 8601 strings" \
+  test "$(w incident list --scope "$station" --json --at 2026-11-22T20:00:00+08:00 | jget 'sorted({r["happened_at"] for r in d if r["id"] == '"$id31"'})')" = "['2026-11-22T19:00:00+08:00']"
 check "the call list masks phones" bash -c "echo '$round' | grep -q '\*\*\*\*' && ! echo '$round' | grep -qE '\"[0-9]{11}\"'"
 rep=$(w spotcheck record --round "$rid" --household "$hh" --outcome answered --knows-leader no --got-notice yes \
   --problems 邻居发热 --open-kind 疑似病例 --open-severity 1 --happened 2026-11-22T20:00:00+08:00 \
@@ -89,6 +93,8 @@ PY
 
 w supervise group --name 第一督导组 --supervisors 张科长,刘科长 --cadence 7d --at "$anchor" >/dev/null
 w supervise assign --group 1 --place 河北街道/水映花城社区 --at "$anchor" >/dev/null
+check "supervise list --json: due_at is ISO 8601 (group 1's 2-day cadence after the assignment)" \
+  test "$(w supervise list --json --at "$anchor" | jget 'next(r for r in d if "last_contact" not in r)["due_at"]')" = 2026-11-24T20:00:00+08:00
 check "a supervision contact is overdue after its cadence" \
   bash -c "'$bin' supervise list --at 2026-11-29T20:00:01+08:00 | grep -q overdue"
 check "score ranks the stations with the figures behind each" \
@@ -106,6 +112,26 @@ bad_config() {
   [[ $err == *'ack_within[1]'* ]]
 }
 check "a bad config exits non-zero and names the field" bad_config
+# The weekly bulletin counts 迟报 / 漏报 / 瞒报 over its own week: a late report filed in 2026-W49 is
+# 迟报 1 for its station in W49's bulletin and 0 in W48's (the reports above are all in W47).
+w incident file --id w49 --kind 聚集 --severity 1 --place "$station/12号楼" --text 聚集 \
+  --happened 2026-12-01T10:00:00+08:00 --at 2026-12-01T10:31:00+08:00 >/dev/null
+bulletin_cell() {  # WEEK ROW-NAME COLUMN-HEADER [FORMAT]
+  w bulletin --scope "${station%/*}" --week "$1" --at 2026-12-07T12:00:00+08:00 --format markdown |
+    python3 -c '
+import sys
+rows = [[c.strip() for c in l.strip().strip("|").split("|")] for l in sys.stdin if l.startswith("|")]
+head = rows[0]
+print(next(r[head.index(sys.argv[2])] for r in rows[2:] if r[2] == sys.argv[1]))' "$2" "$3"
+}
+check "bulletin of W49: 迟报 1 for the station that filed late" test "$(bulletin_cell 2026-W49 水映花城小区 迟报)" = 1
+check "bulletin of W48: 迟报 0 for it" test "$(bulletin_cell 2026-W48 水映花城小区 迟报)" = 0
+check "bulletin of W47: its 瞒报 1 (the concealed spot-check finding)" \
+  test "$(bulletin_cell 2026-W47 水映花城小区 瞒报)" = 1
+check "bulletin: the commander is named with the week's counts" bash -c \
+  "'$bin' bulletin --scope '${station%/*}' --week 2026-W49 --at 2026-12-07T12:00:00+08:00 | grep -qF '追责：水映花城小区（指挥长 王指挥）迟报 1、漏报 0、瞒报 0'"
+check "bulletin html carries the counters as columns" bash -c \
+  "'$bin' bulletin --scope '${station%/*}' --week 2026-W49 --at 2026-12-07T12:00:00+08:00 --format html | grep -qF '<th>迟报</th><th>漏报</th><th>瞒报</th>'"
 check "verify: every rollup matches a recount" w verify
 
 # PostgreSQL with operator roles: a station files and draws within its scope, a commander acknowledges.
@@ -126,6 +152,18 @@ if [[ -n ${WANGGE_TEST_POSTGRES:-} ]]; then
       bash -c "PGUSER=st_$tag '$bin' spotcheck draw --db '${url/:\/\/postgres@/://st_$tag@}' --scope '$station' --households 3 --seed 7 --at $anchor | grep -q '\*\*\*\*'"
     check "postgres: a commander acknowledges it" \
       test "$(cm incident ack --report "$pid" --id pg-1-ack --at 2026-11-22T20:20:00+08:00 --json | jget 'd["phase"]')" = acknowledged
+    hid=$(cm incident file --kind 聚集 --severity 2 --place "$station/12号楼" --text 热线 --happened "$anchor" \
+      --source hotline --at 2026-11-22T20:30:00+08:00 --id pg-2 --json | jget 'd["id"]')
+    conceal_refused() {
+      local err
+      err=$(st incident conceal --report "$hid" --evidence 群聊记录已知 --id pg-2-c --at 2026-11-22T21:30:00+08:00 2>&1 >/dev/null) && return 1
+      [[ $err == *"st_$tag is a station and may not mark-concealed (needs commander or above)"* ]]
+    }
+    check "postgres: a station may not mark a report concealed (its own permission), with the reason" conceal_refused
+    check "postgres: … and the report is not concealed" \
+      test "$(cm incident show --report "$hid" --json --at 2026-11-22T21:30:00+08:00 | jget 'd["marks"]["concealed"]')" = False
+    check "postgres: a commander marks it concealed (瞒报)" \
+      test "$(cm incident conceal --report "$hid" --evidence 群聊记录已知 --id pg-2-c --at 2026-11-22T21:30:00+08:00 --json | jget 'd["marks"]["concealed"]')" = True
     check "postgres: verify" quietly "$bin" verify --db "$url"
   else
     check "postgres: demo" false

@@ -22,7 +22,13 @@ struct EventLineFuzz: FuzzTarget {
           require(
             parsed is [String: Any] || parsed is [Any], "result \(result) is not a JSON object or array")
         }
-      case .visited(let h), .reached(let h, _), .greenChannel(let h, _): require(h > 0, "household \(h)")
+      case .visited(let h, _, let needs):
+        // A visit's needs are within their bounds, and what is stored reads back the same.
+        require(h > 0, "household \(h)")
+        require(needs.count <= VisitNeed.maxCount, "\(needs.count) needs accepted")
+        for n in needs { require(VisitNeed.itemsProblem(n.items) == nil, "need items \(n.items) accepted") }
+        require((try? VisitNeed.decode(VisitNeed.encode(needs))) == needs, "needs do not read back")
+      case .reached(let h, _), .greenChannel(let h, _): require(h > 0, "household \(h)")
       case .groupBuilt(let unit): check(unit: unit)
       case .registry(let change):
         // A registry change names what it changes and digests without trapping.

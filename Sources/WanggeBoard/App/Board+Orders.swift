@@ -16,12 +16,11 @@ extension Board {
         say(words("先选中一户", "Select a household first"), kind: .pending, tick: tick)
         return
       }
-      // The help view's 需求 (needs noted at visits) become the order's items in one key.
-      let needsColumn = screen.primary.columns.firstIndex { $0.title == words("需求", "Needs") }
-      let needs = needsColumn.flatMap { i in
-        selectedRow?.cells.indices.contains(i) == true ? selectedRow?.cells[i].text : nil
-      }
-      mode = .command(LineEditor("order 代购 " + (needs.map { $0 == "—" ? "" : $0 } ?? "")))
+      mode = .command(
+        LineEditor(
+          VisitCells.orderLine(
+            cell: cellText(words("走访需求", "Noted")),
+            needs: cellText(words("需求", "Needs")))))
     case .claimOrder, .closeOrder:
       guard selectedOrder != nil else {
         say(words("先选中一张工单", "Select an order first"), kind: .pending, tick: tick)
@@ -29,6 +28,14 @@ extension Board {
       }
       mode = .command(LineEditor(action == .claimOrder ? "claim " : "close 已送达 "))
     default: return
+    }
+  }
+
+  /// The selected row's text in the column titled `title`, if the view has one.
+  func cellText(_ title: String) -> String? {
+    let column = screen.primary.columns.firstIndex { $0.title == title }
+    return column.flatMap { i in
+      selectedRow?.cells.indices.contains(i) == true ? selectedRow?.cells[i].text : nil
     }
   }
 

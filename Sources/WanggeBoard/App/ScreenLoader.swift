@@ -133,7 +133,8 @@ struct ScreenLoader {
       }
       return Screen(
         primary: OrdersModel.volunteers(
-          try desk.volunteers(under: place.id, at: now, limit: helpLimit), at: now, t))
+          try desk.volunteers(under: place.id, at: now, limit: helpLimit),
+          figures: try desk.volunteerFigures(of: place.id, at: now), at: now, t))
     case .reports:
       return try ReportsModel.screen(
         store as? any ReportDesk, place: place, levels: levels, at: now, round: spotCheckRound, t)
@@ -161,10 +162,12 @@ struct ScreenLoader {
       let list = try store.assignments(of: task, under: place.id, at: now, limit: 5000)
       let ranks = try store.rankings(by: groupBy, task: task, under: place.id, at: now, window: window)
       var primary = TasksModel.assignments(list, task: summary, groupBy: groupBy, t)
+      var ranking = TasksModel.ranking(ranks, by: groupBy, t)
       if let desk = store as? any ScreeningDesk {  // the board's fakes have none
         ScreeningModel.annotate(&primary, try desk.screeningTotals(task: task, place: place.id), t)
+        ScreeningModel.annotate(ranking: &ranking, try desk.screeningGroupTotals(task: task, by: groupBy), t)
       }
-      return Screen(primary: primary, secondary: [TasksModel.ranking(ranks, by: groupBy, t)])
+      return Screen(primary: primary, secondary: [ranking])
     }
   }
 }

@@ -26,7 +26,10 @@ enum DecisionModel {
       let state: TableCell =
         switch d.state(at: now) {
         case .overdue: TableCell("✗ " + t("逾期", "overdue"), style: StatusKind.overdue.style)
-        case .open: TableCell("… " + t("办理中", "open"), style: StatusKind.pending.style)
+        case .open:
+          TableCell(
+            "… " + t("办理中", "open") + (d.progress.map { " " + DecisionModel.short($0) } ?? ""),
+            style: StatusKind.pending.style)
         case .done: TableCell("✔ " + t("已办结", "done"), style: Style(.good))
         }
       return ModelRow(
@@ -43,5 +46,13 @@ enum DecisionModel {
     return TableModel(
       title: t("例会决定", "Meeting decisions"), columns: columns, rows: rows,
       emptyText: t("没有决定（:decision 添加）", "No decisions (:decision adds one)"))
+  }
+
+  /// `3/12` for a task's finished units, or the order's state word.
+  static func short(_ p: DecisionProgress) -> String {
+    switch p {
+    case .task(let finished, let assigned): "\(finished)/\(assigned)"
+    case .order(let state, _): state.chineseName
+    }
   }
 }

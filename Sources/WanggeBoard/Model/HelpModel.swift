@@ -21,6 +21,8 @@ enum HelpModel {
       ModelColumn(t("情况", "Flags"), width: 10, alignment: .left, priority: 75),
       ModelColumn(t("方式", "Mode"), width: 6, alignment: .left, priority: 60),
       ModelColumn(t("需求", "Needs"), width: 8, alignment: .left, priority: 50),
+      ModelColumn(t("上次走访", "Last visit"), width: 8, alignment: .left, priority: 55),
+      ModelColumn(t("走访需求", "Noted"), width: 12, alignment: .left, priority: 52),
       ModelColumn(t("帮扶人", "Helper"), width: 6, alignment: .left, priority: 40),
       ModelColumn(t("电话", "Phone"), width: 11, alignment: .left, priority: 30),
     ]
@@ -35,12 +37,14 @@ enum HelpModel {
           due, TableCell(Self.label(r.unitLabel)), TableCell(r.room), TableCell(r.headName),
           TableCell(c.flags(r.flags)),
           TableCell(c.mode(r.helpCase.mode)), TableCell(r.helpCase.needs.isEmpty ? "—" : r.helpCase.needs),
+          VisitCells.outcome(r.lastNote, t), VisitCells.needs(r.lastNote),
           TableCell(r.helpCase.helperName), TableCell(PhoneMask.mask(r.phone)),
         ],
         sortKeys: [
           .number(Double(r.helpCase.greenChannel ? Int64.min / 2 : r.helpCase.dueAt.epochSeconds)),
           .text(Self.label(r.unitLabel)), .text(r.room), .text(r.headName), .text(c.flags(r.flags)),
-          .text(c.mode(r.helpCase.mode)), .text(r.helpCase.needs), .text(r.helpCase.helperName), .none,
+          .text(c.mode(r.helpCase.mode)), .text(r.helpCase.needs),
+          .text(r.lastNote?.outcome.rawValue ?? ""), .text(VisitNeed.shown(r.lastNote?.needs ?? [])), .text(r.helpCase.helperName), .none,
         ],
         drillTo: r.unitID)
     }

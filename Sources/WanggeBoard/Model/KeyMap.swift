@@ -161,7 +161,10 @@ public enum BoardCommandName: String, CaseIterable, Sendable {
     case .close: t(":close 已送达|拒收|已取消 [备注] — 结单", ":close OUTCOME [note] — close the order")
     case .spotcheck: t(":spotcheck 户数 [种子] — 督查抽样", ":spotcheck HOUSEHOLDS [SEED] — draw a spot check")
     case .decision:
-      t(":decision 事项 / 负责人 [/ 时限] — 记录例会决定", ":decision TEXT / OWNER [/ DUE] — record a decision")
+      t(
+        ":decision [任务 排查 [3h 15h] / | 工单 买药 户号 [内容] /] 事项 / 负责人 [/ 时限] — 记录例会决定（可即派任务或开工单）",
+        ":decision [task TYPE [ACK FINISH] / | order KIND HOUSEHOLD [ITEMS] /] TEXT / OWNER [/ DUE] — record a decision (it can dispatch a task or open an order)"
+      )
     case .q: t(":q — 退出", ":q — quit")
     }
   }

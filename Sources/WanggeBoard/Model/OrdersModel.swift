@@ -52,7 +52,9 @@ enum OrdersModel {
       emptyText: t("没有工单：在帮扶或住户视图按 o 开单", "No orders: press o in the help or households view"))
   }
 
-  static func volunteers(_ rows: [VolunteerRow], at now: Instant, _ t: Words) -> TableModel {
+  static func volunteers(_ rows: [VolunteerRow], figures f: VolunteerFigures, at now: Instant, _ t: Words)
+    -> TableModel
+  {
     let columns = [
       ModelColumn(t("姓名", "Name"), width: 6, alignment: .left, priority: 100),
       ModelColumn(t("身份", "Role"), width: 4, alignment: .left, priority: 90),
@@ -78,13 +80,11 @@ enum OrdersModel {
           .text(v.posts.joined()), .number(on ? 0 : 1), .number(Double(r.ordersInHand)),
         ])
     }
-    let reported = rows.filter { $0.volunteer.reportedAt != nil }.count
-    let onPost = rows.filter { $0.volunteer.isOnPost(at: now) }.count
-    let inHand = rows.map(\.ordersInHand).reduce(0, +)
+    // The title's figures are the place's rollups (the whole scope, not this page).
     return TableModel(
       title: t(
-        "志愿者 · \(rows.count) 人 · 已报到 \(reported) · 今日在岗 \(onPost) · 在手工单 \(inHand)",
-        "Volunteers · \(rows.count) · reported \(reported) · on post today \(onPost) · orders in hand \(inHand)"
+        "志愿者 · \(f.volunteers) 人 · 已报到 \(f.reported) · 今日在岗 \(f.onPostToday) · 在手工单 \(f.inHand)",
+        "Volunteers · \(f.volunteers) · reported \(f.reported) · on post today \(f.onPostToday) · orders in hand \(f.inHand)"
       ),
       columns: columns, rows: list, emptyText: t("这里没有报到的志愿者", "No volunteers reported here"))
   }

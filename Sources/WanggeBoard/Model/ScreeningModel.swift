@@ -39,4 +39,17 @@ enum ScreeningModel {
     guard let line = line(s, t) else { return }
     table.note = table.note.map { "\(line) · \($0)" } ?? line
   }
+
+  /// Adds `排查 · 返乡 · 隔离` to a department or squad ranking (from `screening_group_tally`), when
+  /// any group's finishes reported something.
+  static func annotate(ranking table: inout TableModel, _ totals: [String: ScreeningTotals], _ t: Words) {
+    guard totals.values.contains(where: { $0 != ScreeningTotals() }) else { return }
+    table.columns.append(ModelColumn(t("排查·返乡·隔离", "Screened·back·isolate"), width: 14, priority: 40))
+    for i in table.rows.indices {
+      let s = totals[table.rows[i].cells.count > 1 ? table.rows[i].cells[1].text : ""] ?? ScreeningTotals()
+      func n(_ v: Int64) -> String { NumberText.grouped(Int(v)) }
+      table.rows[i].cells.append(TableCell("\(n(s.checked))·\(n(s.returnees))·\(n(s.isolate))"))
+      table.rows[i].sortKeys.append(.number(Double(s.checked)))
+    }
+  }
 }

@@ -87,7 +87,8 @@ public enum EventLineParser {
       }
       kind = .finished(task: try int(obj, "task"), unit: try unit(obj), result: result)
     case "visit":
-      kind = .visited(household: try int(obj, "household"))
+      let (outcome, needs) = try visitDetails(obj)
+      kind = .visited(household: try int(obj, "household"), outcome: outcome, needs: needs)
     case "group_built":
       kind = .groupBuilt(unit: try unit(obj))
     case "reached":

@@ -53,7 +53,13 @@ public enum EventDigest {
       } else {
         h.mix(byte: 0)
       }
-    case .visited(let household): h.mix(household)
+    case .visited(let household, let outcome, let needs):
+      h.mix(household)
+      // A plain visit digests as before the outcomes, so stored digests of old visits still match.
+      if outcome != .seen || !needs.isEmpty {
+        h.mix(outcome.rawValue)
+        h.mix(VisitNeed.encode(needs))
+      }
     case .groupBuilt(let unit): h.mix(unit)
     case .reached(let household, let via):
       h.mix(household)

@@ -26,8 +26,9 @@ public struct GridEvent: Hashable, Sendable {
     case acknowledged(task: Int64, unit: UnitRef)
     /// The unit leader finished the task, with an optional result as JSON text.
     case finished(task: Int64, unit: UnitRef, result: String?)
-    /// A help household was visited or checked.
-    case visited(household: Int64)
+    /// A help household was visited or checked, with how it went and the needs noted (an old event
+    /// line without them is a visit that saw the household and noted nothing).
+    case visited(household: Int64, outcome: VisitOutcome = .seen, needs: [VisitNeed] = [])
     /// The unit chat group was built.
     case groupBuilt(unit: UnitRef)
     /// A household became reachable (by group or by phone), or was marked unreached.

@@ -9,6 +9,12 @@ public struct Decision: Hashable, Sendable, Codable {
   public var due: Instant?
   public var recordedAt: Instant
   public var doneAt: Instant?
+  /// The task the decision dispatched when it was recorded (`decision add --task`), if any.
+  public var taskID: Int64?
+  /// The service order it opened (`decision add --order`), if any.
+  public var orderID: String?
+  /// Where that task or order stands, filled in when the decisions are read.
+  public var progress: DecisionProgress?
   public init(
     id: Int64, placeID: Int64, text: String, owner: String, due: Instant?, recordedAt: Instant,
     doneAt: Instant? = nil
@@ -22,9 +28,11 @@ public struct Decision: Hashable, Sendable, Codable {
     self.doneAt = doneAt
   }
 
-  /// Where it stands at `now`: done, overdue (past due, not done) or open.
+  /// Where it stands at `now`: done (by hand, or its task's units all finished, or its order closed),
+  /// overdue (past due, not done) or open.
   public func state(at now: Instant) -> State {
     if let d = doneAt, d <= now { return .done }
+    if progress?.isComplete == true { return .done }
     if let due, now > due { return .overdue }
     return .open
   }

@@ -1,5 +1,6 @@
 /// What an operator may do: `viewer` reads (masked), `station` also dispatches and records within its
-/// scope, `commander` also withdraws, reassigns and reveals personal data, `admin` also manages operators.
+/// scope, `commander` also withdraws, reassigns, reveals personal data and marks reports concealed (瞒报),
+/// `admin` also manages operators.
 public enum OperatorRole: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
   case viewer, station, commander, admin
 
@@ -31,6 +32,8 @@ public enum OperatorAction: String, Sendable, Hashable, CaseIterable {
   case reassign
   /// Show one household's full name and phone, with a typed reason (audited).
   case reveal
+  /// Mark an incident learnt another way as concealed (瞒报) by its station, with evidence.
+  case markConcealed = "mark-concealed"
   /// Add, change and remove operators.
   case manageOperators = "manage-operators"
 
@@ -39,7 +42,7 @@ public enum OperatorAction: String, Sendable, Hashable, CaseIterable {
     switch self {
     case .read: .viewer
     case .dispatch, .record, .remind: .station
-    case .withdraw, .reassign, .reveal: .commander
+    case .withdraw, .reassign, .reveal, .markConcealed: .commander
     case .manageOperators: .admin
     }
   }

@@ -44,28 +44,3 @@ public struct VolunteerRecord: Hashable, Sendable, Codable {
   /// The teams the demo offers.
   public static let knownTeams = ["党员先锋队", "青年先锋队", "服务队"]
 }
-
-/// What a help visit found: 见到本人, 不在家, 电话未接, 已转工单.
-public enum VisitOutcome: String, CaseIterable, Sendable, Codable, Hashable {
-  case seen, notHome = "not_home", noAnswer = "no_answer", toOrder = "to_order"
-
-  /// The Chinese word.
-  public var chineseName: String {
-    switch self {
-    case .seen: "见到本人"
-    case .notHome: "不在家"
-    case .noAnswer: "电话未接"
-    case .toOrder: "已转工单"
-    }
-  }
-
-  /// Reads the code or the Chinese word.
-  public init?(word: String) {
-    if let o = VisitOutcome(rawValue: word) {
-      self = o
-      return
-    }
-    guard let o = VisitOutcome.allCases.first(where: { $0.chineseName == word }) else { return nil }
-    self = o
-  }
-}

@@ -8,6 +8,10 @@ public enum LedgerKind: String, CaseIterable, Sendable, Hashable {
   case help
   /// 网格台账: one row per place (the path columns only).
   case places
+  /// 志愿者台账 (双报到): one row per volunteer or party member; feeds the orders desk (`VolunteerLedger`).
+  case volunteers
+  /// 值班表: one row per post, person and shift of a station's roster; feeds the duty desk (`DutyLedger`).
+  case duty
 
   /// The columns a file of this kind must have besides the path.
   public var required: [LedgerColumn] {
@@ -15,7 +19,7 @@ public enum LedgerKind: String, CaseIterable, Sendable, Hashable {
     case .households: [.room, .headName, .phone, .size]
     case .leaders: [.leaderName, .phone, .department]
     case .help: [.room, .mode, .helper, .cadence]
-    case .places: []
+    case .places, .volunteers, .duty: []
     }
   }
 
@@ -29,7 +33,7 @@ public enum LedgerKind: String, CaseIterable, Sendable, Hashable {
       ]
     case .leaders: [.leaderName, .phone, .department, .squad, .squadLeader, .home]
     case .help: [.room, .headName, .mode, .helper, .cadence, .needs, .greenChannel, .lastVisit, .openedAt]
-    case .places: []
+    case .places, .volunteers, .duty: []
     }
   }
 
@@ -37,7 +41,10 @@ public enum LedgerKind: String, CaseIterable, Sendable, Hashable {
   var accepted: Set<LedgerColumn> { Set(columns + required + [.problemNote]) }
 
   /// True when the path must reach the unit level (households, leaders and help cases live on units).
-  public var pathReachesUnit: Bool { self != .places }
+  public var pathReachesUnit: Bool { self != .places && !isSide }
+
+  /// True for the kinds that feed a desk rather than the registry (read by `SideLedger`).
+  public var isSide: Bool { self == .volunteers || self == .duty }
 
   /// The kind `columns` tell: help when a help column is there, leaders when a leader and a department
   /// are, households when a room or a head is, places when only path columns are; nil otherwise.

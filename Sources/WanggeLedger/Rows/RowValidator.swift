@@ -103,6 +103,7 @@ final class RowValidator {
       } else {
         row = nil
       }
+    case .volunteers, .duty: row = nil  // read by SideLedger, never here
     case .places:
       if segments.isEmpty && problems.isEmpty {
         problems.append(

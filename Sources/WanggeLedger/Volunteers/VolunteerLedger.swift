@@ -13,6 +13,21 @@ public enum VolunteerLedger {
     public var partyMember: Bool
     public var posts: [String]
     public var reportedAt, onPostAt: Instant?
+    public init(
+      rowNumber: Int, name: String, phone: String, place: String, homeUnit: String, team: String,
+      partyMember: Bool, posts: [String], reportedAt: Instant?, onPostAt: Instant?
+    ) {
+      self.rowNumber = rowNumber
+      self.name = name
+      self.phone = phone
+      self.place = place
+      self.homeUnit = homeUnit
+      self.team = team
+      self.partyMember = partyMember
+      self.posts = posts
+      self.reportedAt = reportedAt
+      self.onPostAt = onPostAt
+    }
   }
 
   /// The columns, by their Chinese headers (and English codes).
@@ -38,41 +53,44 @@ public enum VolunteerLedger {
   /// The header line of a template.
   public static var templateHeader: String { Column.allCases.map(\.rawValue).joined(separator: ",") }
 
-  /// Reads `url`; returns the rows, or throws `LedgerFileError` with every problem (nothing is kept).
-  public static func read(_ url: URL, file: String? = nil) throws -> [Row] {
-    let name = file ?? url.path
-    var header: [Int: Column]?
+  /// The rows of `sheet` checked: the good rows, every problem (`FILE:ROW:COLUMN`) and the refused
+  /// rows as they were (for an errors file).
+  public static func validate(_ sheet: SideSheet) -> (
+    rows: [Row], problems: [LedgerProblem], rejected: [RejectedRow]
+  ) {
+    var columns: [Int: Column] = [:]
+    for c in Column.allCases {
+      if let i = sheet.cell(c.aliases), columns[i] == nil { columns[i] = c }
+    }
     var rows: [Row] = []
     var problems: [LedgerProblem] = []
-    func take(_ raw: RawSheetRow) {
-      guard !raw.isBlank else { return }
-      guard let columns = header else {
-        var found: [Int: Column] = [:]
-        for (i, cell) in raw.cells.enumerated() {
-          let t = FastText.trimmed(cell)
-          if let c = Column.allCases.first(where: { $0.aliases.contains(t) }) { found[i] = c }
-        }
-        if Set(found.values).isSuperset(of: [.name, .phone, .place]) { header = found }
-        return
-      }
-      var row = Row(
-        rowNumber: raw.number, name: "", phone: "", place: "", homeUnit: "", team: "", partyMember: false,
-        posts: [], reportedAt: nil, onPostAt: nil)
+    var rejected: [RejectedRow] = []
+    for c in [Column.name, .phone, .place] where !columns.values.contains(c) {
+      problems.append(
+        LedgerProblem(
+          file: sheet.file, row: sheet.header.rowNumber, column: "-", problem: "no \(c.rawValue) column",
+          fix: "add a column headed \(c.rawValue) (header: \(templateHeader))"))
+    }
+    guard problems.isEmpty else { return ([], problems, []) }
+    for raw in sheet.rows {
+      var mine: [LedgerProblem] = []
       func cell(_ c: Column) -> String? {
-        columns.first { $0.value == c }.flatMap {
-          raw.cells.indices.contains($0.key) ? raw.cells[$0.key] : ""
-        }
+        columns.first { $0.value == c }.map { raw.cells.indices.contains($0.key) ? raw.cells[$0.key] : "" }
       }
       func check<T>(_ c: Column, _ parse: (String) -> Result<T, CellProblem>) -> T? {
         guard let text = cell(c) else { return nil }
         switch parse(text) {
         case .success(let v): return v
         case .failure(let p):
-          problems.append(
-            LedgerProblem(file: name, row: raw.number, column: c.rawValue, problem: p.problem, fix: p.fix))
+          mine.append(
+            LedgerProblem(
+              file: sheet.file, row: raw.number, column: c.rawValue, problem: p.problem, fix: p.fix))
           return nil
         }
       }
+      var row = Row(
+        rowNumber: raw.number, name: "", phone: "", place: "", homeUnit: "", team: "", partyMember: false,
+        posts: [], reportedAt: nil, onPostAt: nil)
       row.name = check(.name, CellValues.name) ?? ""
       row.phone = check(.phone, PhoneValue.parse) ?? ""
       row.place = check(.place, CellValues.name) ?? ""
@@ -84,27 +102,36 @@ public enum VolunteerLedger {
       row.reportedAt = check(.reportedAt, CellValues.instant) ?? nil
       row.onPostAt = check(.onPostAt, CellValues.instant) ?? nil
       if row.name.count > 40 || row.homeUnit.count > 80 || row.team.count > 40 {
-        problems.append(
+        mine.append(
           LedgerProblem(
-            file: name, row: raw.number, column: "-",
-            problem: "a name over 40, a unit over 80 or a team over 40 characters",
-            fix: "shorten it"))
+            file: sheet.file, row: raw.number, column: "-",
+            problem: "a name over 40, a unit over 80 or a team over 40 characters", fix: "shorten it"))
       }
-      rows.append(row)
+      if mine.isEmpty {
+        rows.append(row)
+      } else {
+        problems += mine
+        rejected.append(RejectedRow(raw: raw, problems: mine))
+      }
     }
-    let ext = url.pathExtension.lowercased()
-    if ext == "xlsx" || ext == "xlsm" {
-      _ = try XLSXSheetReader(url: url, file: name, sheet: nil).read { take($0) }
-    } else {
-      _ = try CSVSheetReader(url: url, file: name, encoding: nil).read({ row, _ in take(row) })
+    return (rows, problems, rejected)
+  }
+
+  /// The cells of `row` under `templateHeader` (the phone as given: mask it first to export masked).
+  public static func cells(_ r: Row) -> [String] {
+    func day(_ i: Instant?) -> String {
+      i.map { String(InstantFormat.iso($0).prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? ""
     }
-    if header == nil {
-      problems.insert(
-        LedgerProblem(
-          file: name, row: 0, column: "-", problem: "has no header row with 姓名, 电话 and 报到社区",
-          fix: "put a header row such as \(templateHeader) above the data"), at: 0)
-    }
-    guard problems.isEmpty else { throw LedgerFileError(problems) }
-    return rows
+    return [
+      r.name, r.phone, r.partyMember ? "是" : "否", r.place, r.homeUnit, r.team, r.posts.joined(separator: "、"),
+      day(r.reportedAt), day(r.onPostAt),
+    ]
+  }
+
+  /// An empty volunteers ledger: the header and one synthetic example row.
+  public static var template: LedgerTable {
+    LedgerTable(
+      header: Column.allCases.map(\.rawValue),
+      rows: [["李明", "13900000001", "是", "河北街道/水映花城社区", "市教育局", "党员先锋队", "人员排查、配送物资", "2026-11-20 08:00", ""]])
   }
 }

@@ -5,6 +5,8 @@ import WanggeCore
 public enum LedgerTemplates {
   /// The header of a `kind` ledger: the level columns below the root, then the kind's columns.
   public static func headers(_ kind: LedgerKind, levels: LevelChain, english: Bool = false) -> [String] {
+    if kind == .volunteers { return VolunteerLedger.template.header }
+    if kind == .duty { return DutyLedger.header(levels: levels) }
     let path = Array(levels.names.dropFirst())
     let pathNames = english ? path.map { LevelHeaders.english[$0] ?? $0 } : path
     return pathNames + kind.columns.map { english ? $0.english : $0.chinese }
@@ -32,6 +34,8 @@ public enum LedgerTemplates {
           path: path, room: "101", headName: "张三", mode: .phone, helper: "赵六", cadence: .days(2), needs: "买药",
           greenChannel: false, lastVisit: nil, openedAt: nil))
     case .places: example = .place(PlaceRow(path: path))
+    case .volunteers: return VolunteerLedger.template
+    case .duty: return DutyLedger.template(levels: levels)
     }
     return table(kind, rows: [example], levels: levels, english: english)
   }

@@ -48,7 +48,7 @@ enum PostgresLoad {
     let tables =
       (PostgresSchema.dataTables + PostgresSchema.censusTables + PostgresSchema.operatorTables
       + PostgresSchema.screeningTables + PostgresSchema.meetingTables + PostgresSchema.orderTables
-      + PostgresSchema.reportTables + PostgresSchema.dutyRollupTables
+      + PostgresSchema.reportTables + PostgresSchema.visitTables + PostgresSchema.dutyRollupTables
       + ["wangge_migrations"])
       .joined(separator: ", ")
     let functions = PostgresSchema.storeFunctions.map { "DROP FUNCTION IF EXISTS \($0) CASCADE;" }

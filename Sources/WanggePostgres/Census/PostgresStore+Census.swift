@@ -102,6 +102,10 @@ struct PGCensusAccess: CensusAccess {
   func addCensusDay(places: [Int64], day: Int64, delta: Int) throws {
     try db.exec("SELECT wangge_add_census_day($1::bigint[], $2, $3)", [PGArray.ints(places), day, delta])
   }
+
+  func deleteCensusCheck(household: Int64) throws {
+    try db.exec("DELETE FROM census_check WHERE household_id = $1", [household])
+  }
 }
 
 extension PostgresStore: CensusDesk {

@@ -43,15 +43,27 @@ extension PostgresStore: MeetingDesk {
     }
   }
 
-  public func addDecision(place: Int64, text: String, owner: String, due: Instant?, at: Instant) throws
-    -> Decision
-  {
+  public func addDecision(
+    place: Int64, text: String, owner: String, due: Instant?, at: Instant, becomes action: DecisionAction
+  ) throws -> Decision {
     if let p = Decision.problem(text: text, owner: owner) { throw MeetingInputError(p) }
     return try write { db in
-      let id: Int64 = try db.exec(
-        "INSERT INTO decision(place_id, text, owner, due_at, recorded_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        [place, text, owner, due?.epochSeconds, at.epochSeconds])[0].get(0)
-      return Decision(id: id, placeID: place, text: text, owner: owner, due: due, recordedAt: at)
+      var d = Decision(
+        id: 0, placeID: place, text: text, owner: owner, due: DecisionCheck.due(due, action), recordedAt: at)
+      let book = OrderBook(PGOrderSQL(db: db))
+      switch action {
+      case .text: break
+      case .task(let r):
+        try DecisionCheck.task(r, place: place)
+        d.taskID = try Self.dispatch(db, r).taskID
+      case .order(let r):
+        d.orderID = try book.openForDecision(r, place: place) { try Self.path(db, of: $0).description }.id
+      }
+      d.id = try db.exec(
+        "INSERT INTO decision(place_id, text, owner, due_at, recorded_at, task_id, order_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        [place, text, owner, d.due?.epochSeconds, at.epochSeconds, d.taskID, d.orderID])[0].get(0)
+      d.progress = try book.progress(of: d)
+      return d
     }
   }
 
@@ -81,15 +93,20 @@ extension PostgresStore: MeetingDesk {
   }
 
   static func decisions(_ db: PGConnection, where clause: String, _ args: [Int64]) throws -> [Decision] {
-    try db.exec(
-      "SELECT id, place_id, text, owner, due_at, recorded_at, done_at FROM decision WHERE \(clause) ORDER BY id",
+    let book = OrderBook(PGOrderSQL(db: db))
+    return try db.exec(
+      "SELECT id, place_id, text, owner, due_at, recorded_at, done_at, task_id, order_id FROM decision WHERE \(clause) ORDER BY id",
       args.map { $0 }
     ).map {
-      Decision(
+      var d = Decision(
         id: try $0.get(0), placeID: try $0.get(1), text: try $0.get(2), owner: try $0.get(3),
         due: try $0.optional(4, as: Int64.self).map(Instant.init(epochSeconds:)),
         recordedAt: Instant(epochSeconds: try $0.get(5)),
         doneAt: try $0.optional(6, as: Int64.self).map(Instant.init(epochSeconds:)))
+      d.taskID = try $0.optional(7, as: Int64.self)
+      d.orderID = try $0.optional(8, as: String.self)
+      d.progress = try book.progress(of: d)
+      return d
     }
   }
 }

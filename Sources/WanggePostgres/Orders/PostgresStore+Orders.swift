@@ -48,6 +48,10 @@ extension PostgresStore: OrderDesk {
     try read { db in try OrderBook(PGOrderSQL(db: db)).volunteers(under: scope, at: now, limit: limit) }
   }
 
+  public func volunteerFigures(of scope: Int64, at now: Instant) throws -> VolunteerFigures {
+    try read { db in try OrderBook(PGOrderSQL(db: db)).volunteerFigures(of: scope, at: now) }
+  }
+
   public func saveVolunteers(_ records: [VolunteerRecord]) throws -> Int {
     try write { db in try OrderBook(PGOrderSQL(db: db)).saveVolunteers(records) }
   }

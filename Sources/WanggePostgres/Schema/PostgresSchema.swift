@@ -31,7 +31,11 @@ public enum PostgresSchema {
     Migration(version: 10, identifier: "v10-census", sql: censusV10),
     Migration(version: 11, identifier: "v11-orders", sql: ordersV11),
     Migration(version: 12, identifier: "v12-reports", sql: reportsV12),
+    Migration(version: 13, identifier: "v13-screening-groups", sql: screeningGroupsV13),
+    Migration(version: 14, identifier: "v14-visits", sql: visitsV14),
     Migration(version: 16, identifier: dutyIdentifier, sql: dutyV16),
+    Migration(version: 17, identifier: "v17-ledger2", sql: ledger2V17),
+    Migration(version: 18, identifier: "v18-decisions", sql: decisionsV18),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.
@@ -57,7 +61,7 @@ public enum PostgresSchema {
       "wangge_check_rollup_places", "wangge_move_help_due", "wangge_operator_role", "wangge_scope_ancestors",
       "wangge_scope_places", "wangge_unscoped",
     ] + personalDataFunctions + stationUndoFunctions + censusFunctions
-    + orderFunctions + dutyFunctions
+    + orderFunctions + volunteerFunctions + dutyFunctions
 
   static let tablesV1 = """
     CREATE TABLE meta(key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);

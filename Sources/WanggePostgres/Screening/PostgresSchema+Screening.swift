@@ -1,3 +1,5 @@
+import WanggeStore
+
 /// Migration 8: screening results, returnees, expected arrivals and home-isolation cases with their
 /// checks, and their rollups, the same tables as the SQLite engine's `v6-screening` with PostgreSQL
 /// types. Row-level security as in migration v5: a scoped role reads and writes the raw rows of its
@@ -15,6 +17,7 @@ extension PostgresSchema {
   /// after the migrations, ``lateTables``).
   static var screeningTables: [String] {
     screeningRawTables.map(\.table) + ["isolation_check"] + screeningRollupTables
+      + [ScreeningGroupSchema.table]
   }
 
   /// Tables of ``StoreTables/all`` that a migration after ``tablesVersion`` creates: a load COPYs

@@ -92,13 +92,15 @@ extension PostgresStore {
         FROM page p JOIN household_shown h ON h.id = p.household_id ORDER BY p.green DESC, p.due_at, p.household_id
         """, arguments + [limit])
       let labels = try Self.unitLabels(db, try rows.map { try $0.get(8, as: Int64.self) })
+      let notes = try Self.lastVisitNotes(db, try rows.map { try $0.get(0, as: Int64.self) })
       return HelpCasePage(
         rows: try rows.map { row in
           let unit: Int64 = try row.get(8)
           return HelpCaseRow(
             helpCase: try Self.helpCase(row, household: try row.get(0), from: 1), unitID: unit,
             unitLabel: labels[unit] ?? [], room: try row.get(9), headName: try row.get(10),
-            phone: try row.get(11), flags: VulnerabilityFlags(rawValue: try row.get(12)))
+            phone: try row.get(11), flags: VulnerabilityFlags(rawValue: try row.get(12)),
+            lastNote: notes[try row.get(0, as: Int64.self)])
         }, total: total)
     }
   }

@@ -94,6 +94,8 @@ final class PostgresRegistryAccess: RegistryAccess {
     try db.exec("DELETE FROM household WHERE id = $1", [id])
   }
 
+  var census: any CensusAccess { PGCensusAccess(db: db) }
+
   func updateHousehold(_ h: StoredHousehold) throws {
     try db.exec(
       "UPDATE household SET head_name = $1, phone = $2, size = $3, reach = $4, flags = $5 WHERE id = $6",

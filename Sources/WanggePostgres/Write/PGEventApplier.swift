@@ -116,14 +116,20 @@ struct PGEventApplier {
       return try assignmentEffect(taskID, ref, at, finishes: false, result: nil, eventID: event.id)
     case .finished(let taskID, let ref, let result):
       return try assignmentEffect(taskID, ref, at, finishes: true, result: result, eventID: event.id)
-    case .visited(let household):
+    case .visited(let household, let outcome, let needs):
       let (unit, _) = try householdRow(household)
       guard try helpCase(household) != nil else {
         throw FieldProblem(
           field: "household",
           problem: "household \(household) has no one-to-one help case; visits are kept for help cases only")
       }
-      return { a in try a.recordVisit(household: household, unit: unit, at: at, eventID: event.id) }
+      return { a in
+        try PostgresStore.recordVisitNote(
+          a.db, household: household, at: at, outcome: outcome, needs: needs, eventID: event.id)
+        // 不在家 / 电话未接: the household was not seen, so the visit is still owed (its clock runs on).
+        guard outcome.countsAsVisit else { return true }
+        return try a.recordVisit(household: household, unit: unit, at: at, eventID: event.id)
+      }
     case .groupBuilt(let ref):
       let unit = try state.unitID(db, ref)
       return { a in try a.recordGroupBuilt(unit: unit) }
@@ -174,7 +180,7 @@ struct PGEventApplier {
     switch event.kind {
     case .acknowledged(_, let ref), .finished(_, let ref, _), .groupBuilt(let ref):
       return try state.unitID(db, ref)
-    case .visited(let h), .reached(let h, _), .greenChannel(let h, _):
+    case .visited(let h, _, _), .reached(let h, _), .greenChannel(let h, _):
       return try db.exec("SELECT unit_id FROM household WHERE id = $1", [h]).first?.get(0, as: Int64.self)
     case .registry(let c): return try registryRules().unit(of: c)
     case .screening(let e): return try screeningRules().unit(of: e)

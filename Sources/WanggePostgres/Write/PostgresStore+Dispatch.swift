@@ -7,75 +7,78 @@ extension PostgresStore {
   /// table), the task's tallies level by level (one INSERT … SELECT … GROUP BY per level) and an audit
   /// record, in one transaction: the same rows as the SQLite engine's dispatch.
   public func dispatch(_ request: DispatchRequest) throws -> DispatchReceipt {
+    try write { db in try Self.dispatch(db, request) }
+  }
+
+  /// The dispatch in the caller's transaction (`dispatch`, and a meeting decision that becomes a task).
+  static func dispatch(_ db: PGConnection, _ request: DispatchRequest) throws -> DispatchReceipt {
     if let problem = request.boundProblem { throw TaskDeskError.outOfBounds(problem) }
-    return try write { db in
-      let scope = request.scopeID
-      let unitDepth = try Self.unitDepth(db)
-      guard let place = try db.exec("SELECT depth, parent_id FROM place WHERE id = $1", [scope]).first
-      else { throw TaskDeskError.emptyScope(try Self.path(db, of: scope).description) }
-      let depth: Int = try place.get(0)
-      let isRoot = try place.optional(1, as: Int64.self) == nil
-      let taskID = try Self.nextTaskID(db)
-      try db.exec(
-        """
-        INSERT INTO task(id, type, title, details, scope_id, issued_at, ack_within, finish_within)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-        """,
-        [
-          taskID, request.type.rawValue, request.title, request.details, scope, request.issuedAt.epochSeconds,
-          request.ackWithin.seconds, request.finishWithin.seconds,
-        ])
-      let assigned: Int
-      if depth >= unitDepth {
-        assigned = try db.exec(
-          "INSERT INTO assignment(task_id, unit_id) VALUES ($1, $2)", [taskID, scope]
-        ).affectedRows
+    let scope = request.scopeID
+    let unitDepth = try Self.unitDepth(db)
+    guard let place = try db.exec("SELECT depth, parent_id FROM place WHERE id = $1", [scope]).first
+    else { throw TaskDeskError.emptyScope(try Self.path(db, of: scope).description) }
+    let depth: Int = try place.get(0)
+    let isRoot = try place.optional(1, as: Int64.self) == nil
+    let taskID = try Self.nextTaskID(db)
+    try db.exec(
+      """
+      INSERT INTO task(id, type, title, details, scope_id, issued_at, ack_within, finish_within)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      """,
+      [
+        taskID, request.type.rawValue, request.title, request.details, scope, request.issuedAt.epochSeconds,
+        request.ackWithin.seconds, request.finishWithin.seconds,
+      ])
+    let assigned: Int
+    if depth >= unitDepth {
+      assigned = try db.exec(
+        "INSERT INTO assignment(task_id, unit_id) VALUES ($1, $2)", [taskID, scope]
+      ).affectedRows
+    } else {
+      let source: String
+      if isRoot {
+        source = "place"
       } else {
-        let source: String
-        if isRoot {
-          source = "place"
-        } else {
-          source = "wangge_subtree"
-          try db.exec(
-            """
-            CREATE TEMP TABLE wangge_subtree ON COMMIT DROP AS
-            WITH RECURSIVE t(id, parent_id, depth) AS (
-              SELECT id, parent_id, depth FROM place WHERE id = $1
-              UNION ALL
-              SELECT p.id, p.parent_id, p.depth FROM t JOIN place p ON p.parent_id = t.id WHERE t.depth < $2)
-            SELECT id, parent_id, depth FROM t
-            """, [scope, unitDepth])
-        }
-        assigned = try db.exec(
-          """
-          INSERT INTO assignment(task_id, unit_id)
-          SELECT $1::bigint, id FROM \(source) WHERE depth = $2 ORDER BY id
-          """, [taskID, unitDepth]
-        ).affectedRows
-        guard assigned > 0 else { throw TaskDeskError.emptyScope(try Self.path(db, of: scope).description) }
+        source = "wangge_subtree"
         try db.exec(
-          Self.tallySQL(source: source, unitDepth: unitDepth, scopeDepth: depth), [taskID, unitDepth])
+          """
+          CREATE TEMP TABLE wangge_subtree ON COMMIT DROP AS
+          WITH RECURSIVE t(id, parent_id, depth) AS (
+            SELECT id, parent_id, depth FROM place WHERE id = $1
+            UNION ALL
+            SELECT p.id, p.parent_id, p.depth FROM t JOIN place p ON p.parent_id = t.id WHERE t.depth < $2)
+          SELECT id, parent_id, depth FROM t
+          """, [scope, unitDepth])
       }
+      assigned = try db.exec(
+        """
+        INSERT INTO assignment(task_id, unit_id)
+        SELECT $1::bigint, id FROM \(source) WHERE depth = $2 ORDER BY id
+        """, [taskID, unitDepth]
+      ).affectedRows
       guard assigned > 0 else { throw TaskDeskError.emptyScope(try Self.path(db, of: scope).description) }
       try db.exec(
-        """
-        INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
-        WITH RECURSIVE up(id) AS (
-          SELECT parent_id FROM place WHERE id = $1 AND parent_id IS NOT NULL
-          UNION ALL SELECT p.parent_id FROM up JOIN place p ON p.id = up.id WHERE p.parent_id IS NOT NULL)
-        SELECT id, $2::bigint, $3::bigint, 0, 0, 0, 0 FROM up ORDER BY id
-        """, [scope, taskID, assigned])
-      let fan = try Self.fanOut(db, scope)
-      try Self.audit(
-        db, at: request.issuedAt, operator: request.operatorName, action: "dispatch", task: taskID,
-        scope: scope,
-        detail: [
-          "type": request.type.rawValue, "title": request.title, "assignments": assigned,
-          "unit_leaders": fan.unitLeaders, "households": fan.households,
-          "ack_within_s": request.ackWithin.seconds, "finish_within_s": request.finishWithin.seconds,
-        ])
-      return DispatchReceipt(taskID: taskID, assignments: assigned, fanOut: fan)
+        Self.tallySQL(source: source, unitDepth: unitDepth, scopeDepth: depth), [taskID, unitDepth])
     }
+    guard assigned > 0 else { throw TaskDeskError.emptyScope(try Self.path(db, of: scope).description) }
+    try db.exec(
+      """
+      INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
+      WITH RECURSIVE up(id) AS (
+        SELECT parent_id FROM place WHERE id = $1 AND parent_id IS NOT NULL
+        UNION ALL SELECT p.parent_id FROM up JOIN place p ON p.id = up.id WHERE p.parent_id IS NOT NULL)
+      SELECT id, $2::bigint, $3::bigint, 0, 0, 0, 0 FROM up ORDER BY id
+      """, [scope, taskID, assigned])
+    let fan = try Self.fanOut(db, scope)
+    try Self.audit(
+      db, at: request.issuedAt, operator: request.operatorName, action: "dispatch", task: taskID,
+      scope: scope,
+      detail: [
+        "type": request.type.rawValue, "title": request.title, "assignments": assigned,
+        "unit_leaders": fan.unitLeaders, "households": fan.households,
+        "ack_within_s": request.ackWithin.seconds, "finish_within_s": request.finishWithin.seconds,
+      ])
+    return DispatchReceipt(taskID: taskID, assignments: assigned, fanOut: fan)
   }
 
   /// The task's tallies of every place from the scope down to the units' parents in one statement:
@@ -103,7 +106,8 @@ extension PostgresStore {
   /// first, so an acknowledgement committing meanwhile is counted) and tallies go, reminders stay.
   public func withdraw(task: Int64, operator name: String, at now: Instant) throws {
     try write { db in
-      if try db.exec("SELECT wangge_operator_role(session_user)")[0].optional(0, as: String.self) == "station" {
+      if try db.exec("SELECT wangge_operator_role(session_user)")[0].optional(0, as: String.self) == "station"
+      {
         return try Self.undoOwnDispatch(db, task: task, operator: name, at: now)
       }
       guard
@@ -130,7 +134,8 @@ extension PostgresStore {
 
   /// A station's withdrawal: only its own dispatch, right after sending it, through
   /// `wangge_undo_dispatch` (migration v7), which holds the DELETE a station lacks.
-  static func undoOwnDispatch(_ db: PGConnection, task: Int64, operator name: String, at now: Instant) throws {
+  static func undoOwnDispatch(_ db: PGConnection, task: Int64, operator name: String, at now: Instant) throws
+  {
     let acked: Int = try db.exec(
       "SELECT count(*) FROM assignment WHERE task_id = $1 AND (acked_at IS NOT NULL OR finished_at IS NOT NULL)",
       [task])[0].get(0)

@@ -30,6 +30,7 @@ extension SQLiteStore {
           \(from) ORDER BY c.green DESC, d.due_at, d.household_id LIMIT ?
           """, arguments: StatementArguments(arguments + [limit]))
       var labels: [Int64: [String]] = [:]
+      let notes = try Self.lastVisitNotes(db, rows.map { $0[0] })
       return HelpCasePage(
         rows: try rows.map { row in
           let unit: Int64 = row[8]
@@ -40,7 +41,7 @@ extension SQLiteStore {
               cadence: Span(seconds: row[3]), lastVisit: (row[4] as Int64?).map(Instant.init(epochSeconds:)),
               openedAt: Instant(epochSeconds: row[5]), greenChannel: (row[6] as Int) != 0, needs: row[7]),
             unitID: unit, unitLabel: labels[unit] ?? [], room: row[9], headName: row[10], phone: row[11],
-            flags: VulnerabilityFlags(rawValue: row[12]))
+            flags: VulnerabilityFlags(rawValue: row[12]), lastNote: notes[row[0]])
         }, total: total)
     }
   }

@@ -67,6 +67,10 @@ struct SQLiteCensusAccess: CensusAccess {
         """)
     for p in places { try s.execute(arguments: [p, day, delta]) }
   }
+
+  func deleteCensusCheck(household: Int64) throws {
+    try db.execute(sql: "DELETE FROM census_check WHERE household_id = ?", arguments: [household])
+  }
 }
 
 extension SQLiteStore: CensusDesk {

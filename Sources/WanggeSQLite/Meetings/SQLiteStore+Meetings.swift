@@ -46,16 +46,29 @@ extension SQLiteStore: MeetingDesk {
     }
   }
 
-  public func addDecision(place: Int64, text: String, owner: String, due: Instant?, at: Instant) throws
-    -> Decision
-  {
+  public func addDecision(
+    place: Int64, text: String, owner: String, due: Instant?, at: Instant, becomes action: DecisionAction
+  ) throws -> Decision {
     if let p = Decision.problem(text: text, owner: owner) { throw MeetingInputError(p) }
     return try write { db in
+      var d = Decision(
+        id: 0, placeID: place, text: text, owner: owner, due: DecisionCheck.due(due, action), recordedAt: at)
+      let book = OrderBook(SQLiteOrderSQL(db: db))
+      switch action {
+      case .text: break
+      case .task(let r):
+        try DecisionCheck.task(r, place: place)
+        d.taskID = try Self.dispatch(db, r).taskID
+      case .order(let r):
+        d.orderID = try book.openForDecision(r, place: place) { try Self.path(db, of: $0).description }.id
+      }
       try db.execute(
-        sql: "INSERT INTO decision(place_id, text, owner, due_at, recorded_at) VALUES (?, ?, ?, ?, ?)",
-        arguments: [place, text, owner, due?.epochSeconds, at.epochSeconds])
-      return Decision(
-        id: db.lastInsertedRowID, placeID: place, text: text, owner: owner, due: due, recordedAt: at)
+        sql:
+          "INSERT INTO decision(place_id, text, owner, due_at, recorded_at, task_id, order_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        arguments: [place, text, owner, d.due?.epochSeconds, at.epochSeconds, d.taskID, d.orderID])
+      d.id = db.lastInsertedRowID
+      d.progress = try book.progress(of: d)
+      return d
     }
   }
 
@@ -85,16 +98,21 @@ extension SQLiteStore: MeetingDesk {
   }
 
   static func decisions(_ db: Database, where clause: String, _ args: [Int64]) throws -> [Decision] {
-    try Row.fetchAll(
+    let book = OrderBook(SQLiteOrderSQL(db: db))
+    return try Row.fetchAll(
       db,
       sql:
-        "SELECT id, place_id, text, owner, due_at, recorded_at, done_at FROM decision WHERE \(clause) ORDER BY id",
+        "SELECT id, place_id, text, owner, due_at, recorded_at, done_at, task_id, order_id FROM decision WHERE \(clause) ORDER BY id",
       arguments: StatementArguments(args)
     ).map {
-      Decision(
+      var d = Decision(
         id: $0[0], placeID: $0[1], text: $0[2], owner: $0[3],
         due: ($0[4] as Int64?).map(Instant.init(epochSeconds:)), recordedAt: Instant(epochSeconds: $0[5]),
         doneAt: ($0[6] as Int64?).map(Instant.init(epochSeconds:)))
+      d.taskID = $0[7]
+      d.orderID = $0[8]
+      d.progress = try book.progress(of: d)
+      return d
     }
   }
 }

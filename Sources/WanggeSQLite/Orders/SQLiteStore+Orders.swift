@@ -53,6 +53,10 @@ extension SQLiteStore: OrderDesk {
     }
   }
 
+  public func volunteerFigures(of scope: Int64, at now: Instant) throws -> VolunteerFigures {
+    try pool.read { db in try OrderBook(SQLiteOrderSQL(db: db)).volunteerFigures(of: scope, at: now) }
+  }
+
   public func saveVolunteers(_ records: [VolunteerRecord]) throws -> Int {
     try write { db in try OrderBook(SQLiteOrderSQL(db: db)).saveVolunteers(records) }
   }

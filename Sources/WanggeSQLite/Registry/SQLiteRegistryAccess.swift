@@ -124,6 +124,8 @@ final class SQLiteRegistryAccess: RegistryAccess {
     try db.execute(sql: "DELETE FROM household WHERE id = ?", arguments: [id])
   }
 
+  var census: any CensusAccess { SQLiteCensusAccess(db: db) }
+
   static let leaderSelect = """
     SELECT l.id, l.name, l.phone, d.name, coalesce(s.name, ''), coalesce(s.leader_name, ''), l.home
     FROM leader l JOIN department d ON d.id = l.department_id LEFT JOIN squad s ON s.id = l.squad_id

@@ -38,20 +38,23 @@ enum Migrations {
     m.registerMigration("v10-reports") { db in
       try db.execute(sql: reportsV10)
     }
+    m.registerMigration("v11-screening-groups") { db in try db.execute(sql: screeningGroupsV11) }
+    m.registerMigration("v12-visits") { db in try db.execute(sql: SQLiteStore.visitsV12) }
     m.registerMigration("v14-duty") { db in try dutyV14(db) }
+    m.registerMigration("v16-decisions") { db in try db.execute(sql: decisionsV16) }
     return m
   }
 
   /// The schema version this binary writes (`PRAGMA user_version`, set by the latest migration).
   /// A store with a higher version, or a migration this binary does not know, is refused.
-  static let schemaVersion = 14
+  static let schemaVersion = 16
 
   /// Every migration this binary knows, oldest first.
   static var identifiers: [String] {
     [
       "v1-grid", indexMigration, "v2-dispatch", "v3-help-due-hours", "v4-event-integrity",
       "v5-audit-append-only", "v6-screening", "v7-meetings", CensusSchema.identifier, "v9-orders",
-      "v10-reports", "v14-duty",
+      "v10-reports", "v11-screening-groups", "v12-visits", "v14-duty", "v16-decisions",
     ]
   }
 

@@ -1,3 +1,5 @@
+import WanggeStore
+
 extension Migrations {
   /// Screening results, returnees, expected arrivals and home-isolation cases with their checks, and
   /// their rollups (`screening_tally` per place and task; `isolation_stats`, the due time per place
@@ -44,4 +46,10 @@ extension Migrations {
       PRIMARY KEY(place_id, day)) WITHOUT ROWID;
     PRAGMA user_version = 6;
     """
+}
+
+extension Migrations {
+  /// `v11-screening-groups`: see ``ScreeningGroupSchema``.
+  static let screeningGroupsV11 =
+    ScreeningGroupSchema.sql(int: "INTEGER") + "PRAGMA user_version = 11;"
 }

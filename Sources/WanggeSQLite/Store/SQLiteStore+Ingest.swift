@@ -86,14 +86,20 @@ struct EventApplier {
       return { a in
         try a.recordAssignment(task: task, unit: unit, ack: at, finish: at, result: result, eventID: event.id)
       }
-    case .visited(let household):
+    case .visited(let household, let outcome, let needs):
       let (unit, _) = try householdRow(household)
       guard try raw.helpCase(household) != nil else {
         throw FieldProblem(
           field: "household",
           problem: "household \(household) has no one-to-one help case; visits are kept for help cases only")
       }
-      return { a in try a.recordVisit(household: household, unit: unit, at: at, eventID: event.id) }
+      return { a in
+        try SQLiteStore.recordVisitNote(
+          a.db, household: household, at: at, outcome: outcome, needs: needs, eventID: event.id)
+        // 不在家 / 电话未接: the household was not seen, so the visit is still owed (its clock runs on).
+        guard outcome.countsAsVisit else { return true }
+        return try a.recordVisit(household: household, unit: unit, at: at, eventID: event.id)
+      }
     case .groupBuilt(let ref):
       let unit = try unitID(ref)
       return { a in try a.recordGroupBuilt(unit: unit) }
@@ -126,7 +132,7 @@ struct EventApplier {
   private mutating func unitOf(_ event: GridEvent) throws -> Int64? {
     switch event.kind {
     case .acknowledged(_, let ref), .finished(_, let ref, _), .groupBuilt(let ref): return try unitID(ref)
-    case .visited(let h), .reached(let h, _), .greenChannel(let h, _): return try raw.household(h)?.unit
+    case .visited(let h, _, _), .reached(let h, _), .greenChannel(let h, _): return try raw.household(h)?.unit
     case .registry(let c): return try registryRules().unit(of: c)
     case .screening(let e): return try screeningRules().unit(of: e)
     }

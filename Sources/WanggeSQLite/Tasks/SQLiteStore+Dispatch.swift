@@ -20,51 +20,54 @@ extension SQLiteStore: TaskDesk {
   }
 
   public func dispatch(_ request: DispatchRequest) throws -> DispatchReceipt {
+    try write { db in try Self.dispatch(db, request) }
+  }
+
+  /// The dispatch in the caller's transaction (`dispatch`, and a meeting decision that becomes a task).
+  static func dispatch(_ db: Database, _ request: DispatchRequest) throws -> DispatchReceipt {
     if let problem = request.boundProblem { throw TaskDeskError.outOfBounds(problem) }
-    return try write { db in
-      let tree = try SubtreeUnits.load(db, scope: request.scopeID)
-      guard !tree.units.isEmpty else {
-        throw TaskDeskError.emptyScope(try Self.path(db, of: request.scopeID).description)
-      }
-      let taskID = try Self.nextTaskID(db)
-      try db.execute(
-        sql: """
-          INSERT INTO task(id, type, title, details, scope_id, issued_at, ack_within, finish_within)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          taskID, request.type.rawValue, request.title, request.details, request.scopeID,
-          request.issuedAt.epochSeconds,
-          request.ackWithin.seconds, request.finishWithin.seconds,
-        ])
-      let assignment = try BulkInsert(db, "INSERT INTO assignment(task_id, unit_id) VALUES (?, ?)")
-      for unit in tree.units.sorted() { try assignment.int(taskID).int(unit).run() }
-      let tally = try BulkInsert(
-        db,
-        """
-        INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
-        VALUES (?, ?, ?, 0, 0, 0, 0)
-        """)
-      for (place, units) in tree.unitCounts.sorted(by: { $0.key < $1.key }) where units > 0 {
-        try tally.int(place).int(taskID).int(units).run()
-      }
-      var ancestor = try Int64.fetchOne(
-        db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [request.scopeID])
-      while let id = ancestor {
-        try tally.int(id).int(taskID).int(tree.units.count).run()
-        ancestor = try Int64.fetchOne(db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [id])
-      }
-      let fan = try Self.fanOut(db, request.scopeID)
-      try Self.audit(
-        db, at: request.issuedAt, operator: request.operatorName, action: "dispatch", task: taskID,
-        scope: request.scopeID,
-        detail: [
-          "type": request.type.rawValue, "title": request.title, "assignments": tree.units.count,
-          "unit_leaders": fan.unitLeaders, "households": fan.households,
-          "ack_within_s": request.ackWithin.seconds, "finish_within_s": request.finishWithin.seconds,
-        ])
-      return DispatchReceipt(taskID: taskID, assignments: tree.units.count, fanOut: fan)
+    let tree = try SubtreeUnits.load(db, scope: request.scopeID)
+    guard !tree.units.isEmpty else {
+      throw TaskDeskError.emptyScope(try Self.path(db, of: request.scopeID).description)
     }
+    let taskID = try Self.nextTaskID(db)
+    try db.execute(
+      sql: """
+        INSERT INTO task(id, type, title, details, scope_id, issued_at, ack_within, finish_within)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        taskID, request.type.rawValue, request.title, request.details, request.scopeID,
+        request.issuedAt.epochSeconds,
+        request.ackWithin.seconds, request.finishWithin.seconds,
+      ])
+    let assignment = try BulkInsert(db, "INSERT INTO assignment(task_id, unit_id) VALUES (?, ?)")
+    for unit in tree.units.sorted() { try assignment.int(taskID).int(unit).run() }
+    let tally = try BulkInsert(
+      db,
+      """
+      INSERT INTO task_tally(place_id, task_id, assigned, acked, acked_on_time, finished, finished_on_time)
+      VALUES (?, ?, ?, 0, 0, 0, 0)
+      """)
+    for (place, units) in tree.unitCounts.sorted(by: { $0.key < $1.key }) where units > 0 {
+      try tally.int(place).int(taskID).int(units).run()
+    }
+    var ancestor = try Int64.fetchOne(
+      db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [request.scopeID])
+    while let id = ancestor {
+      try tally.int(id).int(taskID).int(tree.units.count).run()
+      ancestor = try Int64.fetchOne(db, sql: "SELECT parent_id FROM place WHERE id = ?", arguments: [id])
+    }
+    let fan = try Self.fanOut(db, request.scopeID)
+    try Self.audit(
+      db, at: request.issuedAt, operator: request.operatorName, action: "dispatch", task: taskID,
+      scope: request.scopeID,
+      detail: [
+        "type": request.type.rawValue, "title": request.title, "assignments": tree.units.count,
+        "unit_leaders": fan.unitLeaders, "households": fan.households,
+        "ack_within_s": request.ackWithin.seconds, "finish_within_s": request.finishWithin.seconds,
+      ])
+    return DispatchReceipt(taskID: taskID, assignments: tree.units.count, fanOut: fan)
   }
 
   /// Withdraws a task nobody has acknowledged yet: its assignments and tallies go, its reminder rows

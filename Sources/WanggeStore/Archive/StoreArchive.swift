@@ -18,11 +18,11 @@ public enum StoreTables {
       "level_count", "audit", "reminder", "help_due_hour", "task_sequence",
       "census_check", "census_unit", "census_day",
       "baseline", "baseline_figure", "decision", "duty_post", "duty_sign",
-    ] + DutyRollupBook.tableNames + screening + OrderSchema.tableNames + ReportSchema.tables
+    ] + DutyRollupBook.tableNames + screening + OrderSchema.tableNames + ReportSchema.tables + VisitSchema.tableNames
 
   /// The screening tables (results, returnees, arrivals, isolation cases and checks, their rollups).
   public static let screening = [
     "screening_result", "returnee", "arrival", "isolation_case", "isolation_check", "screening_tally",
-    "isolation_stats", "isolation_due", "isolation_due_hour", "isolation_day",
+    "isolation_stats", "isolation_due", "isolation_due_hour", "isolation_day", "screening_group_tally",
   ]
 }

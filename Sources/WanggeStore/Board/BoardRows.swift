@@ -57,9 +57,11 @@ public struct HelpCaseRow: Sendable, Hashable {
   /// Personal data: mask on screen.
   public var phone: String
   public var flags: VulnerabilityFlags
+  /// The last visit attempt (its outcome and the needs noted), nil when none has an outcome stored.
+  public var lastNote: VisitNote?
   public init(
     helpCase: HelpCase, unitID: Int64, unitLabel: [String], room: String, headName: String, phone: String,
-    flags: VulnerabilityFlags
+    flags: VulnerabilityFlags, lastNote: VisitNote? = nil
   ) {
     self.helpCase = helpCase
     self.unitID = unitID
@@ -68,6 +70,7 @@ public struct HelpCaseRow: Sendable, Hashable {
     self.headName = headName
     self.phone = phone
     self.flags = flags
+    self.lastNote = lastNote
   }
 }
 

@@ -12,6 +12,8 @@ public protocol CensusAccess {
   func addCensusUnit(task: Int64, unit: Int64, delta: Int) throws
   /// Adds `delta` to the households of each place in `places` last verified on `day`.
   func addCensusDay(places: [Int64], day: Int64, delta: Int) throws
+  /// Removes the household's last verification (it moved out, or a new family moved in).
+  func deleteCensusCheck(household: Int64) throws
 }
 
 /// Applies a census finish's result, the same on every engine: each household's last verification

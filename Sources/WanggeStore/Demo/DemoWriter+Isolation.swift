@@ -68,6 +68,7 @@ extension DemoWriter {
 
   /// Writes the returnees, arrivals and cases of the unit whose last `households` were just written.
   mutating func writeIsolation(unitID: Int64, households: Int) throws {
+    (screening.households, screening.found) = (households, [])
     guard isolation.enabled else { return }
     let today = LocalDay(anchor).number
     for h in (nextHouseholdID - Int64(households) + 1)..<(nextHouseholdID + 1) {
@@ -105,6 +106,8 @@ extension DemoWriter {
         .int(LocalDay(Instant(epochSeconds: arrived)).number).text(risk.rawValue).int(arrived)
         .text(isolation.event("expect")).run()
     }
+    screening.found.append(
+      DemoScreening.Found(household: h, name: name, from: origin, arrived: arrived, isolate: risk != .low))
     guard risk != .low else { return }
     try writeCase(household: h, unitID: unitID, name: name, risk: risk, start: arrived, source: eventID)
   }

@@ -16,6 +16,7 @@ public struct DemoWriter {
   var rng: SeededRandom
   /// Returnees, arrivals and isolation cases, from a random stream of their own (DemoWriter+Isolation).
   var isolation: DemoIsolation
+  var screening: DemoScreening
 
   /// childCounts[d][i]: children of the i-th place at depth d.
   var childCounts: [[Int]] = []
@@ -132,6 +133,7 @@ public struct DemoWriter {
     insertVolunteer = streams["volunteer"]!
     insertTask = streams["task"]!
     isolation = try DemoIsolation(sink: sink, preset: preset, seed: seed, depth: unitDepth)
+    screening = try DemoScreening(sink: sink, enabled: isolation.enabled, depth: unitDepth)
   }
 
   /// Writes the whole grid; returns what was written.
@@ -141,6 +143,7 @@ public struct DemoWriter {
     try writeDepartments()
     var rootAcc = newAccumulator()
     try visit(depth: 0, levelIndex: 0, parentID: nil, name: preset.rootName, into: &rootAcc)
+    try closeScreeningGroups()
     try writeTasks()
     progress(Int(nextHouseholdID))
     summary.places = Int(nextPlaceID)
@@ -273,6 +276,7 @@ public struct DemoWriter {
     if isStation { try writeVolunteers(placeID: id, households: Int(acc.stats.households)) }
     try close(id: id, acc: acc)
     try closeIsolation(depth: depth, id: id)
+    try closeScreening(depth: depth, id: id)
     parent.stats.add(acc.stats)
     for t in acc.tallies.indices { parent.tallies[t].add(acc.tallies[t]) }
     for d in acc.levelCounts.indices { parent.levelCounts[d] += acc.levelCounts[d] }
@@ -347,6 +351,7 @@ public struct DemoWriter {
     let dept = Int(leaderDepartment[Int(id - 1)])
     let squad = departmentSquadBase[dept] + Int64(departmentCounter[dept] % departmentSquadCount[dept])
     departmentCounter[dept] += 1
+    (screening.department, screening.squad) = (Int64(dept + 1), squad)
     phoneCounter += 1
     let home = communityNames.isEmpty ? preset.rootName : rng.pick(communityNames)
     isolation.leaderName = ChineseNames.person(&rng)
@@ -477,9 +482,12 @@ public struct DemoWriter {
       }
       if let a = ack, a > anchor.epochSeconds { ack = nil }
       if let f = finish, f > anchor.epochSeconds || ack == nil { finish = nil }
-      let result: String? =
+      var result: String? =
         finish == nil
         ? nil : "{\"checked\":\(rng.below(30) + 1),\"from_risk_areas\":\(rng.chance(0.05) ? 1 : 0)}"
+      if let f = finish, task.type == .screening {
+        result = try screeningResult(task: t, unitID: unitID, finish: f) ?? result
+      }
       try insertAssignment.int(t + 1).int(unitID).optionalInt(ack).optionalInt(finish).optionalText(result)
         .run()
       summary.assignments += 1

@@ -50,6 +50,15 @@ public struct DutyRollupBook {
     }
   }
 
+  /// The stored post with `post`'s roster key (station, post, person, shift start), if any: what an
+  /// import's upsert compares with before it writes, so the rollup can move from the old to the new.
+  public func post(withKeyOf post: DutyPost) throws -> DutyPost? {
+    try posts(
+      "WHERE place_id = ? AND role = ? AND person = ? AND start_minute = ?",
+      [.int(post.placeID), .text(post.role), .text(post.person), .int(Int64(post.startMinute))]
+    ).first
+  }
+
   typealias Sign = (post: Int64, at: Instant, signedIn: Bool)
 
   func signs(_ filter: String, _ args: [OrderArg]) throws -> [Sign] {

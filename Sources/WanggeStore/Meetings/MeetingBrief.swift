@@ -183,9 +183,9 @@ public struct MeetingBrief: Sendable {
   static func decisionSection(_ all: [Decision], since: Instant, now: Instant) -> BriefSection {
     // The meeting's decisions: those still open at the baseline or recorded since.
     let shown = all.filter { d in d.recordedAt >= since || !(d.doneAt.map { $0 <= since } ?? false) }
-    let words: [Decision.State: String] = [.open: "进行中", .done: "已完成", .overdue: "已超期"]
     let lines = shown.map { d in
-      "#\(d.id) \(d.text)（\(d.owner)\(d.due.map { " · \(InstantFormat.short($0))前" } ?? "")）\(words[d.state(at: now)]!)"
+      "#\(d.id) \(d.text)（\(d.owner)\(d.due.map { " · \(InstantFormat.short($0))前" } ?? "")）\(d.stateText(at: now))"
+        + (d.linkText.map { " \($0)" } ?? "")
     }
     return BriefSection(key: "decisions", title: "例会决定", lines: lines.isEmpty ? ["无"] : lines)
   }

@@ -10,8 +10,12 @@ public protocol MeetingDesk: Store {
   func baselines() throws -> [Baseline]
   /// The figures `baseline` kept for each of `ids` (a place it has no row for is absent).
   func baselineFigures(_ baseline: Int64, for ids: [Int64]) throws -> [Int64: PlaceFigures]
-  /// Records a decision of `place`'s meeting; returns it with its id.
-  func addDecision(place: Int64, text: String, owner: String, due: Instant?, at: Instant) throws -> Decision
+  /// Records a decision of `place`'s meeting and, in the same transaction, the task or order it
+  /// `becomes` (``DecisionAction``); returns it with its id (and the task's or order's). A refusal of
+  /// either leaves the store unchanged.
+  func addDecision(
+    place: Int64, text: String, owner: String, due: Instant?, at: Instant, becomes: DecisionAction
+  ) throws -> Decision
   /// Marks decision `id` done at `at` (again: no change). Throws ``MeetingError/unknownDecision``.
   func finishDecision(_ id: Int64, at: Instant) throws -> Decision
   /// The decisions of `place`'s meetings recorded at or before `at`, oldest first.

@@ -59,6 +59,7 @@ public enum DemoOrders {
         on: id, .close(outcome: outcome, by: who, note: outcome == .delivered ? "已送达" : "住户不需要了"),
         eventID: id + "-close", at: closeAt, source: "demo")
     }
+    try DemoGreen.seed(store, anchor: anchor, rng: &rng)  // green flags get handled channels
     return (vols.count, opened)
   }
 }

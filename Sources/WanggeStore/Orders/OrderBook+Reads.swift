@@ -102,12 +102,11 @@ extension OrderBook {
         onPostAt: r[9].flatMap { Int64($0) }.map(Instant.init(epochSeconds:)))
       out.append(VolunteerRow(volunteer: v, ordersInHand: 0))
     }
-    // Orders in hand for this page only, through the holder index.
+    // Orders in hand from the per-holder rollup (one keyed lookup per row of the page).
     for i in out.indices {
       out[i].ordersInHand = Int(
-        try sql.int(
-          "SELECT count(*) FROM service_order WHERE claimed_by = ? AND state = 'claimed'",
-          [.text(out[i].volunteer.name)]))
+        try sql.one("SELECT in_hand FROM volunteer_load WHERE holder = ?", [.text(out[i].volunteer.name)])
+          .flatMap { $0[0].flatMap { Int64($0) } } ?? 0)
     }
     return out
   }
@@ -129,6 +128,7 @@ extension OrderBook {
         .opt(v.reportedAt?.epochSeconds),
         .opt(v.onPostAt?.epochSeconds), .int(v.id),
       ]
+      try withdrawVolunteer(v.id)
       if try sql.one("SELECT 1 FROM volunteer WHERE id = ?", [.int(v.id)]) != nil {
         try sql.run(
           "UPDATE volunteer SET name = ?, phone = ?, party_member = ?, place_id = ? WHERE id = ?", base)
@@ -145,8 +145,45 @@ extension OrderBook {
           "INSERT INTO volunteer_profile(home_unit, team, posts, reported_at, on_post_at, volunteer_id) VALUES (?, ?, ?, ?, ?, ?)",
           profile)
       }
+      try VolunteerRollups(sql: sql).addVolunteer(
+        try places(from: v.placeID), reported: v.reportedAt != nil,
+        onPostDay: v.onPostAt.map(CloseDurations.day),
+        1)
     }
     return records.count
+  }
+
+  /// Takes a saved volunteer's old contribution out of the rollups (none when not saved before).
+  func withdrawVolunteer(_ id: Int64) throws {
+    guard
+      let r = try sql.one(
+        "SELECT v.place_id, f.reported_at, f.on_post_at FROM volunteer v JOIN volunteer_profile f ON f.volunteer_id = v.id WHERE v.id = ?",
+        [.int(id)])
+    else { return }
+    try VolunteerRollups(sql: sql).addVolunteer(
+      try places(from: Int64(r[0]!)!), reported: r[1] != nil,
+      onPostDay: r[2].flatMap { Int64($0) }.map { CloseDurations.day(Instant(epochSeconds: $0)) }, -1)
+  }
+
+  /// The 志愿者 view's figures of `scope` from the rollups: O(1) lookups.
+  public func volunteerFigures(of scope: Int64, at now: Instant) throws -> VolunteerFigures {
+    var f = VolunteerFigures()
+    if let r = try sql.one(
+      "SELECT volunteers, reported FROM volunteer_stats WHERE place_id = ?", [.int(scope)])
+    {
+      f.volunteers = Int(r[0].flatMap { Int64($0) } ?? 0)
+      f.reported = Int(r[1].flatMap { Int64($0) } ?? 0)
+    }
+    f.onPostToday = Int(
+      try sql.one(
+        "SELECT count FROM volunteer_on_post WHERE place_id = ? AND day = ?",
+        [.int(scope), .int(CloseDurations.day(now))]
+      )
+      .flatMap { $0[0].flatMap { Int64($0) } } ?? 0)
+    f.inHand = Int(
+      try sql.one("SELECT claimed FROM order_stats WHERE place_id = ?", [.int(scope)])
+        .flatMap { $0[0].flatMap { Int64($0) } } ?? 0)
+    return f
   }
 
   /// The next free volunteer id.

@@ -175,6 +175,11 @@ public struct OrderBook {
     try rollups.addStats(
       places, unclaimed: n(new.state, .open) - n(old.state, .open),
       claimed: n(new.state, .claimed) - n(old.state, .claimed))
+    if new.claimedBy != old.claimedBy || new.state != old.state {  // orders in hand, per holder
+      let load = VolunteerRollups(sql: sql)
+      if old.state == .claimed, let h = old.claimedBy { try load.addLoad(h, -1) }
+      if new.state == .claimed, let h = new.claimedBy { try load.addLoad(h, 1) }
+    }
     try rollups.moveDue(
       places, item: id, kind: "o", openedAt: old.openedAt.epochSeconds, old: old.activeDeadline?.epochSeconds,
       new: new.activeDeadline?.epochSeconds)

@@ -23,6 +23,8 @@ public protocol OrderDesk: Store {
   func greenChannels(under scope: Int64, at now: Instant, limit: Int) throws -> [GreenRow]
   /// Volunteers who reported to a place under `scope`, with the orders each holds; at most `limit`.
   func volunteers(under scope: Int64, at now: Instant, limit: Int) throws -> [VolunteerRow]
+  /// The 志愿者 view's figures of a place (volunteers, reported, on post today, orders in hand), from rollups.
+  func volunteerFigures(of scope: Int64, at now: Instant) throws -> VolunteerFigures
   /// Adds or replaces volunteers (the ledger importer's volunteers kind), in one transaction.
   func saveVolunteers(_ records: [VolunteerRecord]) throws -> Int
 }

@@ -96,6 +96,41 @@ public struct OrderRecount {
       storedClosed["\(r[0]!)|\(r[1]!)|\(r[2]!)"] = Int64(r[3]!)!
     }
     compare("order_closed", "count", storedClosed, closed)
+    // Volunteer rollups: orders in hand per holder, volunteers / reported / on post per place and day.
+    var load: [String: Int64] = [:]
+    for r in try sql.rows("SELECT claimed_by FROM service_order WHERE state = 'claimed'", []) {
+      load[r[0] ?? "", default: 0] += 1
+    }
+    var storedLoad: [String: Int64] = [:]
+    for r in try sql.rows("SELECT holder, in_hand FROM volunteer_load WHERE in_hand <> 0", []) {
+      storedLoad[r[0]!] = Int64(r[1]!)!
+    }
+    compare("volunteer_load", "in_hand", storedLoad, load)
+    var vols: [String: Int64] = [:]  // "place|volunteers" / "place|reported" → count
+    var onPost: [String: Int64] = [:]  // "place|day" → count
+    for r in try sql.rows(
+      "SELECT v.place_id, f.reported_at, f.on_post_at FROM volunteer v JOIN volunteer_profile f ON f.volunteer_id = v.id",
+      [])
+    {
+      for p in chain(Int64(r[0]!)!) {
+        vols["\(p)|volunteers", default: 0] += 1
+        if r[1] != nil { vols["\(p)|reported", default: 0] += 1 }
+        if let t = r[2].flatMap({ Int64($0) }) {
+          onPost["\(p)|\(CloseDurations.day(Instant(epochSeconds: t)))", default: 0] += 1
+        }
+      }
+    }
+    var storedVols: [String: Int64] = [:]
+    for r in try sql.rows("SELECT place_id, volunteers, reported FROM volunteer_stats", []) {
+      if r[1] != "0" { storedVols["\(r[0]!)|volunteers"] = Int64(r[1]!)! }
+      if r[2] != "0" { storedVols["\(r[0]!)|reported"] = Int64(r[2]!)! }
+    }
+    compare("volunteer_stats", "count", storedVols, vols)
+    var storedOnPost: [String: Int64] = [:]
+    for r in try sql.rows("SELECT place_id, day, count FROM volunteer_on_post WHERE count <> 0", []) {
+      storedOnPost["\(r[0]!)|\(r[1]!)"] = Int64(r[2]!)!
+    }
+    compare("volunteer_on_post", "count", storedOnPost, onPost)
     return out
   }
 }

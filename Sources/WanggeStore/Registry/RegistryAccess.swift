@@ -112,6 +112,8 @@ public protocol RegistryAccess: AnyObject {
   func household(id: Int64) throws -> (unit: Int64, household: StoredHousehold)?
   /// Removes the household row (its help case is removed first by the caller).
   func deleteHousehold(id: Int64) throws
+  /// The census rules' access on the same transaction (a move-out forgets the household's check).
+  var census: any CensusAccess { get }
 
   func leader(phone: String) throws -> StoredLeader?
   func leader(id: Int64) throws -> StoredLeader?

@@ -103,6 +103,7 @@ public struct RegistryChangeRules {
           id: old.id, room: room, headName: head, phone: phone, people: people, reach: .notReached, flags: new
         )
         try access.updateHousehold(h)
+        try CensusRules.forget(household: old.id, unit: unit, places: chain, access: access.census)
         var d = PlaceStats.household(people: people, reach: .notReached)
         d.add(-PlaceStats.household(people: old.people, reach: old.reach))
         try addStats(d, chain)
@@ -123,6 +124,7 @@ public struct RegistryChangeRules {
       if let c = try access.helpCase(household: h.id) {
         d.add(try closeHelp(c, chain))
       }
+      try CensusRules.forget(household: h.id, unit: unit, places: chain, access: access.census)
       try access.deleteHousehold(id: h.id)
       try addStats(d, chain)
       try audit("move_out", unit, "household \(h.id) (room \(h.room))\(reason.isEmpty ? "" : ": \(reason)")")

@@ -18,6 +18,9 @@ public protocol ReportDesk: Store {
   /// The 迟报 / 漏报 / 瞒报 counters per station and commander under `scope`, from the rollups
   /// (漏报 judged at `now`).
   func reportCounters(under scope: Int64, at now: Instant) throws -> [ReportCounter]
+  /// The same counters over `since..<until` (the bulletin's week): 迟报 of the reports filed then, 漏报
+  /// (judged at `until`) and 瞒报 of the incidents that happened then. A query over the period's rows.
+  func reportCounters(under scope: Int64, since: Instant, until: Instant) throws -> [ReportCounter]
 
   /// Draws a reproducible weighted sample of households under the scope as a call list.
   func drawSpotCheck(_ draw: SpotCheckDraw) throws -> SpotCheckRound

@@ -105,6 +105,7 @@ public enum ScreeningRecount {
       }
       c.finish(h)
     }
+    try groupMismatches(sql, into: &c)
   }
 }
 

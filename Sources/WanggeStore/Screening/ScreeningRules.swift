@@ -36,25 +36,40 @@ public struct ScreeningRules {
       try checkHousehold(p.household, unit: unit, field: "result.isolate[\(i)].household")
     }
     let chain = try registry.chain(of: unit)
+    let groups = try leaderGroups(unit: unit)
+    var kept: [Int: Int64] = [:]  // isolate index → the replaced result's case that stays
     if let old = try sql.query(
-      "SELECT checked, returnees, isolate, problems FROM screening_result WHERE task_id = ? AND unit_id = ?",
+      """
+      SELECT checked, returnees, isolate, problems, department_id, squad_id, event_id
+      FROM screening_result WHERE task_id = ? AND unit_id = ?
+      """,
       [.int(task), .int(unit)]
     ).first {
-      let was = old.map { $0.int ?? 0 }
-      try addTally(task: task, chain: chain, was.map { -$0 })
-      try addStats(chain, returnees: -was[1])
+      let was = old[0..<4].map { -($0.int ?? 0) }
+      try addTally(task: task, chain: chain, was)
+      try addGroupTally(task: task, department: old[4].int, squad: old[5].int, was)
+      try addStats(chain, returnees: was[1])
       try sql.execute(
         "DELETE FROM returnee WHERE task_id = ? AND unit_id = ?", [.int(task), .int(unit)])
       try sql.execute(
         "DELETE FROM screening_result WHERE task_id = ? AND unit_id = ?", [.int(task), .int(unit)])
+      if let former = old[6].text {
+        kept = try withdrawCases(of: former, keeping: parsed.isolate, chain: chain, eventID: eventID)
+      }
     }
     let totals = ScreeningTotals(
       checked: Int64(parsed.checked), returnees: Int64(parsed.returnees.count),
       isolate: Int64(parsed.isolate.count), problems: Int64(parsed.problems.count))
     try sql.execute(
-      "INSERT INTO screening_result(task_id, unit_id, checked, returnees, isolate, problems) VALUES (?, ?, ?, ?, ?, ?)",
-      [.int(task), .int(unit)] + totals.values.map { .int($0) })
+      """
+      INSERT INTO screening_result(task_id, unit_id, checked, returnees, isolate, problems, department_id,
+        squad_id, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [.int(task), .int(unit)] + totals.values.map { .int($0) } + [
+        .of(groups.department), .of(groups.squad), .text(eventID),
+      ])
     try addTally(task: task, chain: chain, totals.values)
+    try addGroupTally(task: task, department: groups.department, squad: groups.squad, totals.values)
     for r in parsed.returnees {
       try insertReturnee(
         household: r.household, unit: unit, name: r.name, from: r.from, day: r.arrived, task: task,
@@ -62,12 +77,72 @@ public struct ScreeningRules {
     }
     try addStats(chain, returnees: Int64(parsed.returnees.count))
     let policy = try policy()
-    for (i, p) in parsed.isolate.enumerated() {
+    for (i, p) in parsed.isolate.enumerated() where kept[i] == nil {
       _ = try openCase(
         household: p.household, unit: unit, chain: chain, name: p.name, risk: p.risk,
         start: p.start.map { max($0.start, Instant(epochSeconds: 0)) } ?? at, at: at, policy: policy,
         source: "\(eventID)#\(i)")
     }
+  }
+
+  /// The department and squad of the unit's leader now (nil without a leader).
+  func leaderGroups(unit: Int64) throws -> (department: Int64?, squad: Int64?) {
+    guard
+      let r = try sql.query(
+        "SELECT l.department_id, l.squad_id FROM unit u JOIN leader l ON l.id = u.leader_id WHERE u.place_id = ?",
+        [.int(unit)]
+      ).first
+    else { return (nil, nil) }
+    return (r[0].int, r[1].int)
+  }
+
+  /// Withdraws the cases a replaced result (finish event `former`) opened, with every rollup they
+  /// moved, except those of a person the new result isolates again: those stay as they are (their
+  /// checks kept) under the new finish's source. Returns the kept cases by isolate index.
+  func withdrawCases(
+    of former: String, keeping isolate: [ScreeningResult.ToIsolate], chain: [Int64], eventID: String
+  ) throws -> [Int: Int64] {
+    var kept: [Int: Int64] = [:]
+    for r in try sql.query(
+      """
+      SELECT id, household_id, name, status, opened_at, cadence, last_check, closed_at FROM isolation_case
+      WHERE source >= ? AND source < ? ORDER BY id
+      """, [.text(former + "#"), .text(former + "$")])
+    {
+      let id = r[0].int ?? 0
+      if let i = isolate.indices.first(where: {
+        kept[$0] == nil && isolate[$0].household == r[1].int && isolate[$0].name == r[2].text
+      }) {
+        kept[i] = id
+        try sql.execute(
+          "UPDATE isolation_case SET source = ? WHERE id = ?", [.text("\(eventID)#\(i)"), .int(id)])
+        continue
+      }
+      let status = IsolationStatus(rawValue: Int(r[3].int ?? 0)) ?? .active
+      var d = StatsDelta()
+      switch status {
+      case .active:
+        d.active = -1
+        try moveDue(case: id, chain: chain, from: (r[6].int ?? (r[4].int ?? 0)) + (r[5].int ?? 0), to: nil)
+      case .released:
+        d.released = -1
+        for p in chain {
+          try sql.execute(
+            "UPDATE isolation_day SET released = released - 1 WHERE place_id = ? AND day = ?",
+            [.int(p), .int(LocalDay(Instant(epochSeconds: r[7].int ?? 0)).number)])
+        }
+      case .transferred: d.transferred = -1
+      case .lost: d.lost = -1
+      }
+      d.symptoms =
+        -(try sql.scalar(
+          "SELECT count(*) FROM isolation_check WHERE case_id = ? AND symptoms = 1", [.int(id)])
+        ?? 0)
+      try add(d, chain)
+      try sql.execute("DELETE FROM isolation_check WHERE case_id = ?", [.int(id)])
+      try sql.execute("DELETE FROM isolation_case WHERE id = ?", [.int(id)])
+    }
+    return kept
   }
 
   // MARK: events
@@ -407,6 +482,22 @@ public struct ScreeningRules {
 
   /// `screening_tally`'s counters.
   public static let tallyColumns = ["checked", "returnees", "isolate", "problems"]
+
+  /// Adds `values` to the department's (kind 0) and squad's (kind 1) `screening_group_tally` rows.
+  func addGroupTally(task: Int64, department: Int64?, squad: Int64?, _ values: [Int64]) throws {
+    guard values.contains(where: { $0 != 0 }) else { return }
+    let cols = Self.tallyColumns
+    let sets = cols.map { "\($0) = screening_group_tally.\($0) + excluded.\($0)" }.joined(separator: ", ")
+    for (kind, group) in [(Int64(0), department), (1, squad)] {
+      guard let group else { continue }
+      try sql.execute(
+        """
+        INSERT INTO screening_group_tally(kind, group_id, task_id, \(cols.joined(separator: ", ")))
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(kind, group_id, task_id) DO UPDATE SET \(sets)
+        """, [.int(kind), .int(group), .int(task)] + values.map { .int($0) })
+    }
+  }
 
   func addTally(task: Int64, chain: [Int64], _ values: [Int64]) throws {
     guard values.contains(where: { $0 != 0 }) else { return }

@@ -59,11 +59,14 @@ enum BulletinText {
   static func pct(_ r: Double?) -> String { r.map { "\(($0 * 100).formatted1)%" } ?? "—" }
   static func climb(_ c: Int?) -> String { WeeklyBulletin.arrow(c) }
   static func title(_ b: WeeklyBulletin) -> String { "\(b.scopePath) 周通报 \(b.week)" }
-  static func headers() -> [String] { ["名次", "变化", "名称", "按时响应", "完成率", "响应超时", "完成超时", "走访超期"] }
+  static func headers() -> [String] {
+    ["名次", "变化", "名称", "按时响应", "完成率", "响应超时", "完成超时", "走访超期", "迟报", "漏报", "瞒报"]
+  }
   static func cells(_ e: WeeklyBulletin.Entry) -> [String] {
     [
       "\(e.rank)", climb(e.climbed), e.name, pct(e.figures.responseRate), pct(e.figures.completionRate),
       "\(e.figures.acknowledgementsOverdue)", "\(e.figures.finishesOverdue)", "\(e.figures.helpOverdue)",
+      "\(e.reports.late)", "\(e.reports.missed)", "\(e.reports.concealed)",
     ]
   }
   /// The best and the worst named, and which tasks the table counts and which command lists its rows.
@@ -71,6 +74,15 @@ enum BulletinText {
     var out: [String] = []
     if let best = t.best { out.append("表扬：\(best.name)（按时响应 \(pct(best.figures.responseRate))）") }
     if let worst = t.worst { out.append("通报：\(worst.name)（按时响应 \(pct(worst.figures.responseRate))）") }
+    // 追责 names stations: under the stations' table, or the first table when that one is not printed.
+    let stationsShown = b.tables.contains { $0.level == .stations }
+    if t.level == .stations || (!stationsShown && t == b.tables.first) {
+      for c in b.commanders {
+        let who = c.commander.isEmpty ? "未指定指挥长" : "指挥长 \(c.commander)"
+        out.append(
+          "追责：\(c.station)（\(who)）迟报 \(c.counts.late)、漏报 \(c.counts.missed)、瞒报 \(c.counts.concealed)")
+      }
+    }
     out.append(
       "统计：\(InstantFormat.short(b.week.start)) 至 \(InstantFormat.short(b.judgedAt)) 下发的任务 "
         + (b.taskIDs.isEmpty ? "无" : b.taskIDs.map { "#\($0)" }.joined(separator: " "))
