@@ -215,8 +215,12 @@ extension ChineseCommandLine {
     "Event id (default: duty-POST-TIME; sending it again changes nothing).":
       "事件编号（默认：duty-岗位-时间；再次提交不改变任何数据）。",
     "Who is on post now; empty posts (空岗) counted.": "当前谁在岗；统计空岗数。",
-    "The weekly bulletin (周通报): a place's children ranked over an ISO week, with the change.":
-      "周通报：某地的下级按一个 ISO 周排名，附名次变化。",
+    "The weekly bulletin (周通报): a place's children, stations, departments and squads ranked over an ISO week, with the change.":
+      "周通报：某地的下级、指挥部、部门和小组按一个 ISO 周排名，附名次变化。",
+    "text, markdown, html (A4) or xlsx (needs --out).": "text、markdown、html（A4）或 xlsx（需 --out）。",
+    "The .xlsx file to write (with --format xlsx).": "要写的 .xlsx 文件（配合 --format xlsx）。",
+    "children, stations, departments, squads or all (every table).":
+      "children（下级）、stations（指挥部）、departments（部门）、squads（小组）或 all（全部表）。",
     "ISO week, e.g. 2026-W48 (default: the week of --at).": "ISO 周，例如 2026-W48（默认：--at 所在的周）。",
     "text, markdown or html (A4).": "text、markdown 或 html（A4）。",
   ]

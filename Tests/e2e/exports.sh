@@ -88,7 +88,7 @@ PY
   check "$e: verify is clean after the leaders came in" quiet "$bin" verify --db "$fresh"
 }
 
-check "export refuses an unknown kind, naming the kinds" bash -c "! '$bin' export parcels --db '$work/none.sqlite' 2>'$work/parcels.err' && grep -q 'units, tasks or report' '$work/parcels.err'"
+check "export refuses an unknown kind, naming the kinds" bash -c "! '$bin' export parcels --db '$work/none.sqlite' 2>'$work/parcels.err' && grep -q 'units, tasks, report, volunteers or duty' '$work/parcels.err'"
 exports sqlite "$work/demo.sqlite" "$work/fresh.sqlite"
 if [[ -n ${WANGGE_TEST_POSTGRES:-} ]]; then
   for d in wangge_exports_demo_$$ wangge_exports_fresh_$$; do
