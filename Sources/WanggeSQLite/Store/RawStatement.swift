@@ -37,6 +37,9 @@ final class RawStatement {
     }
   }
 
+  /// Binds one integer by position (1-based), without resetting: call `reset()` first.
+  func bindInt(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+
   func bindText(_ index: Int32, _ text: String?) {
     guard var text else {
       sqlite3_bind_null(handle, index)
