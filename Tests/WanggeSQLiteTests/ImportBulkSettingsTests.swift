@@ -56,5 +56,12 @@ struct ImportBulkSettingsTests {
     #expect(try cacheSize(s) == before)
     #expect(try s.write { try Int.fetchOne($0, sql: "SELECT count(*) FROM household") } == 2)
     #expect(try s.verify().isEmpty)
+    // The texts were bound in place (not copied by SQLite): they must still be the ones written.
+    let texts = try s.write { db in
+      try Row.fetchAll(db, sql: "SELECT room, head_name, phone FROM household ORDER BY id").map {
+        [$0[0] as String, $0[1] as String, $0[2] as String]
+      }
+    }
+    #expect(texts == [["101", "张101", "13800001010"], ["201", "张201", "13800002010"]])
   }
 }

@@ -94,10 +94,7 @@ final class SQLiteRegistryAccess: RegistryAccess {
     s.bindInt(5, Int64(people))
     s.bindInt(6, Int64(reach.rawValue))
     s.bindInt(7, Int64(flags.rawValue))
-    s.bindText(2, room)
-    s.bindText(3, headName)
-    s.bindText(4, phone)
-    try s.run()
+    try s.runBindingTexts(room, headName, phone)
     return db.lastInsertedRowID
   }
 
