@@ -167,7 +167,8 @@ struct ReadState {
     throws
   {
     rowsSeen += 1
-    if raw.isBlank { return }
+    // A row checked ahead is below the header and not blank (the parsing thread checks only those).
+    if checked == nil, raw.isBlank { return }
     guard let validator else {
       // The header is the first row that names at least two columns or levels (title rows above it
       // are skipped), or, failing that, the first non-blank row.

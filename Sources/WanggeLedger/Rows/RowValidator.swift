@@ -39,11 +39,17 @@ final class RowValidator {
           fix: "remove the extra columns"))
       return .failure(LedgerFileError(problems))
     }
-    let pathCells = header.pathCells.map(cell)
-    let path = FastText.sameBytes(pathCells, lastPathCells) ? lastPath : self.path(pathCells, raw, &problems)
-    if problems.isEmpty {
-      lastPathCells = pathCells
-      lastPath = path
+    // Rows of one unit repeat its path cells: compare them in place, build the path only when they differ.
+    let path: PlacePath
+    if samePathCells(raw.cells) {
+      path = lastPath
+    } else {
+      let pathCells = header.pathCells.map(cell)
+      path = self.path(pathCells, raw, &problems)
+      if problems.isEmpty {
+        lastPathCells = pathCells
+        lastPath = path
+      }
     }
     let segments = path.segments
     let row: LedgerRow?
@@ -54,12 +60,9 @@ final class RowValidator {
       let phone = take(.phone, PhoneValue.parse)
       let people = take(.size, CellValues.people)
       var flags = VulnerabilityFlags()
-      let flagColumns: [(LedgerColumn, VulnerabilityFlags)] = [
-        (.elderlyAlone, .elderlyAlone), (.noSmartphone, .noSmartphone),
-        (.disabledOrChronic, .disabledOrChronic),
-        (.longVacant, .longVacant), (.homeIsolation, .homeIsolation),
-      ]
-      for (column, flag) in flagColumns where take(column, CellValues.flag) == true { flags.insert(flag) }
+      for (column, flag) in Self.flagColumns where take(column, CellValues.flag) == true {
+        flags.insert(flag)
+      }
       let reach = take(.reach, CellValues.reach) ?? nil
       if let room, let head, let phone, let people {
         row = .household(
@@ -115,6 +118,23 @@ final class RowValidator {
     }
     if let row, problems.isEmpty { return .success(row) }
     return .failure(LedgerFileError(problems))
+  }
+
+  /// The household flag columns and the flag each sets.
+  private static let flagColumns: [(LedgerColumn, VulnerabilityFlags)] = [
+    (.elderlyAlone, .elderlyAlone), (.noSmartphone, .noSmartphone), (.disabledOrChronic, .disabledOrChronic),
+    (.longVacant, .longVacant), (.homeIsolation, .homeIsolation),
+  ]
+
+  /// True when the row's path cells hold the same bytes as the last good path's (compared in place).
+  private func samePathCells(_ cells: [String]) -> Bool {
+    let pathCells = header.pathCells
+    guard !lastPathCells.isEmpty, lastPathCells.count == pathCells.count else { return false }
+    for k in pathCells.indices {
+      let i = pathCells[k]
+      guard i < cells.count, FastText.sameBytes(cells[i], lastPathCells[k]) else { return false }
+    }
+    return true
   }
 
   /// The path the level cells name (every level filled, except that a places ledger may leave trailing

@@ -89,11 +89,12 @@ final class SQLiteRegistryAccess: RegistryAccess {
     flags: VulnerabilityFlags
   ) throws -> Int64 {
     let s = insertHouseholdStmt
-    s.bind([unit, nil, nil, nil, Int64(people), Int64(reach.rawValue), Int64(flags.rawValue)])
-    s.bindText(2, room)
-    s.bindText(3, headName)
-    s.bindText(4, phone)
-    try s.run()
+    s.reset()
+    s.bindInt(1, unit)
+    s.bindInt(5, Int64(people))
+    s.bindInt(6, Int64(reach.rawValue))
+    s.bindInt(7, Int64(flags.rawValue))
+    try s.runBindingTexts(room, headName, phone)
     return db.lastInsertedRowID
   }
 

@@ -9,7 +9,12 @@ extension SQLiteStore: LedgerDesk {
   ) throws -> ImportOutcome {
     do {
       return try write { db in
-        try RegistryImport.run(
+        // A bigger page cache for the bulk load only (64 MiB at most: constant memory), so the long
+        // transaction spills fewer pages to the WAL; the connection's own size is restored after.
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -65536")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        return try RegistryImport.run(
           access: try SQLiteRegistryAccess(db), scope: scope, check: check, operator: who, at: at, feed: feed)
       }
     } catch let r as RegistryRollback {

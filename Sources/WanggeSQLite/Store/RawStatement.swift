@@ -37,6 +37,42 @@ final class RawStatement {
     }
   }
 
+  /// Binds one integer by position (1-based), without resetting: call `reset()` first.
+  func bindInt(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+
+  /// Binds UTF-8 bytes by position without SQLite copying them: valid only while `bytes` is, so
+  /// use it inside `withUTF8` and step there (see `runBindingTexts`).
+  private func bindBorrowed(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+    // An empty buffer may have no base address; SQLite reads a null pointer as NULL, not "".
+    _ = sqlite3_bind_text(handle, index, bytes.baseAddress ?? Self.empty, Int32(bytes.count), nil)
+  }
+  private static let empty: UnsafePointer<UInt8> = {
+    let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    p.initialize(to: 0)
+    return UnsafePointer(p)
+  }()
+
+  /// Binds three texts at 2, 3 and 4 in place (no copies) and runs the statement (the integers are
+  /// bound by the caller first); the text bindings are cleared before returning.
+  func runBindingTexts(_ a: String, _ b: String, _ c: String) throws {
+    var (a, b, c) = (a, b, c)
+    defer {
+      sqlite3_bind_null(handle, 2)
+      sqlite3_bind_null(handle, 3)
+      sqlite3_bind_null(handle, 4)
+    }
+    try a.withUTF8 { pa in
+      try b.withUTF8 { pb in
+        try c.withUTF8 { pc in
+          bindBorrowed(2, pa)
+          bindBorrowed(3, pb)
+          bindBorrowed(4, pc)
+          try run()
+        }
+      }
+    }
+  }
+
   func bindText(_ index: Int32, _ text: String?) {
     guard var text else {
       sqlite3_bind_null(handle, index)
