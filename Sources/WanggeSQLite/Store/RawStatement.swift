@@ -46,7 +46,8 @@ final class RawStatement {
     // An empty buffer may have no base address; SQLite reads a null pointer as NULL, not "".
     _ = sqlite3_bind_text(handle, index, bytes.baseAddress ?? Self.empty, Int32(bytes.count), nil)
   }
-  private static let empty: UnsafePointer<UInt8> = {
+  // Written once, read only: a one-byte "" that outlives every binding.
+  nonisolated(unsafe) private static let empty: UnsafePointer<UInt8> = {
     let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
     p.initialize(to: 0)
     return UnsafePointer(p)
