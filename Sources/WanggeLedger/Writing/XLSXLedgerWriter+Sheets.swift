@@ -7,7 +7,7 @@ extension XLSXLedgerWriter {
   /// Writes `sheets` (name, table) in order as the sheets of a new workbook at `url` (replacing a file
   /// there). Names follow Excel's rules (``sheetTitle(_:)``); a repeated name gets ` (2)`, ` (3)`….
   public static func write(sheets: [(name: String, table: LedgerTable)], to url: URL) throws {
-    guard !sheets.isEmpty else { return try write(LedgerTable(header: [], rows: []), to: url) }
+    let sheets = sheets.isEmpty ? [(name: "Sheet1", table: LedgerTable(header: [], rows: []))] : sheets
     try? FileManager.default.removeItem(at: url)
     let archive: Archive
     do {

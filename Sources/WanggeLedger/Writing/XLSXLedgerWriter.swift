@@ -1,40 +1,13 @@
 import Foundation
 import ZIPFoundation
 
-/// Writes a minimal valid .xlsx workbook with one sheet (content types, relationships, workbook,
+/// Writes a minimal valid .xlsx workbook (one sheet here, several in `write(sheets:to:)`; content types, relationships, workbook,
 /// styles, the sheet with inline strings) through ZIPFoundation; Excel, WPS and openpyxl open it.
 /// The header row is bold-free and frozen-free on purpose: the smallest file that round-trips.
 public enum XLSXLedgerWriter {
   /// Writes `table` as the sheet `sheetName` of a new workbook at `url` (replacing a file there).
   public static func write(_ table: LedgerTable, sheetName: String = "Sheet1", to url: URL) throws {
-    try? FileManager.default.removeItem(at: url)
-    let archive: Archive
-    do {
-      archive = try Archive(url: url, accessMode: .create)
-    } catch {
-      throw LedgerFileError([
-        LedgerProblem(
-          file: url.path, row: 0, column: "-", problem: "cannot be written",
-          fix: "check the folder exists and is writable")
-      ])
-    }
-    let name = sheetTitle(sheetName)
-    let parts: [(String, Data)] = [
-      ("[Content_Types].xml", Data(contentTypes.utf8)),
-      ("_rels/.rels", Data(rootRels.utf8)),
-      ("xl/workbook.xml", Data(workbook(sheet: name).utf8)),
-      ("xl/_rels/workbook.xml.rels", Data(workbookRels.utf8)),
-      ("xl/styles.xml", Data(styles.utf8)),
-      ("xl/worksheets/sheet1.xml", sheetXML(table)),
-    ]
-    for (path, data) in parts {
-      try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-        compressionMethod: .deflate
-      ) { position, size in
-        data.subdata(in: Int(position)..<Int(position) + size)
-      }
-    }
+    try write(sheets: [(name: sheetName, table: table)], to: url)
   }
 
   /// A fixed entry time (2000-01-01) so the same table gives the same bytes.
@@ -116,21 +89,6 @@ public enum XLSXLedgerWriter {
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
     <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-    </Relationships>
-    """
-  static func workbook(sheet: String) -> String {
-    """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-    xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-    <sheets><sheet name="\(escape(sheet))" sheetId="1" r:id="rId1"/></sheets></workbook>
-    """
-  }
-  static let workbookRels = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
     </Relationships>
     """
   static let styles = """
