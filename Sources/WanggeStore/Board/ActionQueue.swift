@@ -184,23 +184,30 @@ extension ActionQueueReads {
 
   /// Green channels and late visits under `place`: read where a place holds at most `leafUnits` units,
   /// walking down only into children whose rollups show an open green channel or an overdue visit
-  /// (so a city's 50,000 help cases are never read to find the few rows the queue shows).
+  /// (so a city's 50,000 help cases are never read to find the few rows the queue shows). At most
+  /// `limit` green channels and `quota` late visits are gathered: a city with 1,563 open channels
+  /// walks to the first `limit` of them, not to all (the header counts them all from the rollups).
   private func collectHelp(
     at place: Int64, figures f: PlaceFigures, now: Instant, window: Span, quota: Int, limit: Int,
     leafUnits: Int, into found: inout [HelpCaseRow]
   ) throws {
-    let late = found.filter { !$0.helpCase.greenChannel }.count
-    guard f.greenChannelOpen > 0 || (f.helpOverdue > 0 && late < quota) else { return }
+    func wants(_ f: PlaceFigures) -> Bool {
+      let green = found.filter(\.helpCase.greenChannel).count
+      return (f.greenChannelOpen > 0 && green < limit) || (f.helpOverdue > 0 && found.count - green < quota)
+    }
+    guard wants(f) else { return }
     let children = f.units <= leafUnits ? [] : try self.children(of: place)
     guard !children.isEmpty else {
-      found += try helpCases(under: place, filter: HelpFilter(), limit: max(quota, f.greenChannelOpen)).rows
+      found += try helpCases(
+        under: place, filter: HelpFilter(), limit: max(quota, min(f.greenChannelOpen, limit))
+      ).rows
       return
     }
     let figures = try self.figures(for: children.map(\.id), at: now, window: window)
     let ordered = children.compactMap { c in figures[c.id].map { (c, $0) } }
       .sorted { ($0.1.greenChannelOpen, $0.1.helpOverdue) > ($1.1.greenChannelOpen, $1.1.helpOverdue) }
     for (child, cf) in ordered {
-      guard found.count < limit + f.greenChannelOpen else { return }
+      guard wants(f) else { return }
       try collectHelp(
         at: child.id, figures: cf, now: now, window: window, quota: quota, limit: limit, leafUnits: leafUnits,
         into: &found)
