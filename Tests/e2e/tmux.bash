@@ -6,13 +6,13 @@ tm() { tmux -S "$socket" -f /dev/null "$@"; }
 trap 'for s in "$work"/tmux-*.sock; do tmux -S "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
 
 # Starts COMMAND in a fresh tmux server of WIDTHxHEIGHT, recording every byte it writes to
-# $work/raw.bin; after it exits the pane shows "EXITED:<status>" and the terminal modes.
+# $work/raw.bin; after it exits the pane shows "EXITED:<status>", the terminal modes and MODES-SHOWN.
 term_start() {  # term_start WIDTH HEIGHT COMMAND
   tm kill-server 2>/dev/null
   run=$((run + 1))
   socket="$work/tmux-$run.sock"  # a fresh server each time: no race with the one just killed
   : >"$work/raw.bin"
-  tm new-session -d -s t -x "$1" -y "$2" "$3; echo EXITED:\$?; stty -a; sleep 60"
+  tm new-session -d -s t -x "$1" -y "$2" "$3; echo EXITED:\$?; stty -a; echo MODES-SHOWN; sleep 60"
   tm set-option -t t window-size manual >/dev/null
   tm pipe-pane -o -t t "cat >> $work/raw.bin"
 }
@@ -40,7 +40,9 @@ settle() {  # settle [BYTES]: waits (up to 10 s) for output beyond BYTES, then u
 }
 # The terminal is usable again after the program quit: exit status 0, cooked mode with echo.
 clean_exit() {
-  if wait_for "EXITED:0" 10 && screen | grep -qE '(^| )icanon( |$)' && screen | grep -qE '(^| )echo( |$)'; then
+  # `stty -a` prints after EXITED, so wait for the mark after it before reading the modes.
+  if wait_for "EXITED:0" 10 && wait_for "MODES-SHOWN" 5 && screen | grep -qE '(^| )icanon( |$)' \
+    && screen | grep -qE '(^| )echo( |$)'; then
     return 0
   fi
   echo "---- screen after q:" >&2
