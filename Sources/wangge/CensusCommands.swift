@@ -74,8 +74,8 @@ struct CensusCommand: ParsableCommand {
       do {
         let place = try scope.map { try resolvePlace($0, in: s, option: "--scope") } ?? s.root()
         let rows = [(place.name, place.id)] + (try s.children(of: place.id).map { ($0.name, $0.id) })
-        var out: [(String, CensusShare)] = []
-        for (name, id) in rows { out.append((name, try s.censusShare(of: id, days: days, at: now))) }
+        let shares = try s.censusShares(of: rows.map(\.1), days: days, at: now)
+        let out = rows.map { ($0.0, shares[$0.1] ?? CensusShare(verified: 0, households: 0)) }
         if json {
           let items = out.map {
             "{\"name\":\(jsonString($0.0)),\"verified\":\($0.1.verified),\"households\":\($0.1.households)}"

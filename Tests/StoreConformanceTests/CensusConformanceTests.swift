@@ -106,6 +106,31 @@ import WanggeStore
     #expect(try s.verify() == [])
   }
 
+  @Test(arguments: ConformanceEngine.all) func theSharesOfManyPlacesAreEachPlacesShare(_ e: ConformanceEngine)
+    throws
+  {
+    let f = try fixture(e)
+    let s = f.store
+    let t1 = Self.at + .hours(1)
+    let finish = Self.finish(
+      "s1", task: f.task, unit: f.unit, at: t1, [(f.rooms[0], "常住", 2), (f.rooms[1], "暂住", 1)])
+    #expect(try s.ingest([finish], recordedAt: t1, source: "站长").applied == 1)
+    let children = try s.children(of: f.root.id).map(\.id)
+    let unknown: Int64 = 987_654_321
+    let ids = [f.root.id] + children + [f.unit, unknown]
+    let shares = try s.censusShares(of: ids, days: 7, at: t1)
+    #expect(shares.count == ids.count)
+    for id in ids.dropLast() {
+      #expect(shares[id] == (try s.censusShare(of: id, days: 7, at: t1)), "place \(id)")
+    }
+    #expect(shares[f.root.id] == CensusShare(verified: 2, households: shares[f.root.id]?.households ?? -1))
+    #expect(shares[f.unit]?.verified == 2)
+    #expect(children.reduce(0) { $0 + (shares[$1]?.verified ?? 0) } == 2, "the children add up to the scope")
+    #expect(shares[unknown] == CensusShare(verified: 0, households: 0))
+    #expect(try s.censusShares(of: [], days: 7, at: t1) == [:])
+    #expect(try s.censusShares(of: [f.root.id], days: 7, at: t1 + .days(7))[f.root.id]?.verified == 0)
+  }
+
   @Test(arguments: ConformanceEngine.all) func aBadResultIsRefusedAndWritesNothing(_ e: ConformanceEngine)
     throws
   {

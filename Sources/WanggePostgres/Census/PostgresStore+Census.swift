@@ -144,15 +144,27 @@ extension PostgresStore: CensusDesk {
   }
 
   public func censusShare(of place: Int64, days: Int, at now: Instant) throws -> CensusShare {
+    try censusShares(of: [place], days: days, at: now)[place] ?? CensusShare(verified: 0, households: 0)
+  }
+
+  public func censusShares(of ids: [Int64], days: Int, at now: Instant) throws -> [Int64: CensusShare] {
+    guard !ids.isEmpty else { return [:] }
     let w = CensusDay.window(days: days, at: now)
     return try read { db in
-      let v: Int64 =
-        try db.exec(
-          "SELECT coalesce(sum(verified), 0)::bigint FROM census_day WHERE place_id = $1 AND day BETWEEN $2 AND $3",
-          [place, w.lowerBound, w.upperBound])[0].get(0)
-      let h: Int64 =
-        try db.exec("SELECT households FROM place_stats WHERE place_id = $1", [place]).first?.get(0) ?? 0
-      return CensusShare(verified: Int(v), households: Int(h))
+      var out: [Int64: CensusShare] = [:]
+      for r in try db.exec(
+        """
+        SELECT p.id,
+          coalesce((SELECT sum(d.verified) FROM census_day d
+            WHERE d.place_id = p.id AND d.day BETWEEN $2 AND $3), 0)::bigint,
+          coalesce((SELECT s.households FROM place_stats s WHERE s.place_id = p.id), 0)::bigint
+        FROM unnest($1::bigint[]) AS p(id)
+        """, [PGArray.ints(ids), w.lowerBound, w.upperBound])
+      {
+        out[try r.get(0)] = CensusShare(
+          verified: Int(try r.get(1, as: Int64.self)), households: Int(try r.get(2, as: Int64.self)))
+      }
+      return out
     }
   }
 

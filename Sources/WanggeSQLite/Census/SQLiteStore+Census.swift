@@ -105,17 +105,22 @@ extension SQLiteStore: CensusDesk {
   }
 
   public func censusShare(of place: Int64, days: Int, at now: Instant) throws -> CensusShare {
+    try censusShares(of: [place], days: days, at: now)[place] ?? CensusShare(verified: 0, households: 0)
+  }
+
+  public func censusShares(of ids: [Int64], days: Int, at now: Instant) throws -> [Int64: CensusShare] {
     let w = CensusDay.window(days: days, at: now)
     return try pool.read { db in
-      let verified =
-        try Int.fetchOne(
-          db,
-          sql: "SELECT coalesce(sum(verified), 0) FROM census_day WHERE place_id = ? AND day BETWEEN ? AND ?",
-          arguments: [place, w.lowerBound, w.upperBound]) ?? 0
-      let households =
-        try Int.fetchOne(db, sql: "SELECT households FROM place_stats WHERE place_id = ?", arguments: [place])
-        ?? 0
-      return CensusShare(verified: verified, households: households)
+      let verified = try db.cachedStatement(
+        sql: "SELECT coalesce(sum(verified), 0) FROM census_day WHERE place_id = ? AND day BETWEEN ? AND ?")
+      let households = try db.cachedStatement(sql: "SELECT households FROM place_stats WHERE place_id = ?")
+      var out: [Int64: CensusShare] = [:]
+      for id in ids {
+        out[id] = CensusShare(
+          verified: try Int.fetchOne(verified, arguments: [id, w.lowerBound, w.upperBound]) ?? 0,
+          households: try Int.fetchOne(households, arguments: [id]) ?? 0)
+      }
+      return out
     }
   }
 

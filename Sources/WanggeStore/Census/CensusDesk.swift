@@ -11,6 +11,9 @@ public protocol CensusDesk: Sendable {
   /// Households under `place` whose last verification falls within the last `days` days at `now`,
   /// and the households under it.
   func censusShare(of place: Int64, days: Int, at now: Instant) throws -> CensusShare
+  /// ``censusShare(of:days:at:)`` for each place in `ids`, read in one snapshot (the board's overview:
+  /// a scope and its children). Every id is in the answer; an unknown place has no households.
+  func censusShares(of ids: [Int64], days: Int, at now: Instant) throws -> [Int64: CensusShare]
 }
 
 /// The share of a place's households verified within a window.
