@@ -50,6 +50,9 @@ struct ScreenLoader {
       }
       let dutyGaps = try DutyModel.overview(  // `空岗` per child and in the strip, from the duty rollup
         &table, store as? any DutyDesk, ids: [place.id] + figures.children.map(\.place.id), at: now, t)
+      try CensusOverviewColumn.add(  // `核实7天` per child, from the census day rollup (once the scope has one)
+        &table, store as? any CensusDesk, scope: place.id, children: figures.children.map(\.place.id),
+        at: now, t)
       // The command board: what needs someone now (bounded: see `actionQueue`) and what is running.
       let queue = try store.actionQueue(
         under: place, tasks: scopeTasks, at: now, window: window, limit: Self.queueLimit,

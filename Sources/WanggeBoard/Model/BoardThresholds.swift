@@ -3,7 +3,8 @@ import WanggeCore
 
 /// When the board colours a deadline or a rate: amber (`!`) for a deadline within ``amberWithin``,
 /// red (`✗`) once a deadline is more than ``redAfter`` past, green (`✓`) for a rate at or above
-/// ``greenRate`` with nothing open. Read from `board.conf` (``BoardConfig``).
+/// ``greenRate`` with nothing open; and how many days the overview's census share counts back
+/// (``censusDays``). Read from `board.conf` (``BoardConfig``).
 public struct BoardThresholds: Sendable, Hashable {
   /// Seconds before a deadline from which it counts as falling due (amber).
   public var amberWithin: Int64 = 3600
@@ -11,6 +12,11 @@ public struct BoardThresholds: Sendable, Hashable {
   public var redAfter: Int64 = 0
   /// The rate at or above which, with nothing open, a rate is green.
   public var greenRate: Double = 0.95
+  /// Days the overview's `核实7天` column counts back (`census_days`).
+  public var censusDays: Int = BoardThresholds.standardCensusDays
+
+  /// The census share's window without a setting: a week, the usual round of a door-knocking census.
+  public static let standardCensusDays = 7
 
   public init() {}
 
@@ -20,11 +26,11 @@ public struct BoardThresholds: Sendable, Hashable {
 
 /// `~/.config/wangge/board.conf` (or `--config FILE`): `key = value` lines for the thresholds, `#`
 /// comments. Keys: `amber_within` (a duration: `1h`, `45m`, `1小时`), `red_after` (a duration, or
-/// `0`), `green_rate` (a percentage: `95%` or `95`). A bad line is refused naming `file:line`, the key
-/// and the fix; nothing is half-applied.
+/// `0`), `green_rate` (a percentage: `95%` or `95`), `census_days` (whole days, 1–366). A bad line is
+/// refused naming `file:line`, the key and the fix; nothing is half-applied.
 public enum BoardConfig {
   /// The keys a configuration file may set.
-  public static let keys = ["amber_within", "red_after", "green_rate"]
+  public static let keys = ["amber_within", "red_after", "green_rate", "census_days"]
 
   /// The default file: `$XDG_CONFIG_HOME/wangge/board.conf`, else `~/.config/wangge/board.conf`.
   public static func defaultPath(environment: [String: String]) -> String {
@@ -93,6 +99,14 @@ public enum BoardConfig {
           continue
         }
         out.greenRate = percent / 100
+      case "census_days":
+        guard let days = Int(value), (1...InputBounds.maxDays).contains(days) else {
+          problems.append(
+            "\(at): census_days: \"\(value.prefix(40))\" is not a number of days; give 1–\(InputBounds.maxDays), e.g. census_days = 7"
+          )
+          continue
+        }
+        out.censusDays = days
       default:
         problems.append(
           "\(at): unknown key \"\(key.prefix(40))\"; known keys: \(keys.joined(separator: ", "))")
