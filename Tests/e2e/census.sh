@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the door-knocking census (敲门行动) on SQLite, then PostgreSQL when a server is given.
 # dispatch --kind census → census finish (per household: residency, people present, flags) and the same
-# through ingest → census share (a per-day rollup) → the board's unit view → verify, which must also
+# through ingest → census share (a per-day rollup) → the board's overview (核实7天) and unit view → verify, which must also
 # find a census rollup broken by hand; a bad finish is refused with the store unchanged; copy carries it.
 set -uo pipefail
 bin=${1:-${WANGGE_BIN:-.build/debug/wangge}}
@@ -43,6 +43,14 @@ census() {  # census ENGINE DB
   "$bin" ingest "$work/$e.jsonl" --db "$db" >/dev/null 2>&1
   check "$e: the same finish through ingest counts (4 in 7 days, 1 today)" \
     bash -c "[ $(share "$db" 7 2026-11-23T10:00:00+08:00) = 4 ] && [ $(share "$db" 1 2026-11-23T10:00:00+08:00) = 1 ]"
+  "$bin" snapshot --db "$db" --path "$station" --view overview --at 2026-11-23T10:00:00+08:00 --size 180x30 >"$work/$e.overview.txt"
+  want=$("$bin" census share --db "$db" --scope "$station" --days 7 --at 2026-11-23T10:00:00+08:00 --json | python3 -c "import json,sys; p=[c for c in json.load(sys.stdin)['places'] if c['name']=='1号楼'][0]; print('%.1f%%' % (p['verified']*100/p['households']))")
+  check "$e: the overview shows 核实7天 with 1号楼's share ($want, as census share)" \
+    bash -c "grep -q '核实7天' '$work/$e.overview.txt' && grep '│1号楼 ' '$work/$e.overview.txt' | grep -qF ' $want│'"
+  printf 'census_days = 1\n' >"$work/$e.conf"
+  "$bin" snapshot --db "$db" --path "$station" --view overview --at 2026-11-23T10:00:00+08:00 --size 180x30 \
+    --config "$work/$e.conf" >"$work/$e.overview1.txt"
+  check "$e: ... counting census_days from board.conf (核实1天)" grep -q '核实1天' "$work/$e.overview1.txt"
   "$bin" snapshot --db "$db" --path "$unit" --view unit --at 2026-11-23T10:00:00+08:00 --size 140x20 >"$work/$e.unit.txt"
   check "$e: the unit view shows who verified each household and when" grep -q "11-22 21:00 向桂晓 · 暂住" "$work/$e.unit.txt"
   check "$e: verify is clean" quiet "$bin" verify --db "$db"
