@@ -71,6 +71,12 @@ final class RacingStore: BoardSource, TaskDesk, @unchecked Sendable {
   func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage {
     try base.helpCases(under: scope, filter: filter, limit: limit)
   }
+  func overdueAssignments(of task: Int64, at now: Instant, limit: Int) throws -> [AssignmentDetail] {
+    try base.overdueAssignments(of: task, at: now, limit: limit)
+  }
+  func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow] {
+    try base.urgentHelp(under: scope, at: now, green: green, late: late)
+  }
   func leaders(under scope: Int64, at now: Instant, window: Span, limit: Int) throws -> LeaderPage {
     try base.leaders(under: scope, at: now, window: window, limit: limit)
   }

@@ -52,10 +52,10 @@ private struct PostgresReads: ActionQueueReads {
   {
     try pg.assignments(of: task, under: scope, at: now, limit: limit)
   }
-  func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage {
-    try pg.helpCases(under: scope, filter: filter, limit: limit)
+  func overdueAssignments(of task: Int64, at now: Instant, limit: Int) throws -> [AssignmentDetail] {
+    try pg.overdueAssignments(of: task, at: now, limit: limit)
   }
-  func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow] {
-    try pg.stationUnits(under: station, at: now, window: window)
+  func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow] {
+    try pg.urgentHelp(under: scope, at: now, green: green, late: late)
   }
 }

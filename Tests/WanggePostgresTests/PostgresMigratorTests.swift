@@ -52,6 +52,7 @@ struct PostgresMigratorTests {
       "v2-indexes", "v3-change-feed", "v4-change-counter", "v5-operators", "v6-personal-data",
       "v7-station-undo", "v8-screening", "v9-meetings", "v10-census", "v11-orders", "v12-reports",
       "v13-screening-groups", "v14-visits", "v16-duty", "v17-ledger2", "v18-decisions",
+      "v19-open-assignments",
     ]
     #expect(try PostgresMigrator.state(of: db) == .older(missing: rest))
     #expect(try PostgresMigrator.migrate(db) == rest)

@@ -36,6 +36,7 @@ public enum PostgresSchema {
     Migration(version: 16, identifier: dutyIdentifier, sql: dutyV16),
     Migration(version: 17, identifier: "v17-ledger2", sql: ledger2V17),
     Migration(version: 18, identifier: "v18-decisions", sql: decisionsV18),
+    Migration(version: 19, identifier: "v19-open-assignments", sql: openAssignmentsV19),
   ]
 
   /// The schema version this binary writes; a store with a higher one is refused.

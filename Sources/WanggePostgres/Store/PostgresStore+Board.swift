@@ -91,17 +91,45 @@ extension PostgresStore {
                h.unit_id, h.room, h.head_name, h.phone, h.flags
         FROM page p JOIN household_shown h ON h.id = p.household_id ORDER BY p.green DESC, p.due_at, p.household_id
         """, arguments + [limit])
-      let labels = try Self.unitLabels(db, try rows.map { try $0.get(8, as: Int64.self) })
-      let notes = try Self.lastVisitNotes(db, try rows.map { try $0.get(0, as: Int64.self) })
-      return HelpCasePage(
-        rows: try rows.map { row in
-          let unit: Int64 = try row.get(8)
-          return HelpCaseRow(
-            helpCase: try Self.helpCase(row, household: try row.get(0), from: 1), unitID: unit,
-            unitLabel: labels[unit] ?? [], room: try row.get(9), headName: try row.get(10),
-            phone: try row.get(11), flags: VulnerabilityFlags(rawValue: try row.get(12)),
-            lastNote: notes[try row.get(0, as: Int64.self)])
-        }, total: total)
+      return HelpCasePage(rows: try Self.helpRows(db, rows), total: total)
+    }
+  }
+
+  /// The action queue's help cases under `scope`: at most `green` green-channel cases, then at most
+  /// `late` others whose visit was due before `now`, each part in due order (no total is counted).
+  public func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow] {
+    try read { db in
+      func part(_ n: Int, _ condition: String, limit: String) -> String {
+        """
+        (SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
+                d.due_at, \(n) AS part
+         FROM help_due d JOIN help_case c ON c.household_id = d.household_id
+         WHERE d.place_id = $1 AND \(condition) ORDER BY d.due_at, d.household_id LIMIT \(limit))
+        """
+      }
+      let rows = try db.exec(
+        """
+        WITH page AS (\(part(0, "c.green <> 0", limit: "$2")) UNION ALL \(part(1, "c.green = 0 AND d.due_at < $3", limit: "$4")))
+        SELECT p.household_id, p.mode, p.helper_name, p.cadence, p.last_visit, p.opened_at, p.green, p.needs,
+               h.unit_id, h.room, h.head_name, h.phone, h.flags
+        FROM page p JOIN household_shown h ON h.id = p.household_id ORDER BY p.part, p.due_at, p.household_id
+        """, [scope, max(0, green), now.epochSeconds, max(0, late)])
+      return try Self.helpRows(db, rows)
+    }
+  }
+
+  /// Help case rows from columns household_id, mode, helper_name, cadence, last_visit, opened_at, green,
+  /// needs, unit_id, room, head_name, phone, flags; with unit labels and last visit notes.
+  static func helpRows(_ db: PGConnection, _ rows: PGResult) throws -> [HelpCaseRow] {
+    let labels = try Self.unitLabels(db, try rows.map { try $0.get(8, as: Int64.self) })
+    let notes = try Self.lastVisitNotes(db, try rows.map { try $0.get(0, as: Int64.self) })
+    return try rows.map { row in
+      let unit: Int64 = try row.get(8)
+      return HelpCaseRow(
+        helpCase: try Self.helpCase(row, household: try row.get(0), from: 1), unitID: unit,
+        unitLabel: labels[unit] ?? [], room: try row.get(9), headName: try row.get(10),
+        phone: try row.get(11), flags: VulnerabilityFlags(rawValue: try row.get(12)),
+        lastNote: notes[try row.get(0, as: Int64.self)])
     }
   }
 

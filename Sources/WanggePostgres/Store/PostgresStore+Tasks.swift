@@ -151,23 +151,31 @@ extension PostgresStore {
     -> [AssignmentDetail]
   {
     guard !tasks.isEmpty else { return [] }
-    let levels = try Self.levels(db)
     let scopePath = try Self.path(db, of: scope).segments
-    let units = try Self.unitsUnder(db, scope)
-    guard !units.isEmpty else { return [] }
+    let units = try Self.unitsUnder(db, scope).map { UnitBelow(id: $0.id, path: scopePath + $0.path) }
+    return try details(db, tasks: tasks, units: units, at: now)
+  }
+
+  /// Assignments of `tasks` at `units` (each with its full path below the root) with leader,
+  /// department, squad and station: three queries over arrays of ids.
+  static func details(_ db: PGConnection, tasks: [GridTask], units: [UnitBelow], at now: Instant) throws
+    -> [AssignmentDetail]
+  {
+    guard !tasks.isEmpty, !units.isEmpty else { return [] }
+    let levels = try Self.levels(db)
     let pathOf = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.path) })
     let unitIDs = Self.array(units.map(\.id))
     let taskIDs = Self.array(tasks.map(\.id))
     let byTask = Dictionary(uniqueKeysWithValues: tasks.map { ($0.id, $0) })
-    var leaders: [Int64: (String, String, String?)] = [:]
+    var leaders: [Int64: (String, String, String?, String)] = [:]
     for row in try db.exec(
       """
-      SELECT u.place_id, l.name, d.name, s.name FROM unit u JOIN leader l ON l.id = u.leader_id
+      SELECT u.place_id, l.name, d.name, s.name, l.phone FROM unit u JOIN leader l ON l.id = u.leader_id
       JOIN department d ON d.id = l.department_id LEFT JOIN squad s ON s.id = l.squad_id
       WHERE u.place_id = ANY($1::bigint[])
       """, [unitIDs])
     {
-      leaders[try row.get(0)] = (try row.get(1), try row.get(2), try row.optional(3))
+      leaders[try row.get(0)] = (try row.get(1), try row.get(2), try row.optional(3), try row.get(4))
     }
     struct Key: Hashable {
       var task: Int64
@@ -192,9 +200,9 @@ extension PostgresStore {
       guard let task = byTask[try row.get(0)] else { continue }
       let unit: Int64 = try row.get(1)
       let a = try Self.assignment(task: task.id, unit: unit, row, acked: 2)
-      let full = scopePath + (pathOf[unit] ?? [])
+      let full = pathOf[unit] ?? []
       let station = levels.stationDepth.flatMap { full.indices.contains($0 - 1) ? full[$0 - 1] : nil } ?? ""
-      let leader = leaders[unit] ?? ("?", "?", nil)
+      let leader = leaders[unit] ?? ("?", "?", nil, "")
       var one = TaskTally()
       one.count(a, deadlines: task.deadlines)
       out.append(
@@ -202,7 +210,7 @@ extension PostgresStore {
           unitID: unit, unitLabel: Array(full.suffix(3)), leaderName: leader.0, department: leader.1,
           squad: leader.2, station: station, state: a.state(at: now, deadlines: task.deadlines),
           lateBy: lateness(a, task.deadlines, now), reminders: reminders[Key(task: task.id, unit: unit)] ?? 0,
-          tally: one))
+          tally: one, leaderPhone: leader.3))
     }
     return out
   }

@@ -29,21 +29,75 @@ extension SQLiteStore {
                  h.unit_id, h.room, h.head_name, h.phone, h.flags
           \(from) ORDER BY c.green DESC, d.due_at, d.household_id LIMIT ?
           """, arguments: StatementArguments(arguments + [limit]))
-      var labels: [Int64: [String]] = [:]
-      let notes = try Self.lastVisitNotes(db, rows.map { $0[0] })
-      return HelpCasePage(
-        rows: try rows.map { row in
-          let unit: Int64 = row[8]
-          if labels[unit] == nil { labels[unit] = try Self.unitLabel(db, unit) }
-          return HelpCaseRow(
-            helpCase: HelpCase(
-              householdID: row[0], mode: ServiceMode(rawValue: row[1]) ?? .phone, helperName: row[2],
-              cadence: Span(seconds: row[3]), lastVisit: (row[4] as Int64?).map(Instant.init(epochSeconds:)),
-              openedAt: Instant(epochSeconds: row[5]), greenChannel: (row[6] as Int) != 0, needs: row[7]),
-            unitID: unit, unitLabel: labels[unit] ?? [], room: row[9], headName: row[10], phone: row[11],
-            flags: VulnerabilityFlags(rawValue: row[12]), lastNote: notes[row[0]])
-        }, total: total)
+      return HelpCasePage(rows: try Self.helpRows(db, rows), total: total)
     }
+  }
+
+  /// The action queue's help cases under `scope`: at most `green` green-channel cases, then at most
+  /// `late` others whose visit was due before `now`, each part in due order. Both walk
+  /// `help_due_by_time` in order and stop at their limit; no total is counted.
+  public func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow] {
+    try pool.read { db in
+      let select = """
+        SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
+               h.unit_id, h.room, h.head_name, h.phone, h.flags
+        FROM help_due d INDEXED BY help_due_by_time JOIN help_case c ON c.household_id = d.household_id
+        JOIN household h ON h.id = d.household_id
+        """
+      let greens =
+        green <= 0
+        ? []
+        : try Row.fetchAll(
+          db,
+          sql: "\(select) WHERE d.place_id = ? AND c.green <> 0 ORDER BY d.due_at, d.household_id LIMIT ?",
+          arguments: [scope, green])
+      let lates =
+        late <= 0
+        ? []
+        : try Row.fetchAll(
+          db,
+          sql: """
+            \(select) WHERE d.place_id = ? AND d.due_at < ? AND c.green = 0
+            ORDER BY d.due_at, d.household_id LIMIT ?
+            """, arguments: [scope, now.epochSeconds, late])
+      return try Self.helpRows(db, greens + lates)
+    }
+  }
+
+  /// Help case rows from columns household_id, mode, helper_name, cadence, last_visit, opened_at, green,
+  /// needs, unit_id, room, head_name, phone, flags; with unit labels and last visit notes.
+  static func helpRows(_ db: Database, _ rows: [Row]) throws -> [HelpCaseRow] {
+    let labels = try Self.unitLabels(db, rows.map { $0[8] })
+    let notes = try Self.lastVisitNotes(db, rows.map { $0[0] })
+    return rows.map { row in
+      let unit: Int64 = row[8]
+      return HelpCaseRow(
+        helpCase: HelpCase(
+          householdID: row[0], mode: ServiceMode(rawValue: row[1]) ?? .phone, helperName: row[2],
+          cadence: Span(seconds: row[3]), lastVisit: (row[4] as Int64?).map(Instant.init(epochSeconds:)),
+          openedAt: Instant(epochSeconds: row[5]), greenChannel: (row[6] as Int) != 0, needs: row[7]),
+        unitID: unit, unitLabel: labels[unit] ?? [], room: row[9], headName: row[10], phone: row[11],
+        flags: VulnerabilityFlags(rawValue: row[12]), lastNote: notes[row[0]])
+    }
+  }
+
+  /// Each unit's compound, building and unit names (see `unitLabel`), in one query.
+  static func unitLabels(_ db: Database, _ units: [Int64]) throws -> [Int64: [String]] {
+    let ids = Array(Set(units))
+    guard !ids.isEmpty else { return [:] }
+    var out: [Int64: [String]] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT u.id, c.name, b.name, u.name FROM place u LEFT JOIN place b ON b.id = u.parent_id
+        LEFT JOIN place c ON c.id = b.parent_id WHERE u.id IN (\(ids.map(String.init).joined(separator: ",")))
+        """)
+    {
+      out[row[0]] = [row[1] as String?, row[2] as String?, row[3] as String?].compactMap { $0 }.filter {
+        !$0.isEmpty
+      }
+    }
+    return out
   }
 
   /// A unit's compound, building and unit names, e.g. ["水映花城小区", "12号楼", "3单元"].

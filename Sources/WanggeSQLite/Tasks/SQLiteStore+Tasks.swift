@@ -81,24 +81,32 @@ extension SQLiteStore {
   static func details(_ db: Database, tasks: [GridTask], under scope: Int64, at now: Instant) throws
     -> [AssignmentDetail]
   {
-    let levels = try Self.levels(db)
     let scopePath = try Self.path(db, of: scope).segments
-    let units = try Self.unitsUnder(db, scope)
+    let units = try Self.unitsUnder(db, scope).map { UnitBelow(id: $0.id, path: scopePath + $0.path) }
+    return try details(db, tasks: tasks, units: units, at: now)
+  }
+
+  /// Assignments of `tasks` at `units` (each with its full path below the root) with leader,
+  /// department, squad and station.
+  static func details(_ db: Database, tasks: [GridTask], units: [UnitBelow], at now: Instant) throws
+    -> [AssignmentDetail]
+  {
+    let levels = try Self.levels(db)
     var out: [AssignmentDetail] = []
     for start in stride(from: 0, to: units.count, by: 900) {
       let chunk = units[start..<min(start + 900, units.count)]
       let byID = Dictionary(uniqueKeysWithValues: chunk.map { ($0.id, $0.path) })
       let list = chunk.map { String($0.id) }.joined(separator: ",")
-      var leaders: [Int64: (String, String, String?)] = [:]
+      var leaders: [Int64: (String, String, String?, String)] = [:]
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT u.place_id, l.name, d.name, s.name FROM unit u JOIN leader l ON l.id = u.leader_id
+          SELECT u.place_id, l.name, d.name, s.name, l.phone FROM unit u JOIN leader l ON l.id = u.leader_id
           JOIN department d ON d.id = l.department_id LEFT JOIN squad s ON s.id = l.squad_id
           WHERE u.place_id IN (\(list))
           """)
       {
-        leaders[row[0]] = (row[1], row[2], row[3])
+        leaders[row[0]] = (row[1], row[2], row[3], row[4])
       }
       for task in tasks {
         var reminders: [Int64: Int] = [:]
@@ -119,10 +127,10 @@ extension SQLiteStore {
           let unit: Int64 = row[0]
           let a = Assignment(task: task.id, unit: unit, row: row, ackedColumn: 1, finishedColumn: 2)
           let state = a.state(at: now, deadlines: task.deadlines)
-          let full = scopePath + (byID[unit] ?? [])
+          let full = byID[unit] ?? []
           let station =
             levels.stationDepth.flatMap { full.indices.contains($0 - 1) ? full[$0 - 1] : nil } ?? ""
-          let leader = leaders[unit] ?? ("?", "?", nil)
+          let leader = leaders[unit] ?? ("?", "?", nil, "")
           out.append(
             AssignmentDetail(
               unitID: unit, unitLabel: Array(full.suffix(3)), leaderName: leader.0, department: leader.1,
@@ -132,7 +140,7 @@ extension SQLiteStore {
                 var one = TaskTally()
                 one.count(a, deadlines: task.deadlines)
                 return one
-              }()))
+              }(), leaderPhone: leader.3))
         }
       }
     }

@@ -74,8 +74,8 @@ public protocol ActionQueueReads {
   func tasks(in scope: Int64, at now: Instant, window: Span) throws -> [TaskSummary]
   func assignments(of task: Int64, under scope: Int64, at now: Instant, limit: Int) throws
     -> [AssignmentDetail]
-  func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage
-  func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow]
+  func overdueAssignments(of task: Int64, at now: Instant, limit: Int) throws -> [AssignmentDetail]
+  func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow]
 }
 
 /// A board store seen through the reads of the action queue.
@@ -93,11 +93,11 @@ struct BoardStoreReads: ActionQueueReads {
   {
     try store.assignments(of: task, under: scope, at: now, limit: limit)
   }
-  func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage {
-    try store.helpCases(under: scope, filter: filter, limit: limit)
+  func overdueAssignments(of task: Int64, at now: Instant, limit: Int) throws -> [AssignmentDetail] {
+    try store.overdueAssignments(of: task, at: now, limit: limit)
   }
-  func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow] {
-    try store.stationUnits(under: station, at: now, window: window)
+  func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow] {
+    try store.urgentHelp(under: scope, at: now, green: green, late: late)
   }
 }
 
@@ -116,13 +116,24 @@ extension TaskDesk where Self: BoardSource {
 extension ActionQueueReads {
   /// What needs someone now under `scope`, at most `limit` items, most urgent first. Composed from the
   /// contract's bounded reads, so every engine answers alike: the scope's task tallies (deadlines within
-  /// the hour), the help page (green channels, visits past due; `limit` rows), and overdue assignments
-  /// found by walking down only through places whose figures show something overdue, reading
-  /// assignments once a place holds at most `leafUnits` units — never every unit of a large scope.
+  /// the hour), `urgentHelp` (the oldest `limit` green channels and a share of the visits past due, read
+  /// along the due index), and overdue assignments found by walking down, most overdue child first, only
+  /// through places whose figures show something overdue, reading assignments once a place holds at
+  /// most `leafUnits` units — never every unit of a large scope.
   /// `dueWithin` is how close a deadline must be to count as falling due (the board's `amber_within`).
   public func actionQueue(
     under scope: Place, tasks: [TaskSummary], at now: Instant, window: Span, limit: Int,
     leafUnits: Int = 300, dueWithin: Int64 = 3600
+  ) throws -> ActionQueue {
+    try MemoizedQueueReads(self).composeQueue(
+      under: scope, tasks: tasks, at: now, window: window, limit: limit, leafUnits: leafUnits,
+      dueWithin: dueWithin)
+  }
+
+  /// `actionQueue` on reads that keep what they read (see `MemoizedQueueReads`).
+  fileprivate func composeQueue(
+    under scope: Place, tasks: [TaskSummary], at now: Instant, window: Span, limit: Int, leafUnits: Int,
+    dueWithin: Int64
   ) throws -> ActionQueue {
     var items: [ActionItem] = []
     let soon = dueWithin
@@ -150,10 +161,12 @@ extension ActionQueueReads {
     let share = max(3, limit / (overdueTasks.count + 1))
     var lateVisits = 0
     let scopeFigures = try figures(for: [scope.id], at: now, window: window)[scope.id] ?? PlaceFigures()
-    var helpRows: [HelpCaseRow] = []
-    try collectHelp(
-      at: scope.id, figures: scopeFigures, now: now, window: window, quota: share, limit: limit,
-      leafUnits: leafUnits, into: &helpRows)
+    // Green channels and late visits in one bounded read (the scope's rollups say whether there are any).
+    let helpRows =
+      scopeFigures.greenChannelOpen + scopeFigures.helpOverdue > 0
+      ? try urgentHelp(
+        under: scope.id, at: now, green: scopeFigures.greenChannelOpen > 0 ? limit : 0,
+        late: scopeFigures.helpOverdue > 0 ? share : 0) : []
     for row in helpRows {
       let late = now.since(row.helpCase.dueAt).seconds
       guard row.helpCase.greenChannel || (late > 0 && lateVisits < share) else { continue }
@@ -168,6 +181,12 @@ extension ActionQueueReads {
     if !overdueTasks.isEmpty {
       let units = scopeFigures.units
       for task in overdueTasks {
+        if scope.depth == 0 || task.task.scopeID == scope.id {
+          // Every assignment of the task lies under the scope: its first overdue ones, read directly.
+          items += try overdueAssignments(of: task.task.id, at: now, limit: share).filter(\.state.isOverdue)
+            .map { Self.overdueItem($0, of: task) }
+          continue
+        }
         var found: [ActionItem] = []
         try collectOverdue(
           at: scope.id, units: units, task: task, now: now, window: window, quota: share,
@@ -182,36 +201,12 @@ extension ActionQueueReads {
     return ActionQueue(items: (kept + overdue).sorted(by: ActionItem.urgent), overdueAssignments: total)
   }
 
-  /// Green channels and late visits under `place`: read where a place holds at most `leafUnits` units,
-  /// walking down only into children whose rollups show an open green channel or an overdue visit
-  /// (so a city's 50,000 help cases are never read to find the few rows the queue shows). At most
-  /// `limit` green channels and `quota` late visits are gathered: a city with 1,563 open channels
-  /// walks to the first `limit` of them, not to all (the header counts them all from the rollups).
-  private func collectHelp(
-    at place: Int64, figures f: PlaceFigures, now: Instant, window: Span, quota: Int, limit: Int,
-    leafUnits: Int, into found: inout [HelpCaseRow]
-  ) throws {
-    func wants(_ f: PlaceFigures) -> Bool {
-      let green = found.filter(\.helpCase.greenChannel).count
-      return (f.greenChannelOpen > 0 && green < limit) || (f.helpOverdue > 0 && found.count - green < quota)
-    }
-    guard wants(f) else { return }
-    let children = f.units <= leafUnits ? [] : try self.children(of: place)
-    guard !children.isEmpty else {
-      found += try helpCases(
-        under: place, filter: HelpFilter(), limit: max(quota, min(f.greenChannelOpen, limit))
-      ).rows
-      return
-    }
-    let figures = try self.figures(for: children.map(\.id), at: now, window: window)
-    let ordered = children.compactMap { c in figures[c.id].map { (c, $0) } }
-      .sorted { ($0.1.greenChannelOpen, $0.1.helpOverdue) > ($1.1.greenChannelOpen, $1.1.helpOverdue) }
-    for (child, cf) in ordered {
-      guard wants(f) else { return }
-      try collectHelp(
-        at: child.id, figures: cf, now: now, window: window, quota: quota, limit: limit, leafUnits: leafUnits,
-        into: &found)
-    }
+  /// The queue's row for an overdue assignment of `task`.
+  private static func overdueItem(_ a: AssignmentDetail, of task: TaskSummary) -> ActionItem {
+    ActionItem(
+      kind: a.state == .finishOverdue ? .finishOverdue : .ackOverdue, taskID: task.task.id,
+      title: task.task.title, unitID: a.unitID, label: a.unitLabel, person: a.leaderName, squad: a.squad,
+      phone: a.leaderPhone, seconds: a.lateBy)
   }
 
   /// Walks down from `place` through children whose tallies show `task` overdue, until a place small
@@ -225,22 +220,15 @@ extension ActionQueueReads {
     guard !children.isEmpty else {
       let here = try assignments(of: task.task.id, under: place, at: now, limit: quota - found.count)
         .filter(\.state.isOverdue)
-      guard !here.isEmpty else { return }
-      let phones = Dictionary(
-        try stationUnits(under: place, at: now, window: window).map { ($0.unitID, $0.leaderPhone) },
-        uniquingKeysWith: { a, _ in a })
-      for a in here {
-        found.append(
-          ActionItem(
-            kind: a.state == .finishOverdue ? .finishOverdue : .ackOverdue, taskID: task.task.id,
-            title: task.task.title, unitID: a.unitID, label: a.unitLabel, person: a.leaderName,
-            squad: a.squad,
-            phone: phones[a.unitID] ?? "", seconds: a.lateBy))
-      }
+      found += here.map { Self.overdueItem($0, of: task) }
       return
     }
+    // Most overdue children first, so that the first place reached usually fills the quota.
     let figures = try self.figures(for: children.map(\.id), at: now, window: window)
-    for child in children {
+    func overdue(_ c: Place) -> Int {
+      figures[c.id].map { $0.acknowledgementsOverdue + $0.finishesOverdue } ?? 0
+    }
+    for child in children.sorted(by: { (overdue($0), $1.id) > (overdue($1), $0.id) }) {
       guard found.count < quota, let f = figures[child.id], f.acknowledgementsOverdue + f.finishesOverdue > 0,
         let mine = try tasks(in: child.id, at: now, window: window).first(where: {
           $0.task.id == task.task.id

@@ -7,6 +7,10 @@ public protocol BoardSource: Store {
   func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow]
   /// Help cases under `scope`, green channel first, then by most overdue visit; at most `limit` rows.
   func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage
+  /// The action queue's help cases under `scope`: at most `green` green-channel cases, then at most
+  /// `late` others whose visit was due before `now`, each part in due order (oldest due first, then by
+  /// household); O(rows returned) along the due index, no total counted.
+  func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow]
   /// Unit leaders of the units under `scope` with their tallies over the window; empty when the
   /// scope has more than `limit` units (the page says so).
   func leaders(under scope: Int64, at now: Instant, window: Span, limit: Int) throws -> LeaderPage

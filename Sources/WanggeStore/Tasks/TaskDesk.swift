@@ -16,6 +16,10 @@ public protocol TaskDesk: Store {
   /// The task's assignments under `scope`, at most `limit`, overdue first.
   func assignments(of task: Int64, under scope: Int64, at now: Instant, limit: Int) throws
     -> [AssignmentDetail]
+  /// The task's assignments overdue at `now` over its whole scope: the first `limit` by unit id, most
+  /// late first. Read along the index of unfinished assignments, O(limit + acknowledged ones skipped),
+  /// never O(assignments).
+  func overdueAssignments(of task: Int64, at now: Instant, limit: Int) throws -> [AssignmentDetail]
   /// Records a reminder to every leader overdue now under `scope`; returns how many.
   func remind(task: Int64, under scope: Int64, operator: String, at now: Instant) throws -> Int
   /// When a reminder of `task` last went to a leader of a unit under `scope` (nil: never), so that a
@@ -121,6 +125,8 @@ public struct AssignmentDetail: Sendable, Hashable {
   /// Compound, building and unit names.
   public var unitLabel: [String]
   public var leaderName: String
+  /// The leader's phone: personal data, mask it on screen.
+  public var leaderPhone: String
   public var department: String
   public var squad: String?
   public var station: String
@@ -132,11 +138,13 @@ public struct AssignmentDetail: Sendable, Hashable {
   public var tally: TaskTally
   public init(
     unitID: Int64, unitLabel: [String], leaderName: String, department: String, squad: String? = nil,
-    station: String, state: AssignmentState, lateBy: Int64, reminders: Int, tally: TaskTally
+    station: String, state: AssignmentState, lateBy: Int64, reminders: Int, tally: TaskTally,
+    leaderPhone: String = ""
   ) {
     self.unitID = unitID
     self.unitLabel = unitLabel
     self.leaderName = leaderName
+    self.leaderPhone = leaderPhone
     self.department = department
     self.squad = squad
     self.station = station
