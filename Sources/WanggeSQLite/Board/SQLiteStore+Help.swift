@@ -34,8 +34,10 @@ extension SQLiteStore {
   }
 
   /// The action queue's help cases under `scope`: at most `green` green-channel cases, then at most
-  /// `late` others whose visit was due before `now`, each part in due order. Both walk
-  /// `help_due_by_time` in order and stop at their limit; no total is counted.
+  /// `late` others whose visit was due before `now`, each part in due order; no total is counted.
+  /// The late part walks `help_due_by_time` and stops at its limit. The green part does too, unless
+  /// that would pass more rows than there are green channels in the store: then it reads those along
+  /// `help_case_green` and keeps the scope's (a city's root passes ~30 cases per green channel).
   public func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow] {
     try pool.read { db in
       let select = """
@@ -44,24 +46,52 @@ extension SQLiteStore {
         FROM help_due d INDEXED BY help_due_by_time JOIN help_case c ON c.household_id = d.household_id
         JOIN household h ON h.id = d.household_id
         """
-      let greens =
-        green <= 0
-        ? []
-        : try Row.fetchAll(
-          db,
-          sql: "\(select) WHERE d.place_id = ? AND c.green <> 0 ORDER BY d.due_at, d.household_id LIMIT ?",
-          arguments: [scope, green])
+      let greens = green <= 0 ? [] : try Self.greenHelp(db, select: select, under: scope, limit: green)
       let lates =
         late <= 0
         ? []
         : try Row.fetchAll(
-          db,
-          sql: """
-            \(select) WHERE d.place_id = ? AND d.due_at < ? AND c.green = 0
-            ORDER BY d.due_at, d.household_id LIMIT ?
-            """, arguments: [scope, now.epochSeconds, late])
+          db.cachedStatement(
+            sql: """
+              \(select) WHERE d.place_id = ? AND d.due_at < ? AND c.green = 0
+              ORDER BY d.due_at, d.household_id LIMIT ?
+              """), arguments: [scope, now.epochSeconds, late])
       return try Self.helpRows(db, greens + lates)
     }
+  }
+
+  /// The first `limit` green-channel cases under `scope` in due order, by the cheaper of the two ways.
+  private static func greenHelp(_ db: Database, select: String, under scope: Int64, limit: Int) throws
+    -> [Row]
+  {
+    let counts = try RawStatement(
+      cached: db, "SELECT help_cases, green_open FROM place_stats WHERE place_id = ?")
+    func stats(_ id: Int64) throws -> (cases: Int64, green: Int64) {
+      counts.bind([id])
+      defer { counts.reset() }
+      return try counts.step() ? (counts.int(0) ?? 0, counts.int(1) ?? 0) : (0, 0)
+    }
+    let here = try stats(scope)
+    let root = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM place WHERE parent_id IS NULL"))
+    let everywhere = try stats(root ?? scope)
+    let passedAlongDue = here.green > 0 ? Int64(limit) * here.cases / here.green : here.cases
+    if passedAlongDue > everywhere.green {
+      return try Row.fetchAll(
+        db.cachedStatement(
+          sql: """
+            SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
+                   h.unit_id, h.room, h.head_name, h.phone, h.flags
+            FROM (SELECT g.household_id, d.due_at FROM help_case g INDEXED BY help_case_green CROSS JOIN help_due d
+                    ON d.place_id = ? AND d.household_id = g.household_id
+                  WHERE g.green <> 0 ORDER BY d.due_at, d.household_id LIMIT ?) first
+            JOIN help_case c ON c.household_id = first.household_id JOIN household h ON h.id = first.household_id
+            ORDER BY first.due_at, first.household_id
+            """), arguments: [scope, limit])
+    }
+    return try Row.fetchAll(
+      db.cachedStatement(
+        sql: "\(select) WHERE d.place_id = ? AND c.green <> 0 ORDER BY d.due_at, d.household_id LIMIT ?"),
+      arguments: [scope, limit])
   }
 
   /// Help case rows from columns household_id, mode, helper_name, cadence, last_visit, opened_at, green,

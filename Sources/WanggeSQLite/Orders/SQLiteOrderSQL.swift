@@ -21,8 +21,10 @@ struct SQLiteOrderSQL: OrderSQL {
     try db.execute(sql: sql, arguments: arguments(args))
   }
 
+  /// Reads use the connection's statement cache: their texts are fixed (lists of ids are written only
+  /// by `run`), and the overview asks for the figures of every child on each refresh.
   func rows(_ sql: String, _ args: [OrderArg]) throws -> [[String?]] {
-    try Row.fetchAll(db, sql: sql, arguments: arguments(args)).map { row in
+    try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments(args)).map { row in
       row.databaseValues.map { v in
         switch v.storage {
         case .null: nil

@@ -5,8 +5,11 @@ import WanggeStore
 extension SQLiteStore {
   public func tasks(in scope: Int64, at now: Instant, window: Span) throws -> [TaskSummary] {
     try pool.read { db in
-      let unitDepth = try Int.fetchOne(db, sql: "SELECT max(depth) FROM level") ?? 0
-      let depth = try Int.fetchOne(db, sql: "SELECT depth FROM place WHERE id = ?", arguments: [scope]) ?? 0
+      // Cached statements: the overview asks this of every child when a deadline is near.
+      let unitDepth = try Self.unitDepth(db)
+      let depth =
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT depth FROM place WHERE id = ?"), arguments: [scope])
+        ?? 0
       let source =
         depth >= unitDepth
         ? """
@@ -18,13 +21,13 @@ extension SQLiteStore {
         FROM task_tally WHERE place_id = ?1
         """
       let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT t.id, t.type, t.title, t.details, t.scope_id, t.issued_at, t.ack_within, t.finish_within,
-                 s.*, (SELECT count(*) FROM reminder r WHERE r.task_id = t.id)
-          FROM (\(source)) s JOIN task t ON t.id = s.task_id
-          WHERE t.issued_at > ?2 AND t.issued_at <= ?3 ORDER BY t.issued_at DESC, t.id DESC
-          """, arguments: [scope, (now - window).epochSeconds, now.epochSeconds])
+        db.cachedStatement(
+          sql: """
+            SELECT t.id, t.type, t.title, t.details, t.scope_id, t.issued_at, t.ack_within, t.finish_within,
+                   s.*, (SELECT count(*) FROM reminder r WHERE r.task_id = t.id)
+            FROM (\(source)) s JOIN task t ON t.id = s.task_id
+            WHERE t.issued_at > ?2 AND t.issued_at <= ?3 ORDER BY t.issued_at DESC, t.id DESC
+            """), arguments: [scope, (now - window).epochSeconds, now.epochSeconds])
       return rows.map { row in
         let task = GridTask(
           id: row[0], type: TaskType(rawValue: row[1]) ?? .screening, title: row[2], scopeID: row[4],
