@@ -72,8 +72,7 @@ extension SQLiteStore {
       return try counts.step() ? (counts.int(0) ?? 0, counts.int(1) ?? 0) : (0, 0)
     }
     let here = try stats(scope)
-    let root = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM place WHERE parent_id IS NULL"))
-    let everywhere = try stats(root ?? scope)
+    let everywhere = try stats(try Self.root(db).id)
     let passedAlongDue = here.green > 0 ? Int64(limit) * here.cases / here.green : here.cases
     if passedAlongDue > everywhere.green {
       return try Row.fetchAll(
@@ -111,7 +110,7 @@ extension SQLiteStore {
     }
   }
 
-  /// Each unit's compound, building and unit names (see `unitLabel`), in one query.
+  /// Each unit's compound, building and unit names, e.g. ["水映花城小区", "12号楼", "3单元"], in one query.
   static func unitLabels(_ db: Database, _ units: [Int64]) throws -> [Int64: [String]] {
     let ids = Array(Set(units))
     guard !ids.isEmpty else { return [:] }
@@ -128,20 +127,6 @@ extension SQLiteStore {
       }
     }
     return out
-  }
-
-  /// A unit's compound, building and unit names, e.g. ["水映花城小区", "12号楼", "3单元"].
-  static func unitLabel(_ db: Database, _ unit: Int64) throws -> [String] {
-    guard
-      let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT c.name, b.name, u.name FROM place u LEFT JOIN place b ON b.id = u.parent_id
-          LEFT JOIN place c ON c.id = b.parent_id WHERE u.id = ?
-          """,
-        arguments: [unit])
-    else { return [] }
-    return [row[0] as String?, row[1] as String?, row[2] as String?].compactMap { $0 }.filter { !$0.isEmpty }
   }
 
   public func households(ofUnit unit: Int64) throws -> [HouseholdRow] {
