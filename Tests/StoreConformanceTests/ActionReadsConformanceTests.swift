@@ -74,6 +74,9 @@ import WanggeStore
     #expect(
       afterFinish.contains { $0.unitID == units[5] }, "a finish recorded for later still counts as open")
     #expect(afterFinish.allSatisfy { $0.state == .finishOverdue })
+    #expect(throws: TaskDeskError.self, "an unknown task is refused alike by every engine") {
+      try store.overdueAssignments(of: receipt.taskID + 1_000, at: now + .hours(16), limit: 5)
+    }
     #expect(seen > 0)
   }
 

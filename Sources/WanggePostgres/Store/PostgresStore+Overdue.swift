@@ -6,9 +6,8 @@ extension PostgresStore {
   /// late first (along the partial index of unfinished assignments, migration 19).
   public func overdueAssignments(of task: Int64, at now: Instant, limit: Int) throws -> [AssignmentDetail] {
     try read { db in
-      guard let t = try Self.gridTasks(db, [task]).first, limit > 0,
-        let scan = OverdueScan(deadlines: t.deadlines, at: now)
-      else { return [] }
+      guard let t = try Self.gridTasks(db, [task]).first else { throw TaskDeskError.unknownTask(task) }
+      guard limit > 0, let scan = OverdueScan(deadlines: t.deadlines, at: now) else { return [] }
       // Not finished by `now`: unfinished (in unit order along the index), or finished only later.
       // `$3` is `now` in both (cast, so that the part that does not compare with it still types it).
       let notAcked = scan.needsUnacknowledged ? " AND (acked_at IS NULL OR acked_at > $3::bigint)" : ""
