@@ -35,9 +35,9 @@ extension SQLiteStore {
 
   /// The action queue's help cases under `scope`: at most `green` green-channel cases, then at most
   /// `late` others whose visit was due before `now`, each part in due order; no total is counted.
-  /// The late part walks `help_due_by_time` and stops at its limit. The green part does too, unless
-  /// that would pass more rows than there are green channels in the store: then it reads those along
-  /// `help_case_green` and keeps the scope's (a city's root passes ~30 cases per green channel).
+  /// The late part walks `help_due_by_time` and stops at its limit. The green part walks whichever
+  /// passes fewer rows: the scope's cases in due order, or every green channel in due order along
+  /// `help_case_green_due`, keeping the scope's (a city's root passes ~30 cases per green channel).
   public func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow] {
     try pool.read { db in
       let select = """
@@ -73,16 +73,21 @@ extension SQLiteStore {
     }
     let here = try stats(scope)
     let everywhere = try stats(try Self.root(db).id)
-    let passedAlongDue = here.green > 0 ? Int64(limit) * here.cases / here.green : here.cases
-    if passedAlongDue > everywhere.green {
+    // Rows passed before `limit` of the scope's green channels are found, along each order.
+    let share = max(here.green, 1)
+    let passedAlongScope = Int64(limit) * here.cases / share
+    let passedAlongGreen = min(everywhere.green, Int64(limit) * everywhere.green / share)
+    if passedAlongGreen < passedAlongScope {
       return try Row.fetchAll(
         db.cachedStatement(
           sql: """
             SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
                    h.unit_id, h.room, h.head_name, h.phone, h.flags
-            FROM (SELECT g.household_id, d.due_at FROM help_case g INDEXED BY help_case_green CROSS JOIN help_due d
-                    ON d.place_id = ? AND d.household_id = g.household_id
-                  WHERE g.green <> 0 ORDER BY d.due_at, d.household_id LIMIT ?) first
+            FROM (SELECT g.household_id, coalesce(g.last_visit, g.opened_at) + g.cadence AS due_at
+                  FROM help_case g INDEXED BY help_case_green_due
+                  WHERE g.green <> 0
+                    AND EXISTS (SELECT 1 FROM help_due d WHERE d.place_id = ? AND d.household_id = g.household_id)
+                  ORDER BY coalesce(g.last_visit, g.opened_at) + g.cadence, g.household_id LIMIT ?) first
             JOIN help_case c ON c.household_id = first.household_id JOIN household h ON h.id = first.household_id
             ORDER BY first.due_at, first.household_id
             """), arguments: [scope, limit])
