@@ -35,6 +35,11 @@ public protocol Store: Sendable {
   func boundViolations() throws -> [BoundViolation]
   /// A number that changes whenever any process commits a change to the store.
   func changeToken() throws -> Int64
+  /// Runs `body` with every read this thread makes of the store inside one read transaction: one
+  /// snapshot (a commit landing meanwhile shows in the next call), one transaction's cost instead of
+  /// one per read. What the board does for each screen it loads. `body` only reads: a write through
+  /// this store inside it is refused with ``StoreError/writeFailed``; a nested call joins the outer one.
+  func readingTogether<T>(_ body: () throws -> T) throws -> T
 }
 
 extension Store {

@@ -65,6 +65,7 @@ final class RacingStore: BoardSource, TaskDesk, @unchecked Sendable {
     if refusesReads { throw StoreError.notAStore(path: "test", reason: "the server is starting") }
     return try base.changeToken()
   }
+  func readingTogether<T>(_ body: () throws -> T) throws -> T { try base.readingTogether(body) }
   func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow] {
     try base.stationUnits(under: station, at: now, window: window)
   }

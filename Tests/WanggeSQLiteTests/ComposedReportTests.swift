@@ -32,6 +32,7 @@ private struct ComposedStore: Store {
   func verify() throws -> [RollupMismatch] { try base.verify() }
   func boundViolations() throws -> [BoundViolation] { try base.boundViolations() }
   func changeToken() throws -> Int64 { try base.changeToken() }
+  func readingTogether<T>(_ body: () throws -> T) throws -> T { try base.readingTogether(body) }
 }
 
 /// The SQLite store's one-read report equals the report composed from the other requirements.

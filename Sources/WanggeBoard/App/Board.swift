@@ -221,25 +221,28 @@ public final class Board {
     // The token is read before the data it guards: a commit landing during the load changes the store's
     // token after this one, so the next poll sees it and loads again.
     let before = try store.changeToken()
-    screen = try ScreenLoader(store: store, levels: levels, window: window, words: words).load(
-      view: view, place: place, at: now, helpFilter: helpFilter, helpLimit: helpLimit,
-      leaderUnitLimit: leaderUnitLimit, openTask: openTask, groupBy: groupBy,
-      liveAt: rewind.seconds > 0 ? clock.now() : nil, baseline: baseline, spotCheckRound: spotCheckRound,
-      explainStation: explainStation)
-    screen.greenAlert = try (store as? any OrderDesk).flatMap { d in
-      try d.orderFigures(for: [place.id], at: now)[place.id].flatMap {
-        OrdersModel.greenAlert($0, at: now, words)
+    // One snapshot for everything on screen (and one read transaction's cost instead of one per read).
+    try store.readingTogether {
+      screen = try ScreenLoader(store: store, levels: levels, window: window, words: words).load(
+        view: view, place: place, at: now, helpFilter: helpFilter, helpLimit: helpLimit,
+        leaderUnitLimit: leaderUnitLimit, openTask: openTask, groupBy: groupBy,
+        liveAt: rewind.seconds > 0 ? clock.now() : nil, baseline: baseline, spotCheckRound: spotCheckRound,
+        explainStation: explainStation)
+      screen.greenAlert = try (store as? any OrderDesk).flatMap { d in
+        try d.orderFigures(for: [place.id], at: now)[place.id].flatMap {
+          OrdersModel.greenAlert($0, at: now, words)
+        }
       }
+      asOf = now
+      token = before
+      var all = screen.primary.rows + screen.secondary.flatMap(\.rows)
+      if let totals = screen.primary.totals { all.append(totals) }
+      marks.record(all.map { ($0.key, $0.cells.map(\.text)) }, compare: compare, now: tick)
+      var c = cursor
+      c.selected = max(0, min(c.selected, rows.count - 1))
+      cursor = c
+      loadHistory(tick: tick)
     }
-    asOf = now
-    token = before
-    var all = screen.primary.rows + screen.secondary.flatMap(\.rows)
-    if let totals = screen.primary.totals { all.append(totals) }
-    marks.record(all.map { ($0.key, $0.cells.map(\.text)) }, compare: compare, now: tick)
-    var c = cursor
-    c.selected = max(0, min(c.selected, rows.count - 1))
-    cursor = c
-    loadHistory(tick: tick)
   }
 
   /// Keeps the primary table's scroll offset that the last frame used (the runner calls it after drawing).

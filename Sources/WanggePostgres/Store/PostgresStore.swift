@@ -11,7 +11,11 @@ public final class PostgresStore: @unchecked Sendable {
   /// Where it lives (password masked in `display`).
   public let target: PGTarget
   let connection: PGConnection
-  let lock = NSLock()
+  /// Recursive: inside ``readingTogether(_:)`` the thread holding it reads (and asks the change token)
+  /// again.
+  let lock = NSRecursiveLock()
+  /// True while ``readingTogether(_:)`` holds its read transaction open; read and set under `lock`.
+  var sharingRead = false
   /// Whether the server is a hot standby (`pg_is_in_recovery()`): it only reads, its change token is
   /// the replayed WAL position and it has no LISTEN feed (NOTIFY is not replicated).
   public let isStandby: Bool
@@ -37,11 +41,25 @@ public final class PostgresStore: @unchecked Sendable {
   /// tried again (a read has no effect to lose).
   func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
     try lock.withLock {
+      if sharingRead { return try body(connection) }
       do {
         return try connection.transaction(.repeatableRead, readOnly: true, body)
       } catch let e as PGError where e.kind == .connectionLost {
         try connection.reconnect()
         return try connection.transaction(.repeatableRead, readOnly: true, body)
+      }
+    }
+  }
+
+  /// Runs `body` with this thread's reads in one REPEATABLE READ READ ONLY transaction (see
+  /// `Store.readingTogether`); other threads wait for the connection meanwhile, as for any read.
+  public func readingTogether<T>(_ body: () throws -> T) throws -> T {
+    try lock.withLock {
+      if sharingRead { return try body() }
+      return try read { _ in
+        sharingRead = true
+        defer { sharingRead = false }
+        return try body()
       }
     }
   }

@@ -10,6 +10,12 @@ extension PostgresStore {
   /// become `writeFailed` naming host:port and the fix; errors a person can cause pass through.
   func write<T>(_ body: (PGConnection) throws -> T) throws -> T {
     try lock.withLock {
+      if sharingRead {
+        throw StoreError.writeFailed(
+          path: location,
+          reason: "a write was asked inside a shared read (`readingTogether`); nothing was written. Write "
+            + "after the read ends")
+      }
       var reconnected = false
       while true {
         var committing = false

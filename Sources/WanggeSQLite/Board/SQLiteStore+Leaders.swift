@@ -4,7 +4,7 @@ import WanggeStore
 
 extension SQLiteStore {
   public func leaders(under scope: Int64, at now: Instant, window: Span, limit: Int) throws -> LeaderPage {
-    try pool.read { db in
+    try read { db in
       let unitCount = try Self.unitCount(db, scope)
       guard unitCount <= limit else { return LeaderPage(rows: [], unitsInScope: unitCount, limit: limit) }
       let units = try Self.unitsUnder(db, scope).map(\.id)
@@ -54,7 +54,7 @@ extension SQLiteStore {
 
   public func responseHistory(of place: Int64, at now: Instant, window: Span, hours: Int) throws -> [Double?]
   {
-    try pool.read { db in
+    try read { db in
       let first = now - Span(seconds: Int64(hours - 1) * 3600)
       let tasks = try Self.taskInfos(db, at: now, window: Span(seconds: window.seconds + Int64(hours) * 3600))
       guard !tasks.isEmpty else { return Array(repeating: nil, count: hours) }

@@ -4,7 +4,7 @@ import WanggeStore
 
 extension SQLiteStore: BoardSource {
   public func stationUnits(under station: Int64, at now: Instant, window: Span) throws -> [StationUnitRow] {
-    try pool.read { db in
+    try read { db in
       let units = try Self.unitsUnder(db, station)
       guard !units.isEmpty else { return [] }
       let list = units.map { String($0.id) }.joined(separator: ",")

@@ -75,7 +75,7 @@ struct SQLiteCensusAccess: CensusAccess {
 
 extension SQLiteStore: CensusDesk {
   public func censusVerified(task: Int64, units: [Int64]) throws -> [Int64: Int] {
-    try pool.read { db in
+    try read { db in
       var out: [Int64: Int] = [:]
       let s = try db.cachedStatement(
         sql: "SELECT verified FROM census_unit WHERE task_id = ? AND unit_id = ?")
@@ -87,7 +87,7 @@ extension SQLiteStore: CensusDesk {
   }
 
   public func lastCensusChecks(households: [Int64]) throws -> [Int64: CensusCheck] {
-    try pool.read { db in
+    try read { db in
       var out: [Int64: CensusCheck] = [:]
       let s = try db.cachedStatement(
         sql:
@@ -110,7 +110,7 @@ extension SQLiteStore: CensusDesk {
 
   public func censusShares(of ids: [Int64], days: Int, at now: Instant) throws -> [Int64: CensusShare] {
     let w = CensusDay.window(days: days, at: now)
-    return try pool.read { db in
+    return try read { db in
       let verified = try db.cachedStatement(
         sql: "SELECT coalesce(sum(verified), 0) FROM census_day WHERE place_id = ? AND day BETWEEN ? AND ?")
       let households = try db.cachedStatement(sql: "SELECT households FROM place_stats WHERE place_id = ?")

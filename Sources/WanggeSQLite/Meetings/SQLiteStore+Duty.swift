@@ -24,7 +24,7 @@ extension SQLiteStore: DutyDesk {
   }
 
   public func dutyRoster(of place: Int64) throws -> [DutyPost] {
-    try pool.read { db in
+    try read { db in
       try Row.fetchAll(
         db,
         sql: """
@@ -57,7 +57,7 @@ extension SQLiteStore: DutyDesk {
   }
 
   public func latestSigns(of posts: [Int64], at: Instant) throws -> [Int64: (at: Instant, signedIn: Bool)] {
-    try pool.read { db in
+    try read { db in
       var out: [Int64: (at: Instant, signedIn: Bool)] = [:]
       for id in posts {
         if let row = try Row.fetchOne(
@@ -72,6 +72,6 @@ extension SQLiteStore: DutyDesk {
   }
 
   public func dutyGaps(for places: [Int64], at now: Instant) throws -> [Int64: Int] {
-    try pool.read { db in try DutyRollupBook(sql: SQLiteOrderSQL(db: db)).gaps(for: places, at: now) }
+    try read { db in try DutyRollupBook(sql: SQLiteOrderSQL(db: db)).gaps(for: places, at: now) }
   }
 }

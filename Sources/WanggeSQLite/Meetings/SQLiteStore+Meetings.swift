@@ -22,7 +22,7 @@ extension SQLiteStore: MeetingDesk {
   }
 
   public func baselines() throws -> [Baseline] {
-    try pool.read { db in
+    try read { db in
       try Row.fetchAll(db, sql: "SELECT id, name, at, window_seconds, places FROM baseline ORDER BY id").map {
         Baseline(
           id: $0[0], name: $0[1], at: Instant(epochSeconds: $0[2]), window: Span(seconds: $0[3]),
@@ -32,7 +32,7 @@ extension SQLiteStore: MeetingDesk {
   }
 
   public func baselineFigures(_ baseline: Int64, for ids: [Int64]) throws -> [Int64: PlaceFigures] {
-    try pool.read { db in
+    try read { db in
       let stmt = try db.cachedStatement(
         sql: "SELECT \(BaselineSQL.figureColumns.joined(separator: ", ")) FROM baseline_figure "
           + "WHERE baseline_id = ? AND place_id = ?")
@@ -85,13 +85,13 @@ extension SQLiteStore: MeetingDesk {
   }
 
   public func decisions(of place: Int64, at: Instant) throws -> [Decision] {
-    try pool.read { db in
+    try read { db in
       try Self.decisions(db, where: "place_id = ? AND recorded_at <= ?", [place, at.epochSeconds])
     }
   }
 
   public func baselineBytes() throws -> Int64? {
-    try pool.read { db in
+    try read { db in
       try? Int64.fetchOne(
         db, sql: "SELECT sum(pgsize) FROM dbstat WHERE name IN ('baseline', 'baseline_figure')")
     }

@@ -58,7 +58,7 @@ extension SQLiteStore: OperatorDesk {
   }
 
   public func auditTrail(_ query: AuditQuery) throws -> [AuditEntry] {
-    try pool.read { db in
+    try read { db in
       var clauses: [String] = []
       var args: [any DatabaseValueConvertible] = []
       var with = ""

@@ -18,14 +18,14 @@ extension SQLiteStore: OrderDesk {
 
   public func orders(under scope: Int64, at now: Instant, closedWithin: Span, limit: Int) throws -> [OrderRow]
   {
-    try pool.read { db in
+    try read { db in
       try OrderBook(SQLiteOrderSQL(db: db)).orders(
         under: scope, at: now, closedWithin: closedWithin, limit: limit)
     }
   }
 
   public func orderFigures(for ids: [Int64], at now: Instant) throws -> [Int64: OrderFigures] {
-    try pool.read { db in try OrderBook(SQLiteOrderSQL(db: db)).figures(for: ids, at: now) }
+    try read { db in try OrderBook(SQLiteOrderSQL(db: db)).figures(for: ids, at: now) }
   }
 
   public func openGreen(_ request: GreenOpenRequest) throws -> OrderWrite<GreenChannel> {
@@ -42,19 +42,19 @@ extension SQLiteStore: OrderDesk {
   }
 
   public func greenChannels(under scope: Int64, at now: Instant, limit: Int) throws -> [GreenRow] {
-    try pool.read { db in
+    try read { db in
       try OrderBook(SQLiteOrderSQL(db: db)).greenChannels(under: scope, at: now, limit: limit)
     }
   }
 
   public func volunteers(under scope: Int64, at now: Instant, limit: Int) throws -> [VolunteerRow] {
-    try pool.read { db in
+    try read { db in
       try OrderBook(SQLiteOrderSQL(db: db)).volunteers(under: scope, at: now, limit: limit)
     }
   }
 
   public func volunteerFigures(of scope: Int64, at now: Instant) throws -> VolunteerFigures {
-    try pool.read { db in try OrderBook(SQLiteOrderSQL(db: db)).volunteerFigures(of: scope, at: now) }
+    try read { db in try OrderBook(SQLiteOrderSQL(db: db)).volunteerFigures(of: scope, at: now) }
   }
 
   public func saveVolunteers(_ records: [VolunteerRecord]) throws -> Int {

@@ -23,7 +23,7 @@ extension SQLiteStore: LedgerDesk {
   }
 
   public func exportLedger(_ kind: RegistryKind, scope: Place, _ emit: (RegistryRow) throws -> Void) throws {
-    try pool.read { db in
+    try read { db in
       let access = try SQLiteRegistryAccess(db)
       try RegistryExport.run(
         access: access, kind: kind, scopeID: scope.id, scopePath: try Self.path(db, of: scope.id), emit: emit)

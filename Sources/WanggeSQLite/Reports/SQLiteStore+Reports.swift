@@ -8,7 +8,7 @@ extension SQLiteStore: ReportSQLHost {
     try write { db in try body(SQLiteReportSQL(db: db)) }
   }
   public func reportRead<T>(_ body: (any ReportSQL) throws -> T) throws -> T {
-    try pool.read { db in try body(SQLiteReportSQL(db: db)) }
+    try read { db in try body(SQLiteReportSQL(db: db)) }
   }
 }
 

@@ -54,6 +54,6 @@ enum BoundScan {
 
 extension SQLiteStore {
   public func boundViolations() throws -> [BoundViolation] {
-    try pool.read { db in try BoundScan.violations(db) }
+    try read { db in try BoundScan.violations(db) }
   }
 }

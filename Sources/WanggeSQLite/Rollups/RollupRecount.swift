@@ -158,11 +158,12 @@ struct RollupRecount {
 
 extension SQLiteStore {
   public func verify() throws -> [RollupMismatch] {
-    try pool.read { db in
+    try read { db in
       var c = RollupComparison()
       try ScreeningRecount.mismatches(GRDBScreeningSQL(db), into: &c)
       return try RollupRecount(db).mismatches(db) + c.mismatches + Self.censusMismatches(db)
-        + OrderRecount(SQLiteOrderSQL(db: db)).mismatches() + DutyRollupBook(sql: SQLiteOrderSQL(db: db)).mismatches()
+        + OrderRecount(SQLiteOrderSQL(db: db)).mismatches()
+        + DutyRollupBook(sql: SQLiteOrderSQL(db: db)).mismatches()
     } + reportRollupMismatches()
   }
 }

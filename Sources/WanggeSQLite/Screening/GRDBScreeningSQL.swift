@@ -39,7 +39,7 @@ final class GRDBScreeningSQL: ScreeningSQL {
 extension SQLiteStore: ScreeningDesk {
   public func withScreeningSQL<T>(write: Bool, _ body: (any ScreeningSQL) throws -> T) throws -> T {
     if write { return try self.write { db in try body(GRDBScreeningSQL(db)) } }
-    return try pool.read { db in try body(GRDBScreeningSQL(db)) }
+    return try read { db in try body(GRDBScreeningSQL(db)) }
   }
 }
 

@@ -133,7 +133,7 @@ struct SQLitePlannerReads: PlannerReads {
 
 extension SQLiteStore: PlannerSource, SimulationSource {
   public func withPlannerReads<T>(_ body: (any PlannerReads) throws -> T) throws -> T {
-    try pool.read { db in try body(SQLitePlannerReads(db: db)) }
+    try read { db in try body(SQLitePlannerReads(db: db)) }
   }
 
   public func eventPlanner(seed: UInt64) throws -> any EventPlanner {

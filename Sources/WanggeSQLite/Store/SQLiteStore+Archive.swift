@@ -5,7 +5,7 @@ extension SQLiteStore: StoreArchive {
   /// Streams every table in one read snapshot, each value as SQLite stored it.
   @discardableResult
   public func exportTables(into sink: any TableSink) throws -> Int {
-    try pool.read { db in
+    try read { db in
       var total = 0
       for table in StoreTables.all {
         let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String }

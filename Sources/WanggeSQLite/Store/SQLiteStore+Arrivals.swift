@@ -13,7 +13,7 @@ extension SQLiteStore {
   )
     throws -> [Int64: LateArrivals]
   {
-    try pool.read { db in
+    try read { db in
       let since = EventWindow.saturating(now.epochSeconds, -window.seconds)
       let rows = try Row.fetchCursor(
         db,

@@ -17,15 +17,15 @@ extension SQLiteStore {
     throws
     -> [Int64: PlaceFigures]
   {
-    try pool.read { db in try Self.figures(db, for: ids, at: now, window: window, skippingHelpOverdue: skip) }
+    try read { db in try Self.figures(db, for: ids, at: now, window: window, skippingHelpOverdue: skip) }
   }
 
   public func taskCount(issuedIn window: Span, before now: Instant) throws -> Int {
-    try pool.read { db in try Self.tasks(db, at: now, window: window).count }
+    try read { db in try Self.tasks(db, at: now, window: window).count }
   }
 
   public func scopeFigures(_ scope: Place, at now: Instant, window: Span) throws -> ScopeFigures {
-    try pool.read { db in
+    try read { db in
       try Self.scopeFigures(
         db, scope, unitDepth: Self.unitDepth(db), tasks: Self.tasks(db, at: now, window: window), at: now)
     }
@@ -33,7 +33,7 @@ extension SQLiteStore {
 
   /// The whole report in one read: one snapshot, statements from the connection's cache.
   public func placeReport(_ scope: Place, at now: Instant, window: Span) throws -> PlaceReport {
-    try pool.read { db in
+    try read { db in
       let levels = try Self.levels(db)
       let tasks = try Self.tasks(db, at: now, window: window)
       let figures = try Self.scopeFigures(db, scope, unitDepth: levels.names.count - 1, tasks: tasks, at: now)

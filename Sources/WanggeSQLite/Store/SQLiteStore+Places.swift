@@ -10,7 +10,7 @@ extension SQLiteStore {
   }
 
   public func root() throws -> Place {
-    try pool.read { db in try Self.root(db) }
+    try read { db in try Self.root(db) }
   }
 
   static func root(_ db: Database) throws -> Place {
@@ -25,7 +25,7 @@ extension SQLiteStore {
   }
 
   public func place(id: Int64) throws -> Place? {
-    try pool.read { db in try Self.place(db, id: id) }
+    try read { db in try Self.place(db, id: id) }
   }
 
   static func place(_ db: Database, id: Int64) throws -> Place? {
@@ -35,7 +35,7 @@ extension SQLiteStore {
   }
 
   public func children(of id: Int64) throws -> [Place] {
-    try pool.read { db in try Self.children(db, of: id) }
+    try read { db in try Self.children(db, of: id) }
   }
 
   static func children(_ db: Database, of id: Int64) throws -> [Place] {
@@ -56,7 +56,7 @@ extension SQLiteStore {
   }
 
   public func resolve(_ path: PlacePath) throws -> Place {
-    try pool.read { db in try Self.resolve(db, path) }
+    try read { db in try Self.resolve(db, path) }
   }
 
   static func resolve(_ db: Database, _ path: PlacePath) throws -> Place {
@@ -87,7 +87,7 @@ extension SQLiteStore {
   }
 
   public func path(of id: Int64) throws -> PlacePath {
-    try pool.read { db in try Self.path(db, of: id) }
+    try read { db in try Self.path(db, of: id) }
   }
 
   static func path(_ db: Database, of id: Int64) throws -> PlacePath {
@@ -106,7 +106,7 @@ extension SQLiteStore {
   }
 
   public func levelCounts(under id: Int64) throws -> [Int: Int] {
-    try pool.read { db in try Self.levelCounts(db, under: id) }
+    try read { db in try Self.levelCounts(db, under: id) }
   }
 
   static func levelCounts(_ db: Database, under id: Int64) throws -> [Int: Int] {

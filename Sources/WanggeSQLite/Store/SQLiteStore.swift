@@ -25,6 +25,8 @@ public final class SQLiteStore: Store {
   let signalConnection: DatabaseQueue
   /// Held (shared) by every writer, so that `wangge demo --force` can tell that one is open.
   let writerLock: StoreLock?
+  /// The read transaction a thread holds open in `readingTogether`, which that thread's reads join.
+  let together = SharedReads()
 
   /// Opens (and with `create`, creates) the store at `path`. `mode` `.write` migrates it to the
   /// current schema; `.read` never writes.
@@ -120,6 +122,12 @@ public final class SQLiteStore: Store {
   /// Runs a write, turning SQLite's busy, full and read-only failures into ``StoreError/writeFailed``
   /// with what to do; a busy store is tried again ``busyRetries`` times first.
   func write<T>(_ body: (Database) throws -> T) throws -> T {
+    if together.connection() != nil {
+      throw StoreError.writeFailed(
+        path: path,
+        reason: "a write was asked inside a shared read (`readingTogether`); nothing was written. Write "
+          + "after the read ends")
+    }
     var attempt = 0
     while true {
       do {
@@ -164,7 +172,7 @@ public final class SQLiteStore: Store {
   }
 
   public func levels() throws -> LevelChain {
-    try pool.read { db in try Self.levels(db) }
+    try read { db in try Self.levels(db) }
   }
 
   static func levels(_ db: Database) throws -> LevelChain {
@@ -184,7 +192,7 @@ public final class SQLiteStore: Store {
 
   /// A value from the `meta` table (e.g. `preset`, `anchor`).
   public func meta(_ key: String) throws -> String? {
-    try pool.read { db in
+    try read { db in
       try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
     }
   }

@@ -5,7 +5,7 @@ import WanggeStore
 
 extension SQLiteStore: TaskDesk {
   public func fanOut(of scope: Int64) throws -> FanOut {
-    try pool.read { db in try Self.fanOut(db, scope) }
+    try read { db in try Self.fanOut(db, scope) }
   }
 
   static func fanOut(_ db: Database, _ scope: Int64) throws -> FanOut {

@@ -4,7 +4,7 @@ import WanggeStore
 
 extension SQLiteStore {
   public func overdueAssignments(of task: Int64, at now: Instant, limit: Int) throws -> [AssignmentDetail] {
-    try pool.read { db in
+    try read { db in
       let t = try Self.gridTask(db, task)
       guard limit > 0, let scan = OverdueScan(deadlines: t.deadlines, at: now) else { return [] }
       // Not finished by `now`: unfinished (in unit order along the index), or finished only later.
