@@ -44,12 +44,13 @@ enum Migrations {
     m.registerMigration("v16-decisions") { db in try db.execute(sql: decisionsV16) }
     m.registerMigration("v17-open-assignments") { db in try db.execute(sql: openAssignmentsV17) }
     m.registerMigration("v18-green-due") { db in try db.execute(sql: greenDueV18) }
+    m.registerMigration("v19-order-rollups-clustered") { db in try db.execute(sql: orderRollupsClusteredV19) }
     return m
   }
 
   /// The schema version this binary writes (`PRAGMA user_version`, set by the latest migration).
   /// A store with a higher version, or a migration this binary does not know, is refused.
-  static let schemaVersion = 18
+  static let schemaVersion = 19
 
   /// Every migration this binary knows, oldest first.
   static var identifiers: [String] {
@@ -57,7 +58,7 @@ enum Migrations {
       "v1-grid", indexMigration, "v2-dispatch", "v3-help-due-hours", "v4-event-integrity",
       "v5-audit-append-only", "v6-screening", "v7-meetings", CensusSchema.identifier, "v9-orders",
       "v10-reports", "v11-screening-groups", "v12-visits", "v14-duty", "v16-decisions",
-      "v17-open-assignments", "v18-green-due",
+      "v17-open-assignments", "v18-green-due", "v19-order-rollups-clustered",
     ]
   }
 

@@ -5,47 +5,76 @@ extension OrderBook {
     "WITH RECURSIVE sub(id) AS (SELECT CAST(\(param) AS BIGINT) UNION ALL SELECT p.id FROM place p JOIN sub ON p.parent_id = sub.id) "
   }
 
-  /// Figures per place from the rollups: O(ids × (hours + buckets)).
+  /// Figures per place from the rollups: O(ids × (hours + buckets)), in five statements for all of `ids`
+  /// (the overview asks for the scope and every child on each refresh).
   public func figures(for ids: [Int64], at now: Instant) throws -> [Int64: OrderFigures] {
     var out: [Int64: OrderFigures] = [:]
+    let unique = Array(Set(ids)).sorted()
+    for start in stride(from: 0, to: unique.count, by: 500) {
+      let chunk = Array(unique[start..<min(start + 500, unique.count)])
+      out.merge(try figures(chunk, at: now)) { _, new in new }
+    }
+    return out
+  }
+
+  /// `figures(for:at:)` for at most a few hundred distinct ids.
+  private func figures(_ ids: [Int64], at now: Instant) throws -> [Int64: OrderFigures] {
     let hour = now.epochSeconds.floorDivided(by: 3600)
     let today = CloseDurations.day(now)
-    for id in ids {
-      var f = OrderFigures()
-      if let r = try sql.one(
-        "SELECT unclaimed, claimed, green_open FROM order_stats WHERE place_id = ?", [.int(id)])
-      {
-        f.unclaimed = Int(r[0].flatMap { Int64($0) } ?? 0)
-        f.open = f.unclaimed + Int(r[1].flatMap { Int64($0) } ?? 0)
-        f.greenUntaken = Int(r[2].flatMap { Int64($0) } ?? 0)
-      }
-      func overdue(_ kind: String) throws -> Int {
-        let past = try sql.int(
-          "SELECT coalesce(sum(count), 0) FROM order_due_hour WHERE place_id = ? AND kind = ? AND hour < ?",
-          [.int(id), .text(kind), .int(hour)])
-        let thisHour = try sql.int(
-          "SELECT count(*) FROM order_due WHERE place_id = ? AND kind = ? AND due_at >= ? AND due_at < ?",
-          [.int(id), .text(kind), .int(hour * 3600), .int(now.epochSeconds)])
-        return Int(past + thisHour)
-      }
-      f.overdue = try overdue("o")
-      if f.greenUntaken > 0 {
-        f.greenOverdue = try overdue("g")
-        f.greenOldest = try sql.one(
-          "SELECT min(opened_at) FROM order_due WHERE place_id = ? AND kind = 'g'", [.int(id)])?[0]
-          .flatMap { Int64($0) }.map(Instant.init(epochSeconds:))
-      }
-      var buckets: [Int: Int64] = [:]
+    let list = "place_id IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
+    let idArgs = ids.map { OrderArg.int($0) }
+    func int(_ text: String?) -> Int64 { text.flatMap { Int64($0) } ?? 0 }
+    var out = Dictionary(uniqueKeysWithValues: ids.map { ($0, OrderFigures()) })
+    for r in try sql.rows(
+      "SELECT place_id, unclaimed, claimed, green_open FROM order_stats WHERE \(list)", idArgs)
+    {
+      let id = int(r[0])
+      out[id]?.unclaimed = Int(int(r[1]))
+      out[id]?.open = Int(int(r[1]) + int(r[2]))
+      out[id]?.greenUntaken = Int(int(r[3]))
+    }
+    // Overdue: the hours before this one from the per-hour counts, this hour's from the due rows.
+    var overdue: [Int64: [String: Int64]] = [:]
+    for r in try sql.rows(
+      "SELECT place_id, kind, sum(count) FROM order_due_hour WHERE \(list) AND kind IN ('o', 'g') AND hour < ? "
+        + "GROUP BY place_id, kind", idArgs + [.int(hour)])
+    {
+      overdue[int(r[0]), default: [:]][r[1] ?? "", default: 0] += int(r[2])
+    }
+    for r in try sql.rows(
+      "SELECT place_id, kind, count(*) FROM order_due WHERE \(list) AND kind IN ('o', 'g') AND due_at >= ? "
+        + "AND due_at < ? GROUP BY place_id, kind", idArgs + [.int(hour * 3600), .int(now.epochSeconds)])
+    {
+      overdue[int(r[0]), default: [:]][r[1] ?? "", default: 0] += int(r[2])
+    }
+    let greenIDs = ids.filter { (out[$0]?.greenUntaken ?? 0) > 0 }
+    var greenOldest: [Int64: Instant] = [:]
+    if !greenIDs.isEmpty {
+      let greens =
+        "place_id IN (" + Array(repeating: "?", count: greenIDs.count).joined(separator: ", ") + ")"
       for r in try sql.rows(
-        "SELECT day, bucket, count FROM order_closed WHERE place_id = ? AND day > ? AND day <= ?",
-        [.int(id), .int(today - 7), .int(today)])
+        "SELECT place_id, min(opened_at) FROM order_due WHERE \(greens) AND kind = 'g' GROUP BY place_id",
+        greenIDs.map { .int($0) })
       {
-        let (day, b, n) = (Int64(r[0]!)!, Int(r[1]!)!, Int64(r[2]!)!)
-        if day == today { f.closedToday += Int(n) }
-        buckets[b, default: 0] += n
+        if let at = r[1].flatMap({ Int64($0) }) { greenOldest[int(r[0])] = Instant(epochSeconds: at) }
       }
-      f.medianClose = CloseDurations.median(buckets)
-      out[id] = f
+    }
+    var buckets: [Int64: [Int: Int64]] = [:]
+    for r in try sql.rows(
+      "SELECT place_id, day, bucket, count FROM order_closed WHERE \(list) AND day > ? AND day <= ?",
+      idArgs + [.int(today - 7), .int(today)])
+    {
+      let (id, day, b, n) = (int(r[0]), int(r[1]), Int(int(r[2])), int(r[3]))
+      if day == today { out[id]?.closedToday += Int(n) }
+      buckets[id, default: [:]][b, default: 0] += n
+    }
+    for id in ids {
+      out[id]?.overdue = Int(overdue[id]?["o"] ?? 0)
+      if (out[id]?.greenUntaken ?? 0) > 0 {
+        out[id]?.greenOverdue = Int(overdue[id]?["g"] ?? 0)
+        out[id]?.greenOldest = greenOldest[id]
+      }
+      out[id]?.medianClose = CloseDurations.median(buckets[id] ?? [:])
     }
     return out
   }
