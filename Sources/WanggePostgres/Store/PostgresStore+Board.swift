@@ -96,7 +96,8 @@ extension PostgresStore {
   }
 
   /// The action queue's help cases under `scope`: at most `green` green-channel cases, then at most
-  /// `late` others whose visit was due before `now`, each part in due order (no total is counted).
+  /// `late` others whose visit was due before `now`, each part in due order (no total is counted and no
+  /// last visit note read: the queue shows none).
   public func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow] {
     try read { db in
       func part(_ n: Int, _ condition: String, limit: String) -> String {
@@ -114,15 +115,17 @@ extension PostgresStore {
                h.unit_id, h.room, h.head_name, h.phone, h.flags
         FROM page p JOIN household_shown h ON h.id = p.household_id ORDER BY p.part, p.due_at, p.household_id
         """, [scope, max(0, green), now.epochSeconds, max(0, late)])
-      return try Self.helpRows(db, rows)
+      return try Self.helpRows(db, rows, notes: false)
     }
   }
 
   /// Help case rows from columns household_id, mode, helper_name, cadence, last_visit, opened_at, green,
-  /// needs, unit_id, room, head_name, phone, flags; with unit labels and last visit notes.
-  static func helpRows(_ db: PGConnection, _ rows: PGResult) throws -> [HelpCaseRow] {
+  /// needs, unit_id, room, head_name, phone, flags; with unit labels, and last visit notes when `notes`.
+  static func helpRows(_ db: PGConnection, _ rows: PGResult, notes withNotes: Bool = true) throws
+    -> [HelpCaseRow]
+  {
     let labels = try Self.unitLabels(db, try rows.map { try $0.get(8, as: Int64.self) })
-    let notes = try Self.lastVisitNotes(db, try rows.map { try $0.get(0, as: Int64.self) })
+    let notes = withNotes ? try Self.lastVisitNotes(db, try rows.map { try $0.get(0, as: Int64.self) }) : [:]
     return try rows.map { row in
       let unit: Int64 = try row.get(8)
       return HelpCaseRow(

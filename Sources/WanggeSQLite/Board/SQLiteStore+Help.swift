@@ -4,7 +4,7 @@ import WanggeStore
 
 extension SQLiteStore {
   public func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage {
-    try pool.read { db in
+    try read { db in
       var conditions = ["d.place_id = ?"]
       var arguments: [any DatabaseValueConvertible] = [scope]
       if !filter.flags.isEmpty {
@@ -34,12 +34,13 @@ extension SQLiteStore {
   }
 
   /// The action queue's help cases under `scope`: at most `green` green-channel cases, then at most
-  /// `late` others whose visit was due before `now`, each part in due order; no total is counted.
+  /// `late` others whose visit was due before `now`, each part in due order; no total is counted and no
+  /// last visit note read (the queue shows none).
   /// The late part walks `help_due_by_time` and stops at its limit. The green part walks whichever
   /// passes fewer rows: the scope's cases in due order, or every green channel in due order along
   /// `help_case_green_due`, keeping the scope's (a city's root passes ~30 cases per green channel).
   public func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow] {
-    try pool.read { db in
+    try read { db in
       let select = """
         SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
                h.unit_id, h.room, h.head_name, h.phone, h.flags
@@ -56,7 +57,7 @@ extension SQLiteStore {
               \(select) WHERE d.place_id = ? AND d.due_at < ? AND c.green = 0
               ORDER BY d.due_at, d.household_id LIMIT ?
               """), arguments: [scope, now.epochSeconds, late])
-      return try Self.helpRows(db, greens + lates)
+      return try Self.helpRows(db, greens + lates, notes: false)
     }
   }
 
@@ -71,26 +72,28 @@ extension SQLiteStore {
       defer { counts.reset() }
       return try counts.step() ? (counts.int(0) ?? 0, counts.int(1) ?? 0) : (0, 0)
     }
+    let root = try Self.root(db).id
     let here = try stats(scope)
-    let everywhere = try stats(try Self.root(db).id)
+    let everywhere = try stats(root)
     // Rows passed before `limit` of the scope's green channels are found, along each order.
     let share = max(here.green, 1)
     let passedAlongScope = Int64(limit) * here.cases / share
     let passedAlongGreen = min(everywhere.green, Int64(limit) * everywhere.green / share)
     if passedAlongGreen < passedAlongScope {
+      // Every case lies under the root: there, each green channel along the index is one of the scope's.
+      let mine =
+        scope == root
+        ? ""
+        : "AND EXISTS (SELECT 1 FROM help_due d WHERE d.place_id = ? AND d.household_id = g.household_id)"
       return try Row.fetchAll(
         db.cachedStatement(
           sql: """
-            SELECT c.household_id, c.mode, c.helper_name, c.cadence, c.last_visit, c.opened_at, c.green, c.needs,
+            SELECT g.household_id, g.mode, g.helper_name, g.cadence, g.last_visit, g.opened_at, g.green, g.needs,
                    h.unit_id, h.room, h.head_name, h.phone, h.flags
-            FROM (SELECT g.household_id, coalesce(g.last_visit, g.opened_at) + g.cadence AS due_at
-                  FROM help_case g INDEXED BY help_case_green_due
-                  WHERE g.green <> 0
-                    AND EXISTS (SELECT 1 FROM help_due d WHERE d.place_id = ? AND d.household_id = g.household_id)
-                  ORDER BY coalesce(g.last_visit, g.opened_at) + g.cadence, g.household_id LIMIT ?) first
-            JOIN help_case c ON c.household_id = first.household_id JOIN household h ON h.id = first.household_id
-            ORDER BY first.due_at, first.household_id
-            """), arguments: [scope, limit])
+            FROM help_case g INDEXED BY help_case_green_due JOIN household h ON h.id = g.household_id
+            WHERE g.green <> 0 \(mine)
+            ORDER BY coalesce(g.last_visit, g.opened_at) + g.cadence, g.household_id LIMIT ?
+            """), arguments: scope == root ? [limit] : [scope, limit])
     }
     return try Row.fetchAll(
       db.cachedStatement(
@@ -99,10 +102,10 @@ extension SQLiteStore {
   }
 
   /// Help case rows from columns household_id, mode, helper_name, cadence, last_visit, opened_at, green,
-  /// needs, unit_id, room, head_name, phone, flags; with unit labels and last visit notes.
-  static func helpRows(_ db: Database, _ rows: [Row]) throws -> [HelpCaseRow] {
+  /// needs, unit_id, room, head_name, phone, flags; with unit labels, and last visit notes when `notes`.
+  static func helpRows(_ db: Database, _ rows: [Row], notes withNotes: Bool = true) throws -> [HelpCaseRow] {
     let labels = try Self.unitLabels(db, rows.map { $0[8] })
-    let notes = try Self.lastVisitNotes(db, rows.map { $0[0] })
+    let notes = withNotes ? try Self.lastVisitNotes(db, rows.map { $0[0] }) : [:]
     return rows.map { row in
       let unit: Int64 = row[8]
       return HelpCaseRow(
@@ -121,11 +124,11 @@ extension SQLiteStore {
     guard !ids.isEmpty else { return [:] }
     var out: [Int64: [String]] = [:]
     for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT u.id, c.name, b.name, u.name FROM place u LEFT JOIN place b ON b.id = u.parent_id
-        LEFT JOIN place c ON c.id = b.parent_id WHERE u.id IN (\(ids.map(String.init).joined(separator: ",")))
-        """)
+      db.cachedStatement(
+        sql: """
+          SELECT u.id, c.name, b.name, u.name FROM place u LEFT JOIN place b ON b.id = u.parent_id
+          LEFT JOIN place c ON c.id = b.parent_id WHERE u.id IN \(IDList.values)
+          """), arguments: [IDList.json(ids)])
     {
       out[row[0]] = [row[1] as String?, row[2] as String?, row[3] as String?].compactMap { $0 }.filter {
         !$0.isEmpty
@@ -135,7 +138,7 @@ extension SQLiteStore {
   }
 
   public func households(ofUnit unit: Int64) throws -> [HouseholdRow] {
-    try pool.read { db in
+    try read { db in
       try Row.fetchAll(
         db,
         sql: """
@@ -164,7 +167,7 @@ extension SQLiteStore {
 extension SQLiteStore {
   /// The smallest and largest household id (for benchmarks and simulators picking rows cheaply).
   public func householdIDRange() throws -> ClosedRange<Int64> {
-    try pool.read { db in
+    try read { db in
       let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM household")
       let low: Int64 = row?[0] ?? 1
       let high: Int64 = row?[1] ?? 1

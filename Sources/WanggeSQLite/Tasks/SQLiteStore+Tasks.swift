@@ -4,7 +4,7 @@ import WanggeStore
 
 extension SQLiteStore {
   public func tasks(in scope: Int64, at now: Instant, window: Span) throws -> [TaskSummary] {
-    try pool.read { db in
+    try read { db in
       // Cached statements: the overview asks this of every child when a deadline is near.
       let unitDepth = try Self.unitDepth(db)
       let depth =
@@ -68,7 +68,7 @@ extension SQLiteStore {
   public func assignments(of task: Int64, under scope: Int64, at now: Instant, limit: Int) throws
     -> [AssignmentDetail]
   {
-    try pool.read { db in
+    try read { db in
       let t = try Self.gridTask(db, task)
       var out = try Self.details(db, tasks: [t], under: scope, at: now)
       out.sort { a, b in
@@ -99,33 +99,33 @@ extension SQLiteStore {
     for start in stride(from: 0, to: units.count, by: 900) {
       let chunk = units[start..<min(start + 900, units.count)]
       let byID = Dictionary(uniqueKeysWithValues: chunk.map { ($0.id, $0.path) })
-      let list = chunk.map { String($0.id) }.joined(separator: ",")
+      let list = IDList.json(chunk.map(\.id))
       var leaders: [Int64: (String, String, String?, String)] = [:]
       for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT u.place_id, l.name, d.name, s.name, l.phone FROM unit u JOIN leader l ON l.id = u.leader_id
-          JOIN department d ON d.id = l.department_id LEFT JOIN squad s ON s.id = l.squad_id
-          WHERE u.place_id IN (\(list))
-          """)
+        db.cachedStatement(
+          sql: """
+            SELECT u.place_id, l.name, d.name, s.name, l.phone FROM unit u JOIN leader l ON l.id = u.leader_id
+            JOIN department d ON d.id = l.department_id LEFT JOIN squad s ON s.id = l.squad_id
+            WHERE u.place_id IN \(IDList.values)
+            """), arguments: [list])
       {
         leaders[row[0]] = (row[1], row[2], row[3], row[4])
       }
       for task in tasks {
         var reminders: [Int64: Int] = [:]
         for row in try Row.fetchAll(
-          db,
-          sql:
-            "SELECT unit_id, count(*) FROM reminder WHERE task_id = ? AND unit_id IN (\(list)) GROUP BY unit_id",
-          arguments: [task.id])
+          db.cachedStatement(
+            sql:
+              "SELECT unit_id, count(*) FROM reminder WHERE task_id = ? AND unit_id IN \(IDList.values) GROUP BY unit_id"
+          ), arguments: [task.id, list])
         {
           reminders[row[0]] = row[1]
         }
         for row in try Row.fetchAll(
-          db,
-          sql:
-            "SELECT unit_id, acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id IN (\(list))",
-          arguments: [task.id])
+          db.cachedStatement(
+            sql:
+              "SELECT unit_id, acked_at, finished_at FROM assignment WHERE task_id = ? AND unit_id IN \(IDList.values)"
+          ), arguments: [task.id, list])
         {
           let unit: Int64 = row[0]
           let a = Assignment(task: task.id, unit: unit, row: row, ackedColumn: 1, finishedColumn: 2)
@@ -174,7 +174,7 @@ extension SQLiteStore {
   }
 
   public func lastReminder(task: Int64, under scope: Int64) throws -> Instant? {
-    try pool.read { db in
+    try read { db in
       // Only tasks with reminders reach the subtree walk; most have none.
       guard
         try Int.fetchOne(db, sql: "SELECT count(*) FROM reminder WHERE task_id = ?", arguments: [task]) ?? 0
@@ -198,7 +198,7 @@ extension SQLiteStore {
   public func rankings(
     by dimension: RankingDimension, task: Int64?, under scope: Int64, at now: Instant, window: Span
   ) throws -> [RankingRow] {
-    try pool.read { db in
+    try read { db in
       let tasks =
         try task.map { [try Self.gridTask(db, $0)] }
         ?? Self.taskInfos(db, at: now, window: window).map { try Self.gridTask(db, $0.id) }
@@ -223,7 +223,7 @@ extension SQLiteStore {
 extension SQLiteStore {
   /// The newest task's id (for benchmarks and scripts).
   public func newestTaskID() throws -> Int64 {
-    try pool.read { db in
+    try read { db in
       guard let id = try Int64.fetchOne(db, sql: "SELECT max(id) FROM task") else {
         throw TaskDeskError.unknownTask(0)
       }
@@ -233,7 +233,7 @@ extension SQLiteStore {
 
   /// Units whose assignment of `task` is not acknowledged yet, by unit id.
   public func pendingUnits(task: Int64, limit: Int) throws -> [Int64] {
-    try pool.read { db in
+    try read { db in
       try Int64.fetchAll(
         db,
         sql:

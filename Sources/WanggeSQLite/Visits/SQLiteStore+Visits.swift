@@ -21,9 +21,10 @@ extension SQLiteStore {
   static func lastVisitNotes(_ db: Database, _ households: [Int64]) throws -> [Int64: VisitNote] {
     guard !households.isEmpty else { return [:] }
     var out: [Int64: VisitNote] = [:]
+    // The list as one argument (see `IDList`): one placeholder that reads the whole set.
     let rows = try Row.fetchAll(
-      db, sql: VisitSchema.lastSQL(count: households.count) { _ in "?" },
-      arguments: StatementArguments(households))
+      db.cachedStatement(sql: VisitSchema.lastSQL(count: 1) { _ in "SELECT value FROM json_each(?)" }),
+      arguments: [IDList.json(households)])
     for row in rows {
       out[row[0]] = VisitSchema.note(at: row[1], outcome: row[2], needs: row[3])
     }

@@ -9,7 +9,8 @@ public protocol BoardSource: Store {
   func helpCases(under scope: Int64, filter: HelpFilter, limit: Int) throws -> HelpCasePage
   /// The action queue's help cases under `scope`: at most `green` green-channel cases, then at most
   /// `late` others whose visit was due before `now`, each part in due order (oldest due first, then by
-  /// household); O(rows returned) along the due index, no total counted.
+  /// household); O(rows returned) along the due index, no total counted. The rows carry no last visit
+  /// note (`lastNote` is nil: the queue shows none).
   func urgentHelp(under scope: Int64, at now: Instant, green: Int, late: Int) throws -> [HelpCaseRow]
   /// Unit leaders of the units under `scope` with their tallies over the window; empty when the
   /// scope has more than `limit` units (the page says so).
