@@ -56,4 +56,17 @@ struct DisplayWidthTests {
       #expect(BorderSet.current.horizontal == "─")
     }
   }
+
+  /// The fast path for ASCII and unified ideographs measures what the cluster-by-cluster sum measures,
+  /// and steps aside (nil) for anything else: a combining mark or variation selector after an ideograph,
+  /// full-width punctuation, an ambiguous middle dot, a control character.
+  @Test func simpleWidthAgreesWithTheClusterSumAndStepsAsideForTheRest() {
+    for text in ["", "Wangge 12", "协作路社区3单元", "一龥", "A水映B"] {
+      #expect(DisplayWidth.simpleWidth(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text)")
+    }
+    for text in ["汉\u{FE0F}", "汉\u{0301}", "排查，返乡", "超时 · 3", "\t", "e\u{0301}", "𠀀"] {
+      #expect(DisplayWidth.simpleWidth(text) == nil, "\(text)")
+    }
+    #expect(DisplayWidth.of("汉\u{0301}字") == 4)  // the mark joins 汉's cluster: still 2 + 2
+  }
 }

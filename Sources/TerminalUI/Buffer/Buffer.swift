@@ -110,7 +110,16 @@ public struct Buffer: Sendable, Equatable {
   public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int = .max) -> Int {
     var used = 0
     let room = min(limit, width - x)
-    for character in Sanitiser.line(text) {
+    let text = Sanitiser.line(text)
+    if DisplayWidth.simpleWidth(text) != nil {
+      // Printable ASCII and CJK ideographs only: every scalar is a character of its own.
+      for scalar in text.unicodeScalars {
+        if used >= room { break }
+        used += put(Character(scalar), x: x + used, y: y, style: style, limit: room - used)
+      }
+      return used
+    }
+    for character in text {
       if used >= room { break }
       used += put(character, x: x + used, y: y, style: style, limit: room - used)
     }

@@ -22,6 +22,7 @@ public enum DisplayWidth {
     let v = scalar.value
     if v < 0x7F { return v < 0x20 ? 0 : 1 }
     if v < 0xA0 { return 0 }
+    if isUnifiedIdeograph(v) { return 2 }
     if contains(EastAsianWidthTable.zero, v) { return 0 }
     if contains(EastAsianWidthTable.wide, v) { return 2 }
     if contains(EastAsianWidthTable.ambiguous, v) { return (ambiguousWide ?? ambiguousIsWide) ? 2 : 1 }
@@ -54,7 +55,30 @@ public enum DisplayWidth {
   /// Width of a string: the sum of its grapheme clusters' widths.
   public static func of(_ string: some StringProtocol, ambiguousWide: Bool? = nil) -> Int {
     if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return string.utf8.count }
-    return string.reduce(0) { $0 + of($1, ambiguousWide: ambiguousWide) }
+    return simpleWidth(string) ?? string.reduce(0) { $0 + of($1, ambiguousWide: ambiguousWide) }
+  }
+
+  /// The width of a string made only of printable ASCII and CJK unified ideographs (each scalar its own
+  /// grapheme cluster, 1 or 2 columns: most of the board's text), without splitting it into clusters;
+  /// nil when it holds anything else.
+  public static func simpleWidth(_ string: some StringProtocol) -> Int? {
+    var width = 0
+    for scalar in string.unicodeScalars {
+      let v = scalar.value
+      if v >= 0x20 && v < 0x7F {
+        width += 1
+      } else if isUnifiedIdeograph(v) {
+        width += 2
+      } else {
+        return nil
+      }
+    }
+    return width
+  }
+
+  /// CJK Unified Ideographs (U+4E00–U+9FFF): all East Asian Wide, none combining.
+  @inline(__always) private static func isUnifiedIdeograph(_ v: UInt32) -> Bool {
+    v >= 0x4E00 && v <= 0x9FFF
   }
 
   private static func contains(_ table: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
