@@ -23,7 +23,7 @@ extension SQLiteStore {
     var out: [Int64: VisitNote] = [:]
     // The list as one argument (see `IDList`): one placeholder that reads the whole set.
     let rows = try Row.fetchAll(
-      db.cachedStatement(sql: VisitSchema.lastSQL(count: 1) { _ in "SELECT value FROM json_each(?)" }),
+      db.cachedStatement(sql: VisitSchema.lastSQL(count: 1) { _ in IDList.select }),
       arguments: [IDList.json(households)])
     for row in rows {
       out[row[0]] = VisitSchema.note(at: row[1], outcome: row[2], needs: row[3])
